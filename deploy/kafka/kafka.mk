@@ -1,0 +1,3 @@
+# placeholder: filled in by the local-broker work
+kafka-jars:
+kafka-image:

@@ -1,0 +1,34 @@
+"""Mention backends: each turns article texts into typed spans (OntoNotes labels)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.errors import UnknownExtractorError
+from factwire.models import ExtractorName
+
+BACKEND_NAMES: tuple[ExtractorName, ...] = ("spacy", "rules")
+
+
+class Backend(Protocol):
+    """Finds entity mentions. Batched so that statistical backends can use their fast path."""
+
+    name: ExtractorName
+    version: str
+    model: str | None
+
+    def mentions(self, texts: Sequence[ArticleText]) -> list[list[RawMention]]: ...
+
+
+def load_backend(name: str) -> Backend:
+    if name == "spacy":
+        from factwire.extraction.backends.spacy_backend import SpacyBackend
+
+        return SpacyBackend()
+    if name == "rules":
+        from factwire.extraction.backends.rules_backend import RulesBackend
+
+        return RulesBackend()
+    raise UnknownExtractorError(f"unknown extractor {name!r}: expected one of {BACKEND_NAMES}")

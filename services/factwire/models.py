@@ -40,9 +40,20 @@ ExtractorName = Literal["spacy", "rules"]
 TextField = Literal["title", "body"]
 ErrorStage = Literal["decode", "validate", "extract", "publish"]
 
+#: Headers of a dead letter (UTF-8 values), as CONTRACT.md lists them.
+DEAD_LETTER_HEADERS: dict[str, str] = {
+    "factwire.error.stage": "decode, validate, extract or publish",
+    "factwire.error.type": "the error's type name",
+    "factwire.error.message": "what went wrong, at most 4 KB",
+    "factwire.source.topic": "topic the record was read from",
+    "factwire.source.partition": "its partition",
+    "factwire.source.offset": "its offset",
+    "factwire.failed_at": "RFC 3339 time of the failure",
+}
+
 
 class _Event(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     def to_json(self) -> bytes:
         """Serialise to compact JSON bytes (the wire format)."""
@@ -52,7 +63,7 @@ class _Event(BaseModel):
 class RawArticle(_Event):
     """A news article as a publisher puts it on ``articles.raw``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="ignore", frozen=True, str_strip_whitespace=False)
 
     id: ArticleId
     body: str = Field(min_length=1)
@@ -92,7 +103,7 @@ def content_sha256(body: str) -> str:
 class Mention(BaseModel):
     """One occurrence of an entity: ``text == <field>[start:end]``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     field: TextField
     start: int = Field(ge=0)
@@ -109,7 +120,7 @@ class Mention(BaseModel):
 class Entity(BaseModel):
     """One real-world entity of an article, with all its mentions merged."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     id: str
     name: str
@@ -120,7 +131,7 @@ class Entity(BaseModel):
 
 
 class Speaker(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     name: str
     entity_id: str | None = None
@@ -129,7 +140,7 @@ class Speaker(BaseModel):
 class Claim(BaseModel):
     """Something asserted in the article: a quote, reported speech, or a checkable statement."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     id: str
     kind: ClaimKind
@@ -145,7 +156,7 @@ class Claim(BaseModel):
 
 
 class ExtractorInfo(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     name: ExtractorName
     version: str

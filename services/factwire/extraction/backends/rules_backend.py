@@ -1,31 +1,589 @@
-"""A model-free backend: capitalisation and number patterns. Fast, and good enough to start with."""
+"""A model-free backend: gazetteers, capitalisation and context rules, in linear time.
+
+The text is cut into tokens by one regular-expression pass. Numbers, dates and amounts are
+read from token patterns. Names are found as runs of capitalised tokens ("chunks"); a chunk is
+typed by, in order: a gazetteer entry for the whole chunk, an organisation or event word in it,
+a leading nationality ("Australian Tom Moody"), a title before it ("Minister Ana Ruiz"), a
+first name at its start, the layout of sports-result lines, and the words around it ("in X",
+"X said"). A last document-level pass gives a lone surname the type of the full name it
+shortens. All-caps lines (headlines, datelines) are read with the common-word list deciding
+what is a name there.
+
+The word lists live in `extraction/data/rules/`; see the README there for their sources.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import ExtractorName, TextField
 
-_MONEY = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s(?:million|billion|trillion))?")
-_PERCENT = re.compile(r"\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)")
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)+\b")
+# --- tokens -----------------------------------------------------------------------------------
+
+# One pass, no nested quantifiers over the same characters: every alternative consumes a
+# bounded prefix or a run of one character class, so the scan is linear on any input.
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S. / U.S.A.
+    r"|\d+(?:[.,:/\-]\d+)*(?:st|nd|rd|th|s)?"  # 1996-08-30  4-38  1,250.5  21st  1990s
+    r"|[^\W\d_]+(?:['’\-&][^\W\d_]+)*"  # words: O'Gorman  Chester-le-Street  AT&T
+    r"|\S"  # any other character
+)
+_SENTENCE_END = frozenset({".", "!", "?"})
+_OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "--", "—", "–", ":", "*", "`"})
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """The tokens of one text as parallel lists (cheaper than one object per token)."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    sentence_start: list[bool]
+    caps_line: list[bool]
+
+
+def _tokenize(text: str, abbreviations: frozenset[str]) -> _Tokens:
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(_POSSESSIVE) and len(word) > 2:
+            words += (word[:-2], word[-2:])
+            starts += (start, end - 2)
+            ends += (end - 2, end)
+            continue
+        if end < len(text) and text[end] == "." and (word in abbreviations or _is_initial(word)):
+            word, end = word + ".", end + 1
+        words.append(word)
+        starts.append(start)
+        ends.append(end)
+    newline = [i > 0 and "\n" in text[ends[i - 1] : starts[i]] for i in range(len(words))]
+    return _Tokens(
+        text, words, starts, ends, _sentence_starts(words, newline), _caps_lines(words, newline)
+    )
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
+def _sentence_starts(words: list[str], newline: list[bool]) -> list[bool]:
+    out = [False] * len(words)
+    previous_ended = True
+    for i, word in enumerate(words):
+        out[i] = previous_ended or newline[i]
+        if word in _SENTENCE_END:
+            previous_ended = True
+        elif word in _OPENERS:
+            previous_ended = out[i]
+        else:
+            previous_ended = False
+    return out
+
+
+def _caps_lines(words: list[str], newline: list[bool]) -> list[bool]:
+    """Per token: is it on a line written in capitals (a headline or a dateline)?"""
+    out = [False] * len(words)
+    begin, n = 0, len(words)
+    while begin < n:
+        end = begin + 1
+        while end < n and not newline[end]:
+            end += 1
+        upper = lower = 0
+        for w in words[begin:end]:
+            if len(w) > 1 and w[0].isalpha():
+                if w.isupper():
+                    upper += 1
+                elif not w[0].isupper() or any(c.islower() for c in w[1:]):
+                    lower += 1
+        if upper > 2 * lower:
+            out[begin:end] = [True] * (end - begin)
+        begin = end
+    return out
+
+
+# --- word lists -------------------------------------------------------------------------------
+
+
+def _lines(name: str) -> Iterator[str]:
+    data = resources.files("factwire.extraction") / "data" / "rules" / name
+    for line in data.read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line
+
+
+def _key(name: str, abbreviations: frozenset[str]) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _tokenize(name, abbreviations).words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    label: str
+    exact: str | None  # acronyms ("WHO", "US") only match as written
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Everything the rules look up, loaded once per process."""
+
+    names: dict[tuple[str, ...], _Entry]
+    countries: frozenset[str]
+    longest: dict[str, int]  # first word -> longest entry starting with it
+    common: frozenset[str]
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    titles: frozenset[str]
+    org_suffix: frozenset[str]
+    org_any: frozenset[str]
+    events: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+_ABBREVIATIONS = _set(
+    "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Maj Sgt Adm Rev St Mt Ft Inc Corp Co Ltd Jr Sr "
+    "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec No Bros vs v"
+)
+_PLACE_WORDS = _set(
+    "Road Street Avenue Square Stadium Park Airport River Mountains Mountain Island Islands Lake "
+    "Bay Valley Province Region Peninsula Strait Sea Ocean Gulf Coast Desert Bridge Canal Hill "
+    "Heights Hall Palace Arena Ground Oval Field Garden Gardens Circuit Course"
+)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    abbreviations = _ABBREVIATIONS
+    common = frozenset(_lines("common_words.txt"))
+    names: dict[tuple[str, ...], _Entry] = {}
+    countries: set[str] = set()
+
+    def add(name: str, label: str, *, overwrite: bool) -> None:
+        key = _key(name, abbreviations)
+        if not key or (not overwrite and key in names):
+            return
+        exact = name if name.isupper() and len(name) <= 5 else None
+        names[key] = _Entry(label, exact)
+
+    for line in _lines("places.tsv"):
+        name, kind = line.split("\t")
+        label, _, major = kind.partition(" ")
+        if major == "country":
+            countries.add(name)
+        if not major and " " not in name and name.lower() in common:
+            continue  # "Police" (Poland), "Split" (Croatia): too often the plain word
+        add(name, label, overwrite=False)
+    for name in _lines("languages.txt"):
+        add(name, "LANGUAGE", overwrite=True)
+    for name in _lines("norp.txt"):
+        add(name, "NORP", overwrite=True)
+    for line in _lines("locations.txt"):
+        name, kind = line.split("\t")
+        label, _, major = kind.partition(" ")
+        if major == "country":
+            countries.add(name)
+        add(name, label, overwrite=True)
+    for name in _lines("organisations.txt"):
+        add(name, "ORG", overwrite=True)
+    longest: dict[str, int] = {}
+    for key in names:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    org_words = [line.split("\t") for line in _lines("organisation_words.txt")]
+    return _Lexicon(
+        names=names,
+        countries=frozenset(countries),
+        longest=longest,
+        common=common,
+        first_names=frozenset(_lines("first_names.txt")),
+        surnames=frozenset(_lines("surnames.txt")),
+        titles=frozenset(_lines("person_titles.txt")),
+        org_suffix=frozenset(w for w, where in org_words if where in ("suffix", "any")),
+        org_any=frozenset(w for w, where in org_words if where == "any"),
+        events=frozenset(_lines("event_words.txt")),
+        abbreviations=abbreviations,
+    )
+
+
+# --- numbers, dates and amounts ---------------------------------------------------------------
+
+_MONTHS = _set(
+    "January February March April May June July August September October November December "
+    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec."
+)
+_WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+_DATE_WORDS = _set("today yesterday tomorrow tonight")
+_RELATIVE = _set("last next this past coming previous")
+_PERIODS = _set(
+    "week weeks month months year years weekend decade century quarter season spring summer "
+    "autumn winter"
+)
+_SCALES = _set("hundred thousand million billion trillion mln bln m bn")
+_NUMBER_WORDS = _set(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "dozen dozens hundreds thousands millions billions"
+)
+_ORDINAL_WORDS = _set(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "twentieth hundredth"
+)
+_CURRENCY_SIGNS = _set("$ £ € ¥")
+_CURRENCY_WORDS = _set(
+    "dollar dollars cent cents pound pounds sterling euro euros yen mark marks francs franc "
+    "lire lira pesos peso rupees rupee roubles rouble rubles ruble yuan rand guilders guilder "
+    "crowns crowns kronor krona kroner schillings pesetas drachmas zlotys baht ringgit won shekels "
+    "dinars riyals"
+)
+_CURRENCY_CODES = _set("US C A NZ HK S USD DEM GBP JPY FRF CHF EUR ITL NLG")
+_UNITS = _set(
+    "km kilometres kilometers kilometre kilometer miles mile metres meters metre meter feet foot "
+    "inches cm mm kg kilograms kilos grams tonnes tons tonne pounds lbs ounces acres hectares "
+    "litres liters gallons barrels bpd degrees mph knots sq"
+)
+_PERCENT_WORDS = frozenset({"percent", "pct", "%"})
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d(?:s)?")
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d\d?/\d\d?/\d{2,4}")
+_CLOCK = re.compile(r"\d\d?[:.]\d\d")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _is_number(word: str) -> bool:
+    return word[0].isdigit() or word.lower() in _NUMBER_WORDS
+
+
+_Span = tuple[int, int, str]  # first token, token after the last, label
+
+
+def _amounts(tok: _Tokens) -> list[_Span]:
+    """Dates, times, money, percentages, quantities, ordinals and cardinals."""
+    words, n = tok.words, len(tok.words)
+    out: list[_Span] = []
+    i = 0
+    while i < n:
+        span = _amount_at(words, i, n)
+        if span is None:
+            i += 1
+            continue
+        out.append(span)
+        i = span[1]
+    return out
+
+
+def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
+    w = words[i]
+    low = w.lower()
+    nxt = words[i + 1] if i + 1 < n else ""
+    if w in _MONTHS and (nxt[:1].isdigit() or (i > 0 and words[i - 1][:1].isdigit())):
+        j = i + 1
+        while j < n and (words[j][:1].isdigit() or words[j] == ","):
+            j += 1
+        while j > i + 1 and words[j - 1] == ",":
+            j -= 1
+        start = i - 1 if i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2 else i
+        return (start, j, "DATE")
+    if w in _WEEKDAYS or low in _DATE_WORDS or _ISO_DATE.fullmatch(w):
+        return (i, i + 1, "DATE")
+    if low in _RELATIVE and nxt.lower() in _PERIODS:
+        return (i, i + 2, "DATE")
+    if w in _CURRENCY_SIGNS or (w in _CURRENCY_CODES and nxt in _CURRENCY_SIGNS):
+        j = i + 1 if w in _CURRENCY_SIGNS else i + 2
+        if j < n and words[j][:1].isdigit():
+            j += 1
+            if j < n and words[j].lower() in _SCALES:
+                j += 1
+            return (i, j, "MONEY")
+        return None
+    if not _is_number(w):
+        return _ordinal_or_none(w, i)
+    if _CLOCK.fullmatch(w) and ":" in w:
+        j = i + 1
+        if j < n and words[j].lower() in ("a.m.", "p.m.", "am", "pm", "gmt", "edt", "est"):
+            j += 1
+        return (i, j, "TIME")
+    j = i + 1
+    while j < n and words[j].lower() in _SCALES:
+        j += 1
+    unit = words[j].lower() if j < n else ""
+    if unit in _PERCENT_WORDS:
+        return (i, j + 1, "PERCENT")
+    if unit == "per" and j + 1 < n and words[j + 1].lower() == "cent":
+        return (i, j + 2, "PERCENT")
+    if unit in _CURRENCY_WORDS:
+        return (i, j + 1, "MONEY")
+    if unit in _UNITS:
+        return (i, j + 1, "QUANTITY")
+    if _YEAR.fullmatch(w) and j == i + 1:
+        return (i, j, "DATE")
+    if _ORDINAL.fullmatch(w):
+        return (i, j, "ORDINAL")
+    return (i, j, "CARDINAL")
+
+
+def _ordinal_or_none(word: str, i: int) -> _Span | None:
+    return (i, i + 1, "ORDINAL") if word.lower() in _ORDINAL_WORDS else None
+
+
+# --- names ------------------------------------------------------------------------------------
+
+_CONNECTORS = _set("de van von der den da di du del la le bin al el y &")
+_OF_HEADS = _set(
+    "Republic Kingdom Duke Earl Isle Cape Bank State States Province Prince Princess Gulf Bay "
+    "Sea Strait Lake Mount Ministry Department University College Institute Council Court "
+    "Church House Board Bureau Office Commission Committee Federation Association Society "
+    "League Union Chamber Academy School Party Museum Order Organisation Organization"
+)
+_SPEECH = _set("said says told added asked according")
+_LOCATIVE = _set("in at near from outside across to towards into via")
+_STRONG, _CONTEXT, _GUESS = 2, 1, 0
+
+
+@dataclass(slots=True)
+class _Name:
+    start: int
+    end: int
+    label: str
+    strength: int
+
+
+class _NameFinder:
+    """Finds and types the capitalised names of one text."""
+
+    def __init__(self, tok: _Tokens, lex: _Lexicon, taken: list[bool]) -> None:
+        self.tok, self.lex, self.taken = tok, lex, taken
+        self.words = tok.words
+        self.n = len(tok.words)
+
+    # which tokens can be part of a name
+
+    def _gazetteer_at(self, i: int, limit: int) -> tuple[int, _Entry] | None:
+        """The longest gazetteer entry starting at token i and ending by token `limit`."""
+        words = self.words
+        first = words[i].lower()
+        longest = self.lex.longest.get(first, 0)
+        caps = self.tok.caps_line[i]
+        for length in range(min(longest, limit - i), 0, -1):
+            key = (first,) if length == 1 else tuple(w.lower() for w in words[i : i + length])
+            entry = self.lex.names.get(key)
+            if entry is None:
+                continue
+            if entry.exact is not None:
+                if caps and entry.exact.lower() in self.lex.common:
+                    continue
+                if not caps and words[i] != entry.exact:
+                    continue
+            if not caps and not words[i + length - 1][:1].isupper():
+                continue
+            return i + length, entry
+        return None
+
+    def _capitalised(self, i: int) -> bool:
+        w = self.words[i]
+        if self.taken[i] or not w[:1].isupper() or w == "I":
+            return False
+        if self.tok.caps_line[i]:
+            return w.lower() not in self.lex.common or self._gazetteer_at(i, self.n) is not None
+        return True
+
+    def _starts_name(self, i: int) -> bool:
+        if not self._capitalised(i):
+            return False
+        if not self.tok.sentence_start[i] or self.tok.caps_line[i]:
+            return True
+        w = self.words[i]
+        if w.lower() not in self.lex.common or w in self.lex.first_names:
+            return True
+        if self._gazetteer_at(i, self.n) is not None:
+            return True
+        return i + 1 < self.n and self._capitalised(i + 1) and w not in self.lex.titles
+
+    def _chunk_end(self, i: int) -> int:
+        j = i + 1
+        words = self.words
+        while j < self.n:
+            if self.tok.sentence_start[j]:
+                break
+            if self._capitalised(j):
+                j += 1
+            elif (
+                j + 1 < self.n
+                and self._capitalised(j + 1)
+                and (words[j] in _CONNECTORS or (words[j] == "of" and words[j - 1] in _OF_HEADS))
+            ):
+                j += 2
+            else:
+                break
+        return j
+
+    # typing
+
+    def find(self) -> list[_Name]:
+        out: list[_Name] = []
+        i = 0
+        while i < self.n:
+            if not self._starts_name(i):
+                i += 1
+                continue
+            end = self._chunk_end(i)
+            out.extend(self._classify(i, end, person_context=self._title_before(i)))
+            i = end
+        return out
+
+    def _title_before(self, i: int) -> bool:
+        return i > 0 and self.words[i - 1] in self.lex.titles and not self.tok.caps_line[i]
+
+    def _classify(self, i: int, end: int, *, person_context: bool) -> list[_Name]:
+        words, lex = self.words, self.lex
+        hit = self._gazetteer_at(i, end)
+        if hit is not None and hit[0] == end:
+            return [_Name(i, end, self._place_or_team(i, end, hit[1].label), _STRONG)]
+        titled = self._strip_titles(i, end)
+        if titled > i:
+            return self._classify(titled, end, person_context=True)
+        last = words[end - 1]
+        if end - i >= 2 and last in lex.events:
+            return [_Name(i, end, "EVENT", _STRONG)]
+        if (end - i >= 2 and last in lex.org_suffix) or any(
+            words[k] in lex.org_any for k in range(i, end)
+        ):
+            return [_Name(i, end, "ORG", _STRONG)]
+        if hit is not None and hit[1].label in ("NORP", "GPE", "LOC"):
+            head = _Name(i, hit[0], hit[1].label, _STRONG)
+            return [head, *self._classify(hit[0], end, person_context=person_context)]
+        personal = words[i] in lex.first_names or _is_initial_token(words[i])
+        if person_context or (personal and end - i >= 2):
+            return [_Name(i, end, "PERSON", _STRONG)]
+        return [self._guess(i, end)]
+
+    def _strip_titles(self, i: int, end: int) -> int:
+        """Index after a leading run of titles ("Prime Minister", "Foreign Minister")."""
+        lex = self.lex
+        last_title = -1
+        for k in range(i, end - 1):
+            w = self.words[k]
+            if w in lex.titles:
+                last_title = k
+            elif w.lower() not in lex.common:
+                break
+        return last_title + 1 if last_title >= 0 else i
+
+    def _place_or_team(self, i: int, end: int, label: str) -> str:
+        """A town followed by a score in a results line is a club; a country stays a place."""
+        if label == "GPE" and self._results_line(end):
+            name = " ".join(self.words[i:end])
+            if name not in self.lex.countries and name.title() not in self.lex.countries:
+                return "ORG"
+        return label
+
+    def _results_line(self, end: int) -> bool:
+        """Is the name followed by a score, in a line made mostly of names and numbers?"""
+        if end >= self.n or not self.words[end][:1].isdigit() or self.tok.sentence_start[end]:
+            return False
+        numbers = lowercase = 0
+        k = end
+        while k < self.n and (k == end or not self.tok.sentence_start[k]) and k < end + 12:
+            w = self.words[k]
+            if w[:1].isdigit():
+                numbers += 1
+            elif w[:1].islower() and w.lower() not in ("and", "v", "vs", "beat", "drew"):
+                lowercase += 1
+            k += 1
+        return numbers >= 2 and lowercase <= 1
+
+    def _guess(self, i: int, end: int) -> _Name:
+        words, lex = self.words, self.lex
+        last = words[end - 1]
+        if self._results_line(end):
+            return _Name(i, end, "ORG", _CONTEXT)
+        if end - i >= 2 and last in _PLACE_WORDS:
+            return _Name(i, end, "FAC", _CONTEXT)
+        before = words[i - 1].lower() if i > 0 else ""
+        after = words[end].lower() if end < self.n else ""
+        if end - i == 1:
+            w = words[i]
+            if w.isupper() and len(w) <= 5 and not self.tok.caps_line[i]:
+                return _Name(i, end, "ORG", _CONTEXT)
+            if before in _LOCATIVE:
+                return _Name(i, end, "GPE", _CONTEXT)
+            if after in _SPEECH or w in lex.surnames:
+                return _Name(i, end, "PERSON", _CONTEXT)
+            return _Name(i, end, "ORG", _GUESS)
+        if end - i <= 3 and (last in lex.surnames or after in _SPEECH):
+            return _Name(i, end, "PERSON", _CONTEXT)
+        if before in _LOCATIVE:
+            return _Name(i, end, "GPE", _CONTEXT)
+        return _Name(i, end, "PERSON" if end - i <= 3 else "ORG", _GUESS)
+
+
+def _is_initial_token(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def _agree(words: list[str], names: list[_Name]) -> None:
+    """Give a guessed name the type that a confidently typed name of the text has.
+
+    "Simmons" alone takes PERSON from "Phil Simmons"; "Essex" takes ORG if it was typed ORG
+    with confidence elsewhere in the article.
+    """
+    known: dict[str, str] = {}
+    surname_of: dict[str, str] = {}
+    for name in names:
+        if name.strength < _STRONG:
+            continue
+        text = " ".join(words[name.start : name.end])
+        known.setdefault(text, name.label)
+        if name.label == "PERSON" and name.end - name.start >= 2:
+            surname_of.setdefault(words[name.end - 1], "PERSON")
+            surname_of.setdefault(" ".join(words[name.start + 1 : name.end]), "PERSON")
+    for name in names:
+        if name.strength == _STRONG:
+            continue
+        text = " ".join(words[name.start : name.end])
+        label = known.get(text) or surname_of.get(text)
+        if label is not None:
+            name.label = label
+
+
+# --- the backend ------------------------------------------------------------------------------
+
+
+def find_mentions(text: str, field: TextField = "body") -> list[RawMention]:
+    """Typed mentions in one text, in order of appearance."""
+    lex = _lexicon()
+    tok = _tokenize(text, lex.abbreviations)
+    taken = [False] * len(tok.words)
+    spans: list[_Span] = _amounts(tok)
+    for start, end, _ in spans:
+        taken[start:end] = [True] * (end - start)
+    names = _NameFinder(tok, lex, taken).find()
+    _agree(tok.words, names)
+    spans.extend((name.start, name.end, name.label) for name in names)
+    spans.sort()
+    return [RawMention(field, tok.starts[s], tok.ends[e - 1], label) for s, e, label in spans]
 
 
 class RulesBackend:
+    """Gazetteers and capitalisation rules: no model to load, tens of thousands of words/s."""
+
     name: ExtractorName = "rules"
-    version = "rules-0.1"
+    version = "rules-0.2"
     model: str | None = None
 
-    def mentions(self, texts: Sequence[ArticleText]) -> list[list[RawMention]]:
-        return [self._one(t) for t in texts]
+    def __init__(self) -> None:
+        _lexicon()  # load the word lists now rather than on the first article
 
-    def _one(self, text: ArticleText) -> list[RawMention]:
-        out: list[RawMention] = []
-        for field in ("title", "body"):
-            f: TextField = "title" if field == "title" else "body"
-            s = text.field(f)
-            for pattern, label in ((_MONEY, "MONEY"), (_PERCENT, "PERCENT"), (_NAME, "PERSON")):
-                out.extend(RawMention(f, m.start(), m.end(), label) for m in pattern.finditer(s))
-        return out
+    def mentions(self, texts: Sequence[ArticleText]) -> list[list[RawMention]]:
+        return [
+            find_mentions(text.title, "title") + find_mentions(text.body, "body") for text in texts
+        ]

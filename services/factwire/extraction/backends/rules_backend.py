@@ -51,11 +51,22 @@ class _Tokens:
 
 
 def _tokenize(text: str, abbreviations: frozenset[str]) -> _Tokens:
+    words, starts, ends = _split(text, abbreviations)
+    newline = [i > 0 and "\n" in text[ends[i - 1] : starts[i]] for i in range(len(words))]
+    return _Tokens(
+        text, words, starts, ends, _sentence_starts(words, newline), _caps_lines(words, newline)
+    )
+
+
+def _split(text: str, abbreviations: frozenset[str]) -> tuple[list[str], list[int], list[int]]:
     words: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
+    skip_to = 0
     for m in _TOKEN.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
+        if start < skip_to:
+            continue  # the full stop already joined to an abbreviation
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             words += (word[:-2], word[-2:])
             starts += (start, end - 2)
@@ -63,13 +74,11 @@ def _tokenize(text: str, abbreviations: frozenset[str]) -> _Tokens:
             continue
         if end < len(text) and text[end] == "." and (word in abbreviations or _is_initial(word)):
             word, end = word + ".", end + 1
+            skip_to = end
         words.append(word)
         starts.append(start)
         ends.append(end)
-    newline = [i > 0 and "\n" in text[ends[i - 1] : starts[i]] for i in range(len(words))]
-    return _Tokens(
-        text, words, starts, ends, _sentence_starts(words, newline), _caps_lines(words, newline)
-    )
+    return words, starts, ends
 
 
 def _set(words: str) -> frozenset[str]:
@@ -88,7 +97,7 @@ def _sentence_starts(words: list[str], newline: list[bool]) -> list[bool]:
         if word in _SENTENCE_END:
             previous_ended = True
         elif word in _OPENERS:
-            previous_ended = out[i]
+            previous_ended = True  # "said: In the end" -- a new clause may start here
         else:
             previous_ended = False
     return out
@@ -107,7 +116,7 @@ def _caps_lines(words: list[str], newline: list[bool]) -> list[bool]:
             if len(w) > 1 and w[0].isalpha():
                 if w.isupper():
                     upper += 1
-                elif not w[0].isupper() or any(c.islower() for c in w[1:]):
+                else:
                     lower += 1
         if upper > 2 * lower:
             out[begin:end] = [True] * (end - begin)
@@ -126,7 +135,9 @@ def _lines(name: str) -> Iterator[str]:
 
 
 def _key(name: str, abbreviations: frozenset[str]) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _tokenize(name, abbreviations).words)
+    if name.isalpha():
+        return (name.lower(),)
+    return tuple(w.lower() for w in _split(name, abbreviations)[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,20 +435,19 @@ class _NameFinder:
     def _starts_name(self, i: int) -> bool:
         if not self._capitalised(i):
             return False
-        if not self.tok.sentence_start[i] or self.tok.caps_line[i]:
+        if self.tok.caps_line[i]:
             return True
+        if not self.tok.sentence_start[i]:
+            return self.lower[i] not in _FUNCTION_WORDS or self._gazetteer_at(i, self.n) is not None
         w = self.words[i]
-        if w.lower() not in self.lex.common or w in self.lex.first_names:
-            return True
+        low = self.lower[i]
         if self._gazetteer_at(i, self.n) is not None:
             return True
-        low = w.lower()
-        return (
-            i + 1 < self.n
-            and self._capitalised(i + 1)
-            and low not in _FUNCTION_WORDS
-            and w not in self.lex.titles
-        )
+        if low in _FUNCTION_WORDS:
+            return False
+        if low not in self.lex.common or w in self.lex.first_names:
+            return True
+        return i + 1 < self.n and self._capitalised(i + 1) and w not in self.lex.titles
 
     def _chunk_end(self, i: int) -> int:
         hit = self._gazetteer_at(i, self.n)

@@ -1,0 +1,335 @@
+"""(c) and (d) End to end through the real worker: a ``factwire worker`` subprocess on fresh
+topics, fed by this process and watched on its output topics.
+
+One worker run does, in order: warm-up (model loading and group join are not timed), saturation
+(pre-load N records, time until the last enriched event arrives), latency at half the saturation
+rate (paced publishing, publish -> enriched per record), then a bulk load up to the memory
+checkpoints, reading the resident memory of the worker's process tree as each one is passed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.corpus import CorpusArticle
+from bench.kafka import BenchError, Watcher, create_topics, make_records, new_producer, publish_all
+from bench.proc import TreeSample, sample_tree
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How many records each phase uses."""
+
+    warmup: int
+    saturation: int
+    latency_seconds: float
+    memory_checkpoints: tuple[int, ...] = ()  # articles processed in all, e.g. (5000, 20000)
+    worker_timeout: float = 300.0
+
+
+@dataclass
+class WorkerRun:
+    backend: str
+    results: dict[str, Any] = field(default_factory=dict)
+
+
+@contextlib.contextmanager
+def worker_process(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """``factwire worker`` in its own session (so that its pool goes down with it), stopped with
+    SIGTERM, then SIGKILL when it does not exit within 30 s."""
+    command = [str(Path(sys.executable).with_name("factwire")), "worker"]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            env=env,
+            cwd=log_path.parent,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield process
+        finally:
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+async def run_worker_bench(
+    options: dict[str, Any],
+    bootstrap: str,
+    articles: Sequence[CorpusArticle],
+    backend: str,
+    plan: Plan,
+    partitions: int,
+    run_id: str,
+    log: Any = print,
+) -> dict[str, Any]:
+    """Measure one backend end to end; returns the figures as a dict for the results file."""
+    prefix = f"bench.{run_id}.{backend}"
+    topics = {"raw": f"{prefix}.raw", "enriched": f"{prefix}.enriched", "dlq": f"{prefix}.dlq"}
+    await create_topics(options, topics.values(), partitions)
+    env = _worker_env(bootstrap, topics, backend, f"bench-{run_id}-{backend}")
+    watcher = Watcher(options, topics["enriched"], topics["dlq"])
+    await watcher.start()
+    producer = new_producer(options)
+    await producer.start()
+    results: dict[str, Any] = {"backend": backend, "topics": topics}
+    workdir = Path(tempfile.mkdtemp(prefix="factwire-bench-"))
+    log_path = workdir / "worker.log"
+    next_index = 0
+
+    def records(count: int) -> list[tuple[bytes, bytes]]:
+        nonlocal next_index
+        batch = make_records(articles, run_id, next_index, count)
+        next_index += count
+        return batch
+
+    try:
+        with worker_process(env, log_path) as worker:
+
+            def alive() -> bool:
+                return worker.poll() is None
+
+            started = time.monotonic()
+            await publish_all(producer, topics["raw"], records(plan.warmup))
+            await watcher.wait_for(plan.warmup, plan.worker_timeout, alive)
+            results["startup_s"] = round(time.monotonic() - started, 2)
+            results["pool_processes"] = len(sample_tree(worker.pid).pids) - 1
+            log(f"  worker ready in {results['startup_s']} s")
+
+            results["saturation"] = await _saturation(
+                watcher, producer, topics["raw"], records(plan.saturation), worker.pid, alive, plan
+            )
+            rate = results["saturation"]["articles_per_s"]
+            log(f"  saturation: {rate:.2f} articles/s")
+
+            if plan.latency_seconds > 0:
+                results["latency"] = await _latency(
+                    watcher,
+                    producer,
+                    topics["raw"],
+                    records,
+                    rate / 2,
+                    plan.latency_seconds,
+                    alive,
+                    plan,
+                )
+                log(f"  latency at {rate / 2:.2f}/s: {results['latency']}")
+
+            if plan.memory_checkpoints:
+                results["memory"] = await _memory(
+                    watcher, producer, topics["raw"], records, next_index, worker.pid, alive, plan
+                )
+            results["duplicates"] = watcher.duplicates
+            results["dead_letters"] = len(watcher.dead)
+            results["extractors_seen"] = sorted(watcher.extractors)
+            if watcher.arrived:
+                results["mean_entities"] = round(watcher.entities / len(watcher.arrived), 2)
+                results["mean_claims"] = round(watcher.claims / len(watcher.arrived), 2)
+    except BenchError as exc:
+        tail = log_path.read_text("utf-8", "replace")[-3000:] if log_path.exists() else ""
+        raise BenchError(f"{exc}\n--- worker log (last lines) ---\n{tail}") from exc
+    finally:
+        await producer.stop()
+        await watcher.stop()
+    return results
+
+
+async def _saturation(
+    watcher: Watcher,
+    producer: Any,
+    topic: str,
+    batch: list[tuple[bytes, bytes]],
+    pid: int,
+    alive: Any,
+    plan: Plan,
+) -> dict[str, Any]:
+    """All records published at once; the rate is records over the span from the first send to
+    the arrival of the last enriched event. The worker's CPU time is split into its main process
+    (Kafka, Faust, validation, serialisation) and its pool (extraction)."""
+    before = sample_tree(pid)
+    target = watcher.done + len(batch)
+    keys = [key.decode() for key, _ in batch]
+    sent = await publish_all(producer, topic, batch)
+    timeout = plan.worker_timeout + len(batch) * 2.0
+    await watcher.wait_for(target, timeout, alive)
+    finished = max(watcher.arrived.get(k, watcher.dead.get(k, 0.0)) for k in keys)
+    after = sample_tree(pid)
+    seconds = finished - sent
+    return {
+        "articles": len(batch),
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(len(batch) / seconds, 3),
+        "ms_per_article": round(1000 * seconds / len(batch), 3),
+        **_cpu_split(before, after, len(batch)),
+    }
+
+
+def _cpu_split(before: TreeSample, after: TreeSample, count: int) -> dict[str, float]:
+    root = after.root_cpu_s - before.root_cpu_s
+    pool = after.children_cpu_s - before.children_cpu_s
+    return {
+        "worker_main_cpu_ms_per_article": round(1000 * root / count, 3),
+        "worker_pool_cpu_ms_per_article": round(1000 * pool / count, 3),
+    }
+
+
+async def _latency(
+    watcher: Watcher,
+    producer: Any,
+    topic: str,
+    records: Any,
+    rate: float,
+    seconds: float,
+    alive: Any,
+    plan: Plan,
+) -> dict[str, Any]:
+    """Publish at a steady ``rate`` for ``seconds``; latency is the time from the send call to
+    the arrival of the enriched event, both on this process's monotonic clock."""
+    count = max(int(rate * seconds), 10)
+    batch = records(count)
+    target = watcher.done + count
+    sent_at: dict[str, float] = {}
+    start = time.monotonic()
+    pending = []
+    for i, (key, value) in enumerate(batch):
+        delay = start + i / rate - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        sent_at[key.decode()] = time.monotonic()
+        pending.append(await producer.send(topic, value=value, key=key))
+    await asyncio.gather(*pending)
+    await watcher.wait_for(target, plan.worker_timeout, alive)
+    latencies = sorted(watcher.arrived[k] - t for k, t in sent_at.items() if k in watcher.arrived)
+    if not latencies:
+        raise BenchError("no enriched event arrived during the latency measurement")
+    return {
+        "rate_per_s": round(rate, 3),
+        "articles": len(latencies),
+        "dead_letters": count - len(latencies),
+        "p50_ms": round(1000 * _percentile(latencies, 50), 1),
+        "p95_ms": round(1000 * _percentile(latencies, 95), 1),
+        "p99_ms": round(1000 * _percentile(latencies, 99), 1),
+        "max_ms": round(1000 * latencies[-1], 1),
+        "mean_ms": round(1000 * statistics.fmean(latencies), 1),
+    }
+
+
+def _percentile(ordered: list[float], pct: float) -> float:
+    """Nearest-rank percentile of sorted values."""
+    rank = max(1, -(-len(ordered) * pct // 100))
+    return ordered[int(rank) - 1]
+
+
+async def _memory(
+    watcher: Watcher,
+    producer: Any,
+    topic: str,
+    records: Any,
+    published: int,
+    pid: int,
+    alive: Any,
+    plan: Plan,
+) -> dict[str, Any]:
+    """Publish up to the last checkpoint in chunks (bounded memory in this process) and read the
+    worker tree's memory as the count of processed articles passes each checkpoint."""
+    checkpoints = sorted(plan.memory_checkpoints)
+    remaining = max(checkpoints[-1] - published, 0)
+    samples: dict[str, Any] = {}
+    series: list[dict[str, Any]] = []
+    feeder = asyncio.create_task(_feed(producer, topic, records, remaining, watcher))
+    started, start_done = time.monotonic(), watcher.done
+    passed: dict[int, float] = {}
+    next_series = 0
+    try:
+        for checkpoint in checkpoints:
+            while watcher.done < checkpoint:
+                if not alive():
+                    raise BenchError(f"the worker exited after {watcher.done} articles")
+                if feeder.done() and feeder.exception() is not None:
+                    raise BenchError(f"publishing failed: {feeder.exception()!r}")
+                if watcher.done >= next_series:
+                    series.append({"articles": watcher.done, **sample_tree(pid).as_dict()})
+                    next_series = watcher.done + 1000
+                await asyncio.sleep(0.25)
+            sample = sample_tree(pid)
+            passed[checkpoint] = time.monotonic()
+            samples[str(checkpoint)] = {"articles": watcher.done, **sample.as_dict()}
+        await feeder
+    finally:
+        feeder.cancel()
+    first, last = checkpoints[0], checkpoints[-1]
+    result: dict[str, Any] = {"checkpoints": samples, "series": series}
+    if len(checkpoints) > 1:
+        rss_first = samples[str(first)]["rss_mb"]
+        rss_last = samples[str(last)]["rss_mb"]
+        result["rss_growth_pct"] = round(100 * (rss_last - rss_first) / rss_first, 2)
+        pss_first = samples[str(first)]["pss_mb"]
+        result["pss_growth_pct"] = round(
+            100 * (samples[str(last)]["pss_mb"] - pss_first) / pss_first, 2
+        )
+        span = passed[last] - passed[first]
+        result["sustained_articles_per_s"] = round((last - first) / span, 3) if span else None
+    result["bulk_seconds"] = round(time.monotonic() - started, 1)
+    result["bulk_articles"] = watcher.done - start_done
+    return result
+
+
+async def _feed(producer: Any, topic: str, records: Any, count: int, watcher: Watcher) -> None:
+    """Send ``count`` records in chunks, keeping at most about 2,000 ahead of the worker."""
+    done_before = watcher.done
+    sent = 0
+    while sent < count:
+        backlog = done_before + sent - watcher.done
+        if backlog > 1000:
+            await asyncio.sleep(0.5)
+            continue
+        chunk = min(1000, count - sent)
+        await publish_all(producer, topic, records(chunk))
+        sent += chunk
+
+
+def _worker_env(bootstrap: str, topics: dict[str, str], backend: str, group: str) -> dict[str, str]:
+    env = dict(os.environ)  # other FACTWIRE_* settings (security, concurrency) pass through
+    env.update(
+        FACTWIRE_BOOTSTRAP_SERVERS=bootstrap,
+        FACTWIRE_RAW_TOPIC=topics["raw"],
+        FACTWIRE_ENRICHED_TOPIC=topics["enriched"],
+        FACTWIRE_DLQ_TOPIC=topics["dlq"],
+        FACTWIRE_GROUP_ID=group,
+        FACTWIRE_EXTRACTOR=backend,
+        FACTWIRE_WEB_PORT=str(_free_port()),
+        FACTWIRE_LOG_LEVEL="warning",
+    )
+    return env
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -1,0 +1,129 @@
+"""(a) Extraction only: how fast each backend turns articles into entities and claims, with no
+Kafka involved, in this process and in a pool of processes; and spaCy's own NER as the baseline.
+
+Model loading and the first batch are kept out of every timing.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from bench.corpus import CorpusArticle
+from factwire.extraction import ArticleText, Extraction, get_extractor
+from factwire.extraction.backends.spacy_backend import MODEL_PACKAGE
+
+NER_ONLY_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """Articles and words processed in a measured span of wall-clock time."""
+
+    articles: int
+    words: int
+    seconds: float
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds
+
+    @property
+    def ms_per_article(self) -> float:
+        return 1000 * self.seconds / self.articles
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            **asdict(self),
+            "articles_per_s": round(self.articles_per_s, 3),
+            "words_per_s": round(self.words_per_s, 1),
+            "ms_per_article": round(self.ms_per_article, 3),
+        }
+
+
+def best(rates: Sequence[Rate]) -> Rate:
+    """The fastest of repeated measurements: the one least disturbed by other load."""
+    return min(rates, key=lambda r: r.seconds / r.articles)
+
+
+def batches(articles: Sequence[CorpusArticle], size: int) -> list[list[tuple[str, str]]]:
+    pairs = [(a.title, a.body) for a in articles]
+    return [pairs[i : i + size] for i in range(0, len(pairs), size)]
+
+
+def extract_single(backend: str, articles: Sequence[CorpusArticle], batch: int) -> Rate:
+    """The full extraction pipeline in this process, ``batch`` articles per call."""
+    work = batches(articles, batch)
+    _extract_pairs(backend, work[0])  # warm-up: lazy loading, caches
+    started = time.perf_counter()
+    for chunk in work:
+        _extract_pairs(backend, chunk)
+    seconds = time.perf_counter() - started
+    return Rate(len(articles), sum(a.words for a in articles), seconds)
+
+
+def extract_pool(
+    backend: str, articles: Sequence[CorpusArticle], batch: int, processes: int
+) -> Rate:
+    """The full pipeline in a pool of ``processes`` fresh processes (spawned, model loaded once
+    each), fed ``batch`` articles per task; results are sent back, as a worker's pool must."""
+    context = multiprocessing.get_context("spawn")
+    work = batches(articles, batch)
+    with context.Pool(processes, initializer=_load, initargs=(backend,)) as pool:
+        ready: set[int] = set()
+        while len(ready) < processes:  # every process has loaded its model and run once
+            ready.update(pool.map(_warm_task, [(backend, work[0][:1])] * processes, chunksize=1))
+        started = time.perf_counter()
+        done = sum(
+            len(result)
+            for result in pool.imap_unordered(
+                _extract_task, [(backend, w) for w in work], chunksize=1
+            )
+        )
+        seconds = time.perf_counter() - started
+    assert done == len(articles)
+    return Rate(len(articles), sum(a.words for a in articles), seconds)
+
+
+def raw_ner(articles: Sequence[CorpusArticle]) -> Rate:
+    """spaCy's model with only its NER components, ``nlp.pipe`` over the same titles and bodies:
+    the ceiling that the spaCy backend's full pipeline (claims included) is compared with."""
+    import spacy
+
+    nlp: Any = spacy.load(MODEL_PACKAGE, exclude=NER_ONLY_EXCLUDE)
+    texts = [text for a in articles for text in (a.title, a.body)]
+    for _ in nlp.pipe(texts[:4]):
+        pass
+    started = time.perf_counter()
+    found = sum(len(doc.ents) for doc in nlp.pipe(texts))
+    seconds = time.perf_counter() - started
+    assert found > 0
+    return Rate(len(articles), sum(a.words for a in articles), seconds)
+
+
+def _load(backend: str) -> None:
+    get_extractor(backend)
+
+
+def _warm_task(job: tuple[str, list[tuple[str, str]]]) -> int:
+    _extract_task(job)
+    time.sleep(0.05)  # long enough for the other processes to take a task too
+    return os.getpid()
+
+
+def _extract_task(job: tuple[str, list[tuple[str, str]]]) -> list[Extraction]:
+    backend, pairs = job
+    return _extract_pairs(backend, pairs)
+
+
+def _extract_pairs(backend: str, pairs: list[tuple[str, str]]) -> list[Extraction]:
+    texts = [ArticleText(body=body, title=title) for title, body in pairs]
+    return get_extractor(backend).extract_many(texts)

@@ -1,0 +1,185 @@
+"""The target checks of issue 5, computed as ratios of figures from one run, and the printout."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    value: float | None
+    limit: float
+    higher_is_better: bool
+    unit: str
+    detail: str
+
+    @property
+    def holds(self) -> bool | None:
+        if self.value is None:
+            return None
+        return self.value >= self.limit if self.higher_is_better else self.value < self.limit
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "value": None if self.value is None else round(self.value, 4),
+            "limit": self.limit,
+            "holds": self.holds,
+            "unit": self.unit,
+            "detail": self.detail,
+        }
+
+    def line(self) -> str:
+        verdict = {True: "PASS", False: "FAIL", None: "n/a "}[self.holds]
+        relation = ">=" if self.higher_is_better else "<"
+        value = "-" if self.value is None else f"{self.value:.3g}{self.unit}"
+        return (
+            f"  [{verdict}] {self.name}: {value} (target {relation} {self.limit:g}{self.unit})"
+            f"  {self.detail}"
+        )
+
+
+def _get(data: dict[str, Any], *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def checks(results: dict[str, Any]) -> list[Check]:
+    """The targets, each from figures of this run only (missing parts give n/a)."""
+    single = _get(results, "extraction", "spacy", "single", "articles_per_s")
+    single_wps = _get(results, "extraction", "spacy", "single", "words_per_s")
+    pool = _get(results, "extraction", "spacy", "pool", "articles_per_s")
+    raw_wps = _get(results, "extraction", "raw_ner", "words_per_s")
+    e2e = _get(results, "end_to_end", "spacy", "saturation", "articles_per_s")
+    p99 = _get(results, "end_to_end", "spacy", "latency", "p99_ms")
+    growth = _get(results, "end_to_end", "spacy", "memory", "rss_growth_pct")
+    main_cpu = _get(results, "end_to_end", "spacy", "saturation", "worker_main_cpu_ms_per_article")
+    passthrough = _get(results, "plumbing", "ms_per_record")
+
+    def ratio(a: float | None, b: float | None) -> float | None:
+        return None if a is None or not b else a / b
+
+    plumbing = None if e2e is None or pool is None else 1000 / e2e - 1000 / pool
+    return [
+        Check(
+            "spacy pipeline (with claims) vs raw NER-only words/s, single process",
+            ratio(single_wps, raw_wps),
+            0.9,
+            True,
+            "x",
+            f"{_fmt(single_wps)} vs {_fmt(raw_wps)} words/s",
+        ),
+        Check(
+            "e2e spacy throughput vs single-process extraction-only",
+            ratio(e2e, single),
+            1.6,
+            True,
+            "x",
+            f"{_fmt(e2e)} vs {_fmt(single)} articles/s",
+        ),
+        Check(
+            "e2e spacy throughput vs extraction-only with the same pool",
+            ratio(e2e, pool),
+            0.9,
+            True,
+            "x",
+            f"{_fmt(e2e)} vs {_fmt(pool)} articles/s",
+        ),
+        Check(
+            "plumbing cost per article (e2e ms/article - pool extraction ms/article)",
+            plumbing,
+            2.0,
+            False,
+            " ms",
+            f"worker main-process CPU {_fmt(main_cpu)} ms/article; "
+            f"bare passthrough {_fmt(passthrough)} ms/record",
+        ),
+        Check("p99 publish->enriched latency at half load", p99, 1000.0, False, " ms", ""),
+        Check(
+            "worker RSS growth between the memory checkpoints",
+            growth,
+            10.0,
+            False,
+            " %",
+            _memory_detail(results),
+        ),
+    ]
+
+
+def _memory_detail(results: dict[str, Any]) -> str:
+    points = _get(results, "end_to_end", "spacy", "memory", "checkpoints") or {}
+    return ", ".join(f"{k}: {v['rss_mb']} MB" for k, v in points.items())
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:.4g}"
+
+
+def print_extraction(part: dict[str, Any]) -> None:
+    print("\n(a) extraction only")
+    print(f"  {'backend':<10}{'mode':<22}{'articles/s':>12}{'words/s':>12}{'ms/article':>12}")
+    for backend, modes in part.items():
+        if backend == "raw_ner" or not isinstance(modes, dict):
+            continue
+        for mode, rate in modes.items():
+            label = mode if mode == "single" else f"pool x{rate.get('processes')}"
+            _rate_line(backend, label, rate)
+    if "raw_ner" in part:
+        _rate_line("spaCy", "raw NER-only, single", part["raw_ner"])
+
+
+def _rate_line(backend: str, mode: str, rate: dict[str, Any]) -> None:
+    print(
+        f"  {backend:<10}{mode:<22}{rate['articles_per_s']:>12.2f}"
+        f"{rate['words_per_s']:>12.0f}{rate['ms_per_article']:>12.2f}"
+    )
+
+
+def print_plumbing(part: dict[str, Any]) -> None:
+    print("\n(b) plumbing ceiling: bare aiokafka consumer -> producer passthrough")
+    print(
+        f"  {part['records']} records: {part['records_per_s']:.0f} records/s "
+        f"({part['ms_per_record']:.3f} ms/record); bulk publish {part['preload_records_per_s']:.0f}"
+        " records/s"
+    )
+
+
+def print_end_to_end(backend: str, part: dict[str, Any]) -> None:
+    print(f"\n(c) end to end through the worker, {backend} backend")
+    sat = part.get("saturation")
+    if sat:
+        print(
+            f"  saturation: {sat['articles']} articles in {sat['seconds']:.1f} s = "
+            f"{sat['articles_per_s']:.2f} articles/s ({sat['ms_per_article']:.2f} ms/article); "
+            f"worker CPU per article: main {sat['worker_main_cpu_ms_per_article']:.2f} ms, "
+            f"pool {sat['worker_pool_cpu_ms_per_article']:.2f} ms"
+        )
+    lat = part.get("latency")
+    if lat:
+        print(
+            f"  latency at {lat['rate_per_s']:.2f} articles/s ({lat['articles']} articles): "
+            f"p50 {lat['p50_ms']:.0f} ms, p95 {lat['p95_ms']:.0f} ms, p99 {lat['p99_ms']:.0f} ms, "
+            f"max {lat['max_ms']:.0f} ms"
+        )
+    mem = part.get("memory")
+    if mem:
+        print("(d) worker memory (process tree incl. pool)")
+        for checkpoint, sample in mem["checkpoints"].items():
+            print(
+                f"  after {checkpoint} articles: RSS {sample['rss_mb']:.0f} MB, "
+                f"PSS {sample['pss_mb']:.0f} MB, {sample['processes']} processes"
+            )
+        if "rss_growth_pct" in mem:
+            print(
+                f"  growth: RSS {mem['rss_growth_pct']:+.1f} %, PSS {mem['pss_growth_pct']:+.1f} %;"
+                f" sustained {mem.get('sustained_articles_per_s')} articles/s"
+            )
+    print(
+        f"  dead letters {part.get('dead_letters')}, duplicates {part.get('duplicates')}, "
+        f"mean entities {part.get('mean_entities')}, mean claims {part.get('mean_claims')}"
+    )

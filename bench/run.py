@@ -1,0 +1,242 @@
+"""``python -m bench``: every figure of issue 5 in one run on one broker, then the target checks.
+
+Extraction-only figures come first (no broker running), then one broker serves the plumbing
+ceiling and the end-to-end runs. The broker is a fresh local one unless FACTWIRE_BOOTSTRAP_SERVERS
+names one. The results go to ``bench/results/<UTC timestamp>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from bench import extraction, machine, report
+from bench.corpus import build_corpus
+from bench.endtoend import Plan, run_worker_bench
+from bench.kafka import BenchError, make_records
+from bench.plumbing import passthrough
+from factwire.settings import Settings
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+PARTS = ("extraction", "plumbing", "e2e")
+
+
+@dataclass(frozen=True)
+class Sizes:
+    extraction_articles: int
+    repeats: int
+    plumbing_records: int
+    spacy_plan: Plan
+    rules_plan: Plan
+
+
+FULL = Sizes(
+    extraction_articles=200,
+    repeats=2,
+    plumbing_records=5000,
+    spacy_plan=Plan(
+        warmup=20, saturation=1000, latency_seconds=60, memory_checkpoints=(5000, 20000)
+    ),
+    rules_plan=Plan(warmup=20, saturation=3000, latency_seconds=20),
+)
+QUICK = Sizes(
+    extraction_articles=40,
+    repeats=1,
+    plumbing_records=1000,
+    spacy_plan=Plan(warmup=8, saturation=100, latency_seconds=20, memory_checkpoints=(400, 1600)),
+    rules_plan=Plan(warmup=8, saturation=500, latency_seconds=0),
+)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="factwire benchmarks: extraction only, the Kafka plumbing ceiling, and end to "
+        "end through the worker, with the issue-5 target checks. Starts a local Kafka broker "
+        "unless FACTWIRE_BOOTSTRAP_SERVERS is set. Development data: FACTWIRE_BENCH_DATA.",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes: a smoke run of a few minutes"
+    )
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"comma-separated subset of {','.join(PARTS)} (default: all)",
+    )
+    parser.add_argument(
+        "--e2e-backends",
+        default="spacy,rules",
+        help="backends measured end to end (default: spacy,rules; targets use spacy)",
+    )
+    parser.add_argument(
+        "--batch", type=int, default=8, help="articles per extraction call (default 8)"
+    )
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="extraction-only pool size (default: one per core, as the worker)",
+    )
+    parser.add_argument("--note", default="", help="free text stored in the results file")
+    parser.add_argument(
+        "--no-save", action="store_true", help="do not write bench/results/<timestamp>.json"
+    )
+    args = parser.parse_args(argv)
+    args.parts = [p.strip() for p in args.parts.split(",") if p.strip()]
+    unknown = set(args.parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s) {sorted(unknown)}: choose from {PARTS}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    started = datetime.now(UTC)
+    corpus = build_corpus()
+    articles = corpus.cycle(sizes.extraction_articles)
+    print(
+        f"factwire bench ({'quick' if args.quick else 'full'}): corpus of "
+        f"{len(corpus.articles)} articles ({corpus.words / len(corpus.articles):.0f} words on "
+        f"average) from the {corpus.source}; load average {machine.load_average()}"
+    )
+    results: dict[str, Any] = {
+        "started_at": started.isoformat(timespec="seconds"),
+        "mode": "quick" if args.quick else "full",
+        "command": "python -m bench " + " ".join(sys.argv[1:] if argv is None else argv),
+        "note": args.note,
+        "load_average_start": machine.load_average(),
+        "corpus": {
+            "source": corpus.source,
+            "articles": len(corpus.articles),
+            "words": corpus.words,
+            "measured_articles": len(articles),
+            "measured_words": sum(a.words for a in articles),
+        },
+        "errors": {},
+    }
+    kafka_version: str | None = None
+    try:
+        if "extraction" in args.parts:
+            results["extraction"] = run_extraction(articles, args, sizes.repeats)
+            report.print_extraction(results["extraction"])
+        if {"plumbing", "e2e"} & set(args.parts):
+            with kafka_broker() as (bootstrap, kafka_version):
+                results["broker"] = {"bootstrap": bootstrap, "kafka_version": kafka_version}
+                asyncio.run(run_kafka_parts(bootstrap, corpus.articles, args, sizes, results))
+    except KeyboardInterrupt:
+        results["errors"]["interrupted"] = "stopped by the user"
+    finally:
+        results["machine"] = machine.describe(kafka_version)
+        results["load_average_end"] = machine.load_average()
+        results["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 1)
+        checks = report.checks(results)
+        results["targets"] = [c.as_dict() for c in checks]
+        print("\ntargets (ratios within this run)")
+        for check in checks:
+            print(check.line())
+        for part, error in results["errors"].items():
+            print(f"\n{part} failed: {error}", file=sys.stderr)
+        if not args.no_save:
+            path = save(results, started)
+            print(f"\nresults: {path}  ({results['seconds']:.0f} s)")
+    return 1 if results["errors"] else 0
+
+
+def run_extraction(articles: list[Any], args: argparse.Namespace, repeats: int) -> dict[str, Any]:
+    """Single process and pool per backend, and spaCy's raw NER; repeated measurements are
+    interleaved and the fastest kept, so that a burst of other load hits one of them only."""
+    out: dict[str, Any] = {}
+    single: dict[str, list[extraction.Rate]] = {"spacy": [], "rules": []}
+    raw: list[extraction.Rate] = []
+    for _ in range(repeats):
+        raw.append(extraction.raw_ner(articles))
+        for backend, rates in single.items():
+            rates.append(extraction.extract_single(backend, articles, args.batch))
+    for backend, rates in single.items():
+        out[backend] = {"single": extraction.best(rates).as_dict()}
+        pooled = [
+            extraction.extract_pool(backend, articles, args.batch, args.processes)
+            for _ in range(repeats)
+        ]
+        out[backend]["pool"] = extraction.best(pooled).as_dict() | {"processes": args.processes}
+    out["raw_ner"] = extraction.best(raw).as_dict()
+    out["batch"] = args.batch
+    out["repeats"] = repeats
+    return out
+
+
+async def run_kafka_parts(
+    bootstrap: str,
+    corpus_articles: tuple[Any, ...],
+    args: argparse.Namespace,
+    sizes: Sizes,
+    results: dict[str, Any],
+) -> None:
+    settings = Settings.from_env(bootstrap_servers=bootstrap)
+    options = settings.kafka_client_options()
+    run_id = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    if "plumbing" in args.parts:
+        records = make_records(corpus_articles, run_id, 0, sizes.plumbing_records)
+        try:
+            ceiling = await passthrough(options, records, settings.topic_partitions, run_id)
+            results["plumbing"] = ceiling.as_dict() | {"partitions": settings.topic_partitions}
+            report.print_plumbing(results["plumbing"])
+        except Exception as exc:  # report and go on with the other parts
+            results["errors"]["plumbing"] = repr(exc)
+    if "e2e" in args.parts:
+        results["end_to_end"] = {}
+        plans = {"spacy": sizes.spacy_plan, "rules": sizes.rules_plan}
+        for backend in [b.strip() for b in args.e2e_backends.split(",") if b.strip()]:
+            print(f"\nend to end, {backend}: starting the worker ...")
+            try:
+                part = await run_worker_bench(
+                    options,
+                    bootstrap,
+                    corpus_articles,
+                    backend,
+                    plans[backend],
+                    settings.topic_partitions,
+                    run_id,
+                )
+            except (BenchError, OSError) as exc:
+                results["errors"][f"e2e-{backend}"] = str(exc)
+                continue
+            results["end_to_end"][backend] = part
+            report.print_end_to_end(backend, part)
+
+
+@contextlib.contextmanager
+def kafka_broker() -> Iterator[tuple[str, str | None]]:
+    """(bootstrap servers, Kafka version): the configured broker, or a fresh local one."""
+    configured = os.environ.get("FACTWIRE_BOOTSTRAP_SERVERS")
+    if configured:
+        print(f"\nbroker: {configured} (FACTWIRE_BOOTSTRAP_SERVERS)")
+        yield configured, os.environ.get("FACTWIRE_BENCH_KAFKA_VERSION")
+        return
+    from factwire import localkafka
+
+    print("\nbroker: starting a local Kafka broker ...")
+    began = time.monotonic()
+    with localkafka.LocalBroker() as broker:
+        version = getattr(localkafka, "KAFKA_VERSION", None)
+        print(f"broker: {broker.bootstrap} (Kafka {version}) in {time.monotonic() - began:.0f} s")
+        yield broker.bootstrap, version
+
+
+def save(results: dict[str, Any], started: datetime) -> Path:
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"{started.strftime('%Y-%m-%dT%H-%M-%SZ')}.json"
+    path.write_bytes(orjson.dumps(results, option=orjson.OPT_INDENT_2) + b"\n")
+    return path

@@ -100,6 +100,8 @@ def places(archive: Path) -> dict[str, str]:
             out[country["capital"]] = "GPE major"
     for country in countries:
         out[country["name"]] = "GPE country"
+        if country["name"].startswith("The "):
+            out[country["name"][4:]] = "GPE country"  # "the Netherlands" in running text
     for continent in json.loads(read_member(archive, "data/continents.json")).values():
         out[continent["name"]] = "LOC major"
     return out

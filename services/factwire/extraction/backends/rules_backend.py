@@ -369,6 +369,17 @@ _FUNCTION_WORDS = _set(
 )
 _SPEECH = _set("said says told added asked according")
 _LOCATIVE = _set("in at near from outside across to towards into via")
+_SPORTS = _set(
+    "soccer football cricket tennis golf baseball basketball rugby athletics cycling boxing "
+    "hockey racing motorcycling skiing swimming volleyball handball badminton squash snooker "
+    "nfl nba nhl formula"
+)
+_SPORTS_WORDS = _SPORTS | _set(
+    "match matches goal goals scored scorer scorers striker innings wicket wickets league cup "
+    "championship halftime half-time quarter-final semi-final final beat drew defeated coach "
+    "season tournament seed seeded standings inning homer homers pitcher batsman bowler "
+    "midfielder goalkeeper playoff playoffs title victory win won lost games"
+)
 _STRONG, _CONTEXT, _GUESS = 2, 1, 0
 
 
@@ -388,7 +399,18 @@ class _NameFinder:
         self.words = tok.words
         self.lower = [w.lower() for w in tok.words]
         self.n = len(tok.words)
+        self.sports = self._about_sports()
         self._memo: dict[int, tuple[int, _Entry] | None] = {}
+
+    def _about_sports(self) -> bool:
+        """A sports report: its first line names a sport, or sports words are frequent in it."""
+        first_line = 0
+        while first_line < self.n and (first_line == 0 or not self.tok.sentence_start[first_line]):
+            first_line += 1
+        if any(w in _SPORTS for w in self.lower[:first_line]):
+            return True
+        hits = sum(1 for w in self.lower if w in _SPORTS_WORDS)
+        return hits >= 3 and hits * 60 >= self.n
 
     # which tokens can be part of a name
 
@@ -527,12 +549,18 @@ class _NameFinder:
         return last_title + 1 if last_title >= 0 else i
 
     def _place_or_team(self, i: int, end: int, label: str) -> str:
-        """A town followed by a score in a results line is a club; a country stays a place."""
-        if label == "GPE" and self._results_line(end):
-            name = " ".join(self.words[i:end])
-            if name not in self.lex.countries and name.title() not in self.lex.countries:
-                return "ORG"
-        return label
+        """In sports reports a town stands for its club ("Surrey beat Kent"), unless it is
+        where something happens ("in Leeds") or a dateline; a country stays a place."""
+        if label != "GPE" or not (self.sports or self._results_line(end)):
+            return label
+        name = " ".join(self.words[i:end])
+        if name in self.lex.countries or name.title() in self.lex.countries:
+            return label
+        if i > 0 and self.lower[i - 1] in _LOCATIVE:
+            return label
+        if self.tok.sentence_start[i] and end < self.n and _is_date_token(self.words[end]):
+            return label
+        return "ORG"
 
     def _results_line(self, end: int) -> bool:
         """Is the name followed by a score, in a line made mostly of names and numbers?"""
@@ -572,6 +600,10 @@ class _NameFinder:
         if before in _LOCATIVE:
             return _Name(i, end, "GPE", _CONTEXT)
         return _Name(i, end, "PERSON" if end - i <= 3 else "ORG", _GUESS)
+
+
+def _is_date_token(word: str) -> bool:
+    return word in _MONTHS or _ISO_DATE.fullmatch(word) is not None
 
 
 def _is_initial_token(word: str) -> bool:

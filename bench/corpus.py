@@ -113,7 +113,14 @@ def from_samples(samples_dir: Path) -> Iterator[CorpusArticle]:
     docs: list[tuple[str, str, str]] = []
     for path in sorted(samples_dir.iterdir()):
         docs.extend(_sample_documents(path))
-    yield from _digests("samples", docs)
+    seen: set[str] = set()
+    for first in range(len(docs)):  # one digest starting at each sample: a few distinct articles
+        rotated = docs[first:] + docs[:first]
+        for article in _digests("samples", rotated):
+            if article.id not in seen:
+                seen.add(article.id)
+                yield article
+            break
 
 
 def fit_paragraphs(paragraphs: Iterable[str], budget: int) -> str:

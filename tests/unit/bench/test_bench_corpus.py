@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,20 @@ def test_a_data_directory_without_articles_is_an_error(
     monkeypatch.setattr("bench.corpus._samples_dir", lambda: None)
     with pytest.raises(CorpusError):
         build_corpus(tmp_path)
+
+
+def test_without_development_data_the_samples_are_joined_into_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    for n in range(4):
+        article = {"id": f"sample-{n}", "title": f"Sample {n}", "body": paragraph(n * 40, 20)}
+        (samples / f"sample-{n}.json").write_text(json.dumps(article), encoding="utf-8")
+    monkeypatch.setattr("bench.corpus._samples_dir", lambda: samples)
+
+    corpus = build_corpus(tmp_path / "no-data-here")
+
+    assert corpus.source == "samples"
+    assert len(corpus.articles) == 4  # one digest starting at each sample
+    assert all(MIN_WORDS <= a.words <= MAX_WORDS for a in corpus.articles)

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Podman as a Docker-API engine for testcontainers on machines that have no Docker engine.
+#
+#   setup.sh install   install podman, runc and iptables with apt-get (only what is missing)
+#   setup.sh config    write the containers.conf that podman and its API service read
+#   setup.sh service   all of the above, then start `podman system service` on a unix socket
+#                      in the background unless it already answers; prints the socket path
+#   setup.sh socket    print the socket path
+#   setup.sh cleanup   remove containers left over by earlier test sessions
+#   setup.sh stop      stop the API service that `service` started
+#
+# Run it as root (CI) or with passwordless sudo for `install`. Every step is idempotent and fast
+# when it has nothing to do. Settings: FACTWIRE_PODMAN_SOCKET (socket path).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE_DIR="$ROOT/.cache/podman"
+CONF="$STATE_DIR/containers.conf"
+if [ "$(id -u)" = 0 ]; then
+    RUN_DIR=/run/factwire-podman
+else
+    RUN_DIR="${XDG_RUNTIME_DIR:-$STATE_DIR}/factwire-podman"
+fi
+SOCKET="${FACTWIRE_PODMAN_SOCKET:-$RUN_DIR/podman.sock}"
+PID_FILE="$STATE_DIR/service.pid"
+LOG_FILE="$STATE_DIR/service.log"
+
+say() { echo "podman-setup: $*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+        sudo -n "$@"
+    else
+        say "need root to run: $*"
+        say "run it yourself, or install a Docker engine (then none of this is needed)"
+        return 1
+    fi
+}
+
+cmd_install() {
+    local missing=()
+    command -v podman >/dev/null || missing+=(podman)
+    command -v runc >/dev/null || missing+=(runc)
+    # netavark publishes ports with iptables rules; without iptables no mapped port answers.
+    command -v iptables >/dev/null || missing+=(iptables)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    if ! command -v apt-get >/dev/null; then
+        say "missing ${missing[*]} and no apt-get here: install them with your package manager"
+        return 1
+    fi
+    say "installing ${missing[*]} (apt-get, once)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        -o Dpkg::Use-Pty=0 podman runc iptables >"$STATE_DIR/apt.log" 2>&1 || {
+        say "apt-get install failed; see $STATE_DIR/apt.log"
+        tail -n 20 "$STATE_DIR/apt.log" >&2
+        return 1
+    }
+}
+
+# Limits for containers: at most 16384, and never above this process's hard limits (podman
+# can't raise them without CAP_SYS_RESOURCE).
+limit() {
+    local hard
+    hard="$(ulimit -H "$1")"
+    if [ "$hard" = unlimited ] || [ "$hard" -gt 16384 ]; then echo 16384; else echo "$hard"; fi
+}
+
+cmd_config() {
+    local wanted
+    wanted="$(sed -e "s/@NOFILE@/$(limit -n)/g" -e "s/@NPROC@/$(limit -u)/g" \
+        "$ROOT/deploy/podman/containers.conf")"
+    if [ ! -f "$CONF" ] || [ "$(cat "$CONF")" != "$wanted" ]; then
+        printf '%s\n' "$wanted" >"$CONF"
+    fi
+}
+
+ping_socket() {
+    [ -S "$SOCKET" ] && python3 "$ROOT/deploy/podman/probe.py" "unix://$SOCKET" >/dev/null
+}
+
+# Removes containers left behind by earlier test sessions (testcontainers' reaper can't run
+# here). A container whose io.factwire.owner-pid label names a live process on this host is
+# kept, so that parallel test sessions don't remove each other's broker.
+cmd_cleanup() {
+    local id pid host
+    while read -r id pid host; do
+        [ -n "$id" ] || continue
+        if [ "$pid" != "<no" ] && [ "$host" = "$(hostname)" ] && kill -0 "$pid" 2>/dev/null; then
+            continue
+        fi
+        podman rm -f "$id" >/dev/null 2>&1 || true
+    done < <(CONTAINERS_CONF="$CONF" podman ps -a --filter label=org.testcontainers=true \
+        --format '{{.ID}} {{index .Labels "io.factwire.owner-pid"}} {{index .Labels "io.factwire.owner-host"}}')
+}
+
+cmd_service() {
+    cmd_install
+    cmd_config
+    if ping_socket; then
+        echo "$SOCKET"
+        return 0
+    fi
+    mkdir -p "$(dirname "$SOCKET")"
+    rm -f "$SOCKET"
+    say "starting podman system service on unix://$SOCKET (log: $LOG_FILE)"
+    CONTAINERS_CONF="$CONF" nohup podman system service --time=0 "unix://$SOCKET" \
+        >"$LOG_FILE" 2>&1 </dev/null &
+    echo $! >"$PID_FILE"
+    for _ in $(seq 1 100); do
+        if ping_socket; then
+            echo "$SOCKET"
+            return 0
+        fi
+        sleep 0.1
+    done
+    say "podman system service did not answer on $SOCKET within 10 s; its log:"
+    tail -n 20 "$LOG_FILE" >&2
+    return 1
+}
+
+cmd_stop() {
+    if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+        kill "$(cat "$PID_FILE")"
+    fi
+    rm -f "$PID_FILE" "$SOCKET"
+}
+
+mkdir -p "$STATE_DIR"
+case "${1:-service}" in
+    install) cmd_install ;;
+    config) cmd_config ;;
+    service) cmd_service ;;
+    socket) echo "$SOCKET" ;;
+    stop) cmd_stop ;;
+    cleanup) cmd_cleanup ;;
+    *)
+        say "usage: $0 install|config|service|socket|cleanup|stop"
+        exit 2
+        ;;
+esac

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import orjson
 
-from factwire.evaluation import EvaluationDataError, Report, TaskModule, conll, data_dir
+from factwire.evaluation import EvaluationDataError, Report, TaskModule, conll, data_dir, polnear
 from factwire.extraction.backends import BACKEND_NAMES
 
 # A task module registers itself here with one import and one entry.
-TASKS: dict[str, TaskModule] = {conll.TASK: conll}
+TASKS: dict[str, TaskModule] = {conll.TASK: conll, polnear.TASK: polnear}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,0 +1,79 @@
+"""Claims: direct quotes, reported speech and checkable statements, with who makes them.
+
+Rules over sentences, quotation marks, reporting cues and the entity mentions of either backend;
+no parser. Every step is linear in the length of the body (each looks at bounded windows).
+"""
+
+from __future__ import annotations
+
+from factwire.extraction.claims.context import ClaimContext
+from factwire.extraction.claims.drafts import Draft
+from factwire.extraction.claims.quotes import attribute_quotes, find_quotes
+from factwire.extraction.claims.reported import find_reported
+from factwire.extraction.claims.scoring import checkworthiness, is_hedged
+from factwire.extraction.claims.speakers import SpeakerResolver
+from factwire.extraction.claims.statements import find_statements
+from factwire.extraction.document import ArticleText
+from factwire.models import Claim, Entity, Speaker
+
+__all__ = ["find_claims"]
+
+
+def find_claims(text: ArticleText, entities: list[Entity]) -> list[Claim]:
+    """The claims of an article's body, in order of appearance."""
+    if not text.body.strip():
+        return []
+    ctx = ClaimContext(text.body, entities)
+    quotes = find_quotes(ctx)
+    quoted = [(q.open, q.end) for q in quotes]
+    direct = attribute_quotes(ctx, quotes)
+    taken = [d.extent() for d in direct]
+    reported = find_reported(ctx, quoted, taken)
+    covered = taken + [d.extent() for d in reported]
+    statements = find_statements(ctx, covered)
+    drafts = sorted(direct + reported + statements, key=lambda d: (d.extent()[0], d.content_start))
+    return _resolve(ctx, drafts, quoted)
+
+
+def _resolve(ctx: ClaimContext, drafts: list[Draft], quoted: list[tuple[int, int]]) -> list[Claim]:
+    resolver = SpeakerResolver(ctx, sorted(quoted))
+    claims: list[Claim] = []
+    last_quote_speaker: Speaker | None = None
+    for draft in drafts:
+        speaker: Speaker | None = None
+        if draft.speaker is not None:
+            speaker = resolver.resolve(draft.speaker)
+        elif draft.inherits:
+            speaker = last_quote_speaker
+        if draft.kind == "quote":
+            last_quote_speaker = speaker
+        claims.append(_claim(ctx, draft, speaker, len(claims) + 1))
+    return claims
+
+
+def _claim(ctx: ClaimContext, draft: Draft, speaker: Speaker | None, number: int) -> Claim:
+    body = ctx.body
+    span = ctx.sentences_covering(*draft.extent())
+    content = body[draft.content_start : draft.content_end]
+    mentioned = ctx.mentions_in(draft.content_start, draft.content_end)
+    entity_ids = list(dict.fromkeys(m.entity.id for m in mentioned))
+    hedged = is_hedged(content)
+    return Claim(
+        id=f"c{number}",
+        kind=draft.kind,
+        text=body[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        content=content,
+        speaker=speaker,
+        cue=draft.cue,
+        entity_ids=entity_ids,
+        hedged=hedged,
+        checkworthiness=checkworthiness(
+            draft.kind,
+            content,
+            [m.entity.type for m in mentioned],
+            named_speaker=speaker is not None and speaker.entity_id is not None,
+            hedged=hedged,
+        ),
+    )

@@ -1,0 +1,209 @@
+"""Speaker phrases next to a reporting cue, found by word-level rules (no parser).
+
+``phrase_before`` reads leftwards from a cue ("the former secretary of state | said"),
+``phrase_after`` rightwards ("said | John Smith, the chief executive"). Both look at a bounded
+window, so their cost does not grow with the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factwire.extraction.claims.lexicon import lexicon
+
+WINDOW = 160
+MAX_WORDS = 12
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
+    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Maj)\.(?!\w)"
+    r"|[^\W_][\w'’&-]*"
+    r"|[^\w\s]"
+)
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_DETERMINERS = _wordset(
+    "the a an this that these those his her their its our my your some many most several other "
+    "another one two three four five both all few any no each every"
+)
+_BOUNDARY = _wordset(
+    "that which and but or because as while when if after before since so where though although "
+    "than nor whether whom what how why until unless whereas once then also not to is was are "
+    "were be been has have had will would can could should may might must do does did said says "
+    "say told tells said"
+)
+_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to", "about"])
+_SKIP = _wordset(
+    "also later previously once repeatedly recently then often again still has have had was "
+    "were is are would will reportedly further even earlier publicly privately frequently "
+    "similarly separately ultimately initially subsequently quickly flatly simply bluntly "
+    "openly never always already just did does do correctly falsely wrongly reportedly only "
+    "first last yesterday today tonight has"
+)
+_TIME_WORDS = _wordset(
+    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
+    "afternoon evening weekend"
+)
+_TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ess", "man", "woman")
+_STOP_PUNCT = frozenset(',;:()[]{}"“”‘’«»—–!?.…')
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A candidate speaker: its words and where they are."""
+
+    text: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def pronoun(self) -> str | None:
+        if len(self.tokens) == 1 and self.tokens[0].lower in PRONOUNS:
+            return self.tokens[0].lower
+        return None
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]`` with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
+    """The speaker phrase ending just before a cue that starts at ``cue_start``."""
+    window = tokens(text, max(lo, cue_start - WINDOW), cue_start)
+    i = len(window) - 1
+    i = _skip_adverbials(window, i)
+    if i < 0:
+        return None
+    if window[i].lower == "who" and i >= 1 and window[i - 1].text == ",":
+        i -= 2  # "Smith, who said": the speaker is before the comma
+    elif window[i].text == "," and i >= 1:
+        i = _skip_apposition(window, i)
+        if i < 0:
+            return None
+    if window[i].lower in PRONOUNS:
+        return _phrase(text, window[i : i + 1])
+    j = i
+    while j >= 0 and i - j < MAX_WORDS and _np_word(window[j]):
+        j -= 1
+    words = _trim_leading(window[j + 1 : i + 1])
+    return _validated(text, words)
+
+
+def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phrase | None:
+    """The speaker phrase starting right after a cue (``said Smith``, ``according to X``)."""
+    window = tokens(text, start, min(hi, start + WINDOW))
+    words: list[Token] = []
+    for tok in window:
+        if len(words) >= MAX_WORDS or tok.text in _STOP_PUNCT:
+            break
+        low = tok.lower
+        if words and (low in _TIME_WORDS or (low in _TIME_LEADS and not loose)):
+            break
+        if low in _BOUNDARY and not (loose and low == "to"):
+            break
+        if not loose and low in _PREPOSITIONS and low not in ("of", "for", "at", "from"):
+            break
+        words.append(tok)
+    while words and words[-1].lower in _PREPOSITIONS | _DETERMINERS:
+        words.pop()
+    if words and words[0].lower in PRONOUNS and len(words) > 1:
+        words = words[:1]
+    return _validated(text, words)
+
+
+def _skip_adverbials(window: list[Token], i: int) -> int:
+    """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
+    while i >= 0:
+        low = window[i].lower
+        if low in _SKIP:
+            i -= 1
+        elif low in _TIME_WORDS:
+            i -= 1
+            if i >= 0 and window[i].lower in _TIME_LEADS:
+                i -= 1
+        else:
+            break
+    return i
+
+
+def _skip_apposition(window: list[Token], comma: int) -> int:
+    """``Smith, the chief executive, said``: the index of the word before the first comma."""
+    for k in range(comma - 1, max(-1, comma - MAX_WORDS - 1), -1):
+        if window[k].text == ",":
+            return k - 1 if k >= 1 and window[k - 1].text not in _STOP_PUNCT else -1
+        if window[k].text in _STOP_PUNCT:
+            return -1
+    return -1
+
+
+def _np_word(tok: Token) -> bool:
+    if tok.text in _STOP_PUNCT:
+        return False
+    low = tok.lower
+    if low in _BOUNDARY or low in lexicon().strong_cues or low in lexicon().weak_cues:
+        return False
+    return not (low in PRONOUNS and not tok.capitalized and low != "i")
+
+
+def _trim_leading(words: list[Token]) -> list[Token]:
+    """Drop an opening prepositional phrase: "In an interview Smith" -> "Smith"."""
+    if not words or words[0].lower not in _PREPOSITIONS:
+        return words
+    k = len(words)
+    while k > 0 and (words[k - 1].capitalized or words[k - 1].text in "'’"):
+        k -= 1
+    return words[k:]
+
+
+def _validated(text: str, words: list[Token]) -> Phrase | None:
+    while words and words[0].text in _STOP_PUNCT:
+        words = words[1:]
+    if not words:
+        return None
+    if len(words) == 1 and words[0].lower in PRONOUNS:
+        return _phrase(text, words)
+    if words[-1].lower in _DETERMINERS | _PREPOSITIONS:
+        return None
+    if any(w.capitalized and w.lower not in _DETERMINERS for w in words):
+        return _phrase(text, words)
+    head = words[-1]
+    for k, w in enumerate(words):
+        if k > 0 and w.lower in _PREPOSITIONS:
+            head = words[k - 1]
+            break
+    low = head.lower
+    nouns = lexicon().speaker_nouns
+    if low in nouns or (len(low) > 4 and low.endswith(_PERSON_SUFFIXES)):
+        return _phrase(text, words)
+    if low.endswith("s") and low[:-1] in nouns:
+        return _phrase(text, words)
+    return None
+
+
+def _phrase(text: str, words: list[Token]) -> Phrase:
+    start, end = words[0].start, words[-1].end
+    return Phrase(text[start:end], start, end, tuple(words))

@@ -1,0 +1,281 @@
+"""Direct quotations: pairing quotation marks, and finding who is quoted.
+
+Marks are paired within a paragraph (curly marks by shape, straight ones by alternation). A
+paragraph that opens a quote without closing it continues into the next paragraph when that one
+starts with an opening mark, the news convention for quotes over several paragraphs. A quote is
+attributed by the words right after it (`"...," Smith said`, `"...," said Smith`), else by the
+clause right before it (`Smith said: "..."`); a quote with neither, set off on its own, continues
+the previous quote when it follows it directly (`"A," she said. "B."`). A quote inside a sentence
+(`called the plan "a disaster"`) is no direct quote: reported speech covers it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factwire.extraction.claims.context import ClaimContext
+from factwire.extraction.claims.drafts import Draft
+from factwire.extraction.claims.lexicon import lexicon
+from factwire.extraction.claims.phrases import Phrase, phrase_after, phrase_before, tokens
+
+_MARK = re.compile(r"''|[“”\"«»„]")  # two apostrophes stand for a straight mark in some archives
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+_AFTER_WINDOW = 160
+_CUE_SEARCH_WORDS = 8
+_SET_OFF = ",:;.!?—–-("
+_OPEN_ENDED = ",?!—–-…"
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
+_CUE_OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "informed"})
+_SETTING = re.compile(
+    r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"
+    r"(?:statement|interview|email|tweet|speech|letter|post|op-ed|memo|press release)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Quotation marks at ``open`` and ``close`` (``close`` is the end of the paragraph when the
+    quote is never closed); the quoted words lie between them."""
+
+    open: int
+    close: int
+    closed: bool
+    open_len: int = 1
+    close_len: int = 1
+
+    @property
+    def inner_start(self) -> int:
+        return self.open + self.open_len
+
+    @property
+    def end(self) -> int:
+        """Just past the closing mark."""
+        return self.close + self.close_len if self.closed else self.close
+
+
+def find_quotes(ctx: ClaimContext) -> list[Quote]:
+    """All top-level quotations of the body, in order, in one pass over its quotation marks."""
+    body = ctx.body
+    found: list[Quote] = []
+    carried: tuple[int, int] | None = None  # a quote left open by the previous paragraph
+    carried_end = 0
+    for line in ctx.lines:
+        open_at: tuple[int, int] | None = None  # position and length of the opening mark
+        first = True
+        for mark in _MARK.finditer(body, line.start, line.end):
+            pos, size = mark.start(), mark.end() - mark.start()
+            opening = _is_opening(body, pos, size, open_at is not None)
+            if first and carried is not None:
+                first = False
+                if opening and not body[line.start : pos].strip():
+                    open_at, carried = carried, None
+                    continue
+                found.append(Quote(carried[0], carried_end, False, carried[1]))
+                carried = None
+            first = False
+            if opening:
+                open_at = (pos, size)
+            elif open_at is not None:
+                found.append(Quote(open_at[0], pos, True, open_at[1], size))
+                open_at = None
+        if carried is not None:  # a paragraph without marks ends the carried quote
+            found.append(Quote(carried[0], carried_end, False, carried[1]))
+            carried = None
+        if open_at is not None and not body[line.start : max(line.start, open_at[0])].strip():
+            carried, carried_end = open_at, line.end
+    if carried is not None:
+        found.append(Quote(carried[0], carried_end, False, carried[1]))
+    return found
+
+
+def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
+    mark = body[pos]
+    if mark in _OPENERS:
+        return True
+    if mark in _CLOSERS:
+        return False
+    if inside:
+        return False
+    before = body[pos - 1] if pos > 0 else " "
+    after = body[pos + size] if pos + size < len(body) else " "
+    looks_closing = (before.isalnum() or before in ".,!?") and (after.isspace() or after in ".,;:")
+    return not looks_closing
+
+
+def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
+    """Drafts for the quotes that stand as direct quotations, with their speaker phrases."""
+    body = ctx.body
+    drafts: list[Draft] = []
+    previous: Draft | None = None
+    previous_line = -2
+    for index, quote in enumerate(quotes):
+        start, end = _content_bounds(body, quote)
+        if end <= start:
+            continue
+        line = ctx.line_of(quote.open)
+        line_index = ctx.line_index(quote.open)
+        earlier = quotes[index - 1].end if index else line.start
+        later = quotes[index + 1].open if index + 1 < len(quotes) else line.end
+        region_start = max(line.start, earlier)
+        close_line = ctx.line_of(quote.close)
+        region_end = min(close_line.end, later)
+        draft = _attributed_after(body, quote, start, end, region_end)
+        if draft is None:
+            lead = body[region_start : quote.open].rstrip()
+            if lead and lead[-1] not in _SET_OFF:
+                continue  # a quote inside a sentence
+            draft = _attributed_before(ctx, region_start, quote, start, end)
+        if draft is None:
+            continues = previous is not None and (
+                line_index == previous_line
+                or (line_index == previous_line + 1 and quote.open == line.start)
+            )
+            if not continues:
+                continue
+            draft = Draft("quote", start, end, inherits=True)
+        drafts.append(draft)
+        previous, previous_line = draft, ctx.line_index(quote.close)
+    return drafts
+
+
+def _content_bounds(body: str, quote: Quote) -> tuple[int, int]:
+    start, end = quote.inner_start, quote.close
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _attributed_after(
+    body: str, quote: Quote, start: int, end: int, region_end: int
+) -> Draft | None:
+    """`"...," Smith said` / `"...," said Smith, the chief executive` / `"...?" she asked`."""
+    if not quote.closed:
+        return None
+    after = quote.end
+    window = tokens(body, after, min(region_end, after + _AFTER_WINDOW))
+    if not window:
+        return None
+    last_inner = body[quote.close - 1] if quote.close > 0 else ""
+    lead = 0
+    if window[0].text in (",", "—", "–"):
+        lead = 1
+    elif last_inner not in _OPEN_ENDED and not window[0].text[:1].islower():
+        return None
+    cue_pattern = lexicon().quote_cue_pattern
+    for k in range(lead, min(len(window), lead + _CUE_SEARCH_WORDS)):
+        tok = window[k]
+        if tok.text in '.!?;"“”':
+            return None
+        cue = cue_pattern.match(body, tok.start)
+        if cue is None:
+            continue
+        phrase: Phrase | None
+        if k == lead:
+            phrase = phrase_after(body, cue.end(), region_end)
+        else:
+            phrase = phrase_before(body, window[lead].start, cue.start())
+        if phrase is None:
+            return None
+        cue_text, cue_end = _cue_with_object(body, cue.start(), cue.end(), region_end, phrase)
+        return Draft("quote", start, end, cue_text, cue.start(), cue_end, phrase)
+    return None
+
+
+def _attributed_before(
+    ctx: ClaimContext, region_start: int, quote: Quote, start: int, end: int
+) -> Draft | None:
+    """`Smith said: "..."` / `Smith told reporters, "..."` / `According to Smith, "..."`."""
+    body = ctx.body
+    sentence = ctx.sentences[ctx.sentence_index(quote.open)] if ctx.sentences else None
+    lo = region_start
+    if sentence is not None and sentence.start <= quote.open:
+        lo = max(lo, sentence.start) if sentence.start < quote.open else lo
+    cues = list(lexicon().quote_cue_pattern.finditer(body, max(lo, quote.open - 200), quote.open))
+    if cues:
+        cue = cues[-1]
+        if len(tokens(body, cue.end(), quote.open)) <= 7:
+            phrase = phrase_before(body, lo, cue.start())
+            if phrase is not None:
+                cue_text, cue_end = _cue_with_object(
+                    body, cue.start(), cue.end(), quote.open, phrase
+                )
+                return Draft("quote", start, end, cue_text, cue.start(), cue_end, phrase)
+    according = None
+    for found in _ACCORDING_TO.finditer(body, max(lo, quote.open - 200), quote.open):
+        according = found
+    if according is not None:
+        phrase = phrase_after(body, according.end(), quote.open, loose=True)
+        if phrase is not None:
+            return Draft(
+                "quote", start, end, "according to", according.start(), according.end(), phrase
+            )
+    lead = body[lo : quote.open].rstrip()
+    if lead.endswith(":") and len(lead) > 1:
+        return _introduced(body, lo, quote, start, end)
+    if lo == ctx.line_of(quote.open).start and quote.open == lo:
+        return _introduced_by_paragraph(ctx, quote, start, end)
+    return None
+
+
+def _introduced(body: str, lo: int, quote: Quote, start: int, end: int) -> Draft | None:
+    """`Smith was blunt: "..."`: the subject of the clause ending in a colon."""
+    phrase = phrase_after(body, lo, quote.open)
+    if phrase is None:
+        return None
+    if phrase.pronoun is None:
+        named = [t for t in phrase.tokens if t.capitalized]
+        cut = next((k for k, t in enumerate(phrase.tokens) if not t.capitalized), None)
+        words = phrase.tokens[:cut] if cut is not None else phrase.tokens
+        if not named or not words or words[0].lower in ("the", "a", "an", "but", "and"):
+            return None
+        phrase = Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, words)
+    cues = list(lexicon().quote_cue_pattern.finditer(body, phrase.end, quote.open))
+    if cues:
+        cue = cues[0]
+        return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
+    return Draft("quote", start, end, None, -1, -1, phrase)
+
+
+def _introduced_by_paragraph(ctx: ClaimContext, quote: Quote, start: int, end: int) -> Draft | None:
+    """A paragraph of quotation after one that ends with a colon ("Smith told the crowd:")."""
+    index = ctx.line_index(quote.open)
+    if index == 0:
+        return None
+    previous = ctx.lines[index - 1]
+    if ctx.body[previous.end - 1] != ":" or previous.end - previous.start > 400:
+        return None
+    sentence = ctx.sentences[ctx.sentence_index(previous.end - 1)]
+    lo = max(sentence.start, previous.start)
+    cues = list(lexicon().quote_cue_pattern.finditer(ctx.body, lo, previous.end))
+    if cues:
+        phrase = phrase_before(ctx.body, lo, cues[-1].start())
+        if phrase is not None:
+            cue = cues[-1]
+            return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
+    return _introduced(ctx.body, lo, Quote(previous.end - 1, quote.close, True), start, end)
+
+
+def _cue_with_object(
+    body: str, cue_start: int, cue_end: int, limit: int, phrase: Phrase
+) -> tuple[str, int]:
+    """The cue as written, with the addressee of "told" and a setting ("in a statement")."""
+    end = cue_end
+    verb = body[cue_start:cue_end].lower()
+    if verb in _CUE_OBJECT_VERBS:
+        follow = tokens(body, cue_end, min(limit, cue_end + 60))
+        for taken, tok in enumerate(follow):
+            if tok.text in ',.;:!?"“”' or tok.lower == "that" or taken >= 4:
+                break
+            if phrase.start <= tok.start < phrase.end:
+                break
+            end = tok.end
+            if not tok.capitalized and tok.lower not in ("the", "a", "an", "his", "her"):
+                break
+    setting = _SETTING.match(body, end, limit)
+    if setting is not None:
+        end = setting.end()
+    return " ".join(body[cue_start:end].split()), end

@@ -1,0 +1,198 @@
+"""Who a speaker phrase refers to: an entity of the article, or the phrase itself.
+
+Named phrases are linked to the entity mentioned at their head ("Apple chief executive Tim Cook"
+-> Tim Cook, but "the chief executive of Apple" -> no entity). Pronouns ("he said") go to a
+person mentioned shortly before: the subject of the nearest sentence with a candidate, or a
+recent speaker, skipping people whose first name or title says the pronoun does not fit.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from factwire.extraction.claims.context import ClaimContext, MentionRef
+from factwire.extraction.claims.lexicon import lexicon
+from factwire.extraction.claims.phrases import Phrase, tokens
+from factwire.models import Entity, Speaker
+
+SENTENCES_BACK = 4
+_HEAD_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
+_LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to"])
+_TITLES = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she"}
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Resolves speaker phrases in order of appearance, remembering who has spoken."""
+
+    ctx: ClaimContext
+    quoted: list[tuple[int, int]]
+    _speakers: list[tuple[int, Entity | None, str]] = field(default_factory=list)
+    _speaker_mentions: set[int] = field(default_factory=set)
+    _by_last_word: dict[str, Entity | None] = field(default_factory=dict)
+    _genders: dict[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entity in self.ctx.entities:
+            if entity.type not in _HEAD_PRIORITY:
+                continue
+            for form in (entity.name, *entity.aliases):
+                words = form.replace("’s", "").replace("'s", "").split()
+                if not words:
+                    continue
+                key = words[-1].lower()
+                known = self._by_last_word.get(key, entity)
+                self._by_last_word[key] = entity if known is entity else None
+
+    def resolve(self, phrase: Phrase) -> Speaker:
+        pronoun = phrase.pronoun
+        if pronoun in ("he", "she"):
+            entity = self._person_for(phrase.start, pronoun)
+        elif pronoun in ("they", "we", "it"):
+            entity = self._group_for(phrase.start)
+        elif pronoun is not None:
+            entity = None
+        else:
+            entity = self._head_entity(phrase)
+        if entity is None and pronoun in ("they", "we", "it", "he", "she"):
+            name = self._recent_group_name(phrase.start) if pronoun in ("they", "we") else None
+            speaker = Speaker(name=name or phrase.text)
+        elif entity is None:
+            speaker = Speaker(name=phrase.text)
+        else:
+            speaker = Speaker(name=entity.name, entity_id=entity.id)
+        self._speakers.append((phrase.start, entity, speaker.name))
+        if pronoun is None:
+            for m in self.ctx.mentions_overlapping(phrase.start, phrase.end):
+                self._speaker_mentions.add(m.start)
+        return speaker
+
+    def _head_entity(self, phrase: Phrase) -> Entity | None:
+        best: MentionRef | None = None
+        for m in self.ctx.mentions_overlapping(phrase.start, phrase.end):
+            if m.entity.type not in _HEAD_PRIORITY or not self._is_head(phrase, m):
+                continue
+            if best is None or _HEAD_PRIORITY[m.entity.type] <= _HEAD_PRIORITY[best.entity.type]:
+                best = m
+        if best is not None:
+            return best.entity
+        last = phrase.tokens[-1]
+        before = phrase.tokens[-2].lower if len(phrase.tokens) > 1 else ""
+        if last.capitalized and before not in _LINKING_PREPOSITIONS:
+            return self._by_last_word.get(last.lower.replace("’s", "").replace("'s", ""))
+        return None
+
+    def _is_head(self, phrase: Phrase, m: MentionRef) -> bool:
+        """A mention heads the phrase when nothing but punctuation follows it inside the phrase
+        and it is not the object of a preposition ("the head of Apple")."""
+        if m.end < phrase.end - 1:
+            return False
+        before = [t for t in phrase.tokens if t.end <= m.start]
+        return not (before and before[-1].lower in _LINKING_PREPOSITIONS)
+
+    def _person_for(self, pos: int, pronoun: str) -> Entity | None:
+        """The person a "he"/"she" at ``pos`` refers to: a subject or speaker of the nearest
+        sentence that has one, unless the last speaker was named after it."""
+        last_pos, last = self._last_person_speaker(pos, pronoun)
+        index = self.ctx.sentence_index(pos)
+        fallback: Entity | None = None
+        for s in range(index, max(-1, index - SENTENCES_BACK - 1), -1):
+            sentence = self.ctx.sentences[s]
+            if last is not None and sentence.end <= last_pos:
+                return last
+            candidates = [
+                m
+                for m in self.ctx.mentions_in(sentence.start, min(sentence.end, pos))
+                if m.entity.type == "PERSON"
+                and not self._in_quote(m.start)
+                and self._gender(m.entity) in (None, pronoun)
+            ]
+            for m in candidates:
+                if m.start in self._speaker_mentions or self._is_subject(m, sentence.start):
+                    if last is not None and m.start < last_pos:
+                        return last
+                    return m.entity
+            if candidates and fallback is None:
+                fallback = candidates[-1].entity
+        return last or fallback
+
+    def _last_person_speaker(self, pos: int, pronoun: str) -> tuple[int, Entity | None]:
+        line = self.ctx.line_index(pos)
+        for start, entity, _ in reversed(self._speakers[-4:]):
+            if line - self.ctx.line_index(start) > 3:
+                break
+            if (
+                entity is not None
+                and entity.type == "PERSON"
+                and self._gender(entity) in (None, pronoun)
+            ):
+                return start, entity
+        return -1, None
+
+    def _group_for(self, pos: int) -> Entity | None:
+        line = self.ctx.line_index(pos)
+        for start, entity, _ in reversed(self._speakers[-3:]):
+            if (
+                entity is not None
+                and entity.type != "PERSON"
+                and line - self.ctx.line_index(start) <= 3
+            ):
+                return entity
+        return None
+
+    def _recent_group_name(self, pos: int) -> str | None:
+        line = self.ctx.line_index(pos)
+        for start, entity, name in reversed(self._speakers[-3:]):
+            if (
+                entity is None
+                and name.lower() not in ("he", "she", "they", "we", "it", "i")
+                and line - self.ctx.line_index(start) <= 2
+                and name.lower().endswith("s")
+            ):
+                return name
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted_near(pos))
+
+    def quoted_near(self, pos: int) -> list[tuple[int, int]]:
+        i = bisect_right(self.quoted, (pos, len(self.ctx.body) + 1))
+        return self.quoted[max(0, i - 2) : i]
+
+    def _is_subject(self, m: MentionRef, sentence_start: int) -> bool:
+        """Whether a mention opens its sentence or clause ("On Monday, Smith ..." counts)."""
+        before = tokens(self.ctx.body, sentence_start, m.start)
+        if any(t.text in '"“”' for t in before):
+            return False
+        after_comma = before
+        for k in range(len(before) - 1, -1, -1):
+            if before[k].text == ",":
+                after_comma = before[k + 1 :]
+                break
+        return len(after_comma) <= 3 and all(
+            t.capitalized or t.lower in ("the", "former", "a", "an") for t in after_comma
+        )
+
+    def _gender(self, entity: Entity) -> str | None:
+        if entity.id in self._genders:
+            return self._genders[entity.id]
+        found: str | None = None
+        for form in (entity.name, *entity.aliases):
+            words = form.split()
+            if len(words) >= 2 and words[0].lower() in _TITLES:
+                found = _TITLES[words[0].lower()]
+            elif words and words[0].lower() in lexicon().gender and len(words) >= 2:
+                found = lexicon().gender[words[0].lower()]
+            if found:
+                break
+        if found is None:
+            for m in entity.mentions[:20]:
+                if m.field != "body":
+                    continue
+                prefix = self.ctx.body[max(0, m.start - 5) : m.start].split()
+                if prefix and prefix[-1].lower() in _TITLES:
+                    found = _TITLES[prefix[-1].lower()]
+                    break
+        self._genders[entity.id] = found
+        return found

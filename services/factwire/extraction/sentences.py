@@ -1,0 +1,90 @@
+"""Sentence splitting with character offsets, in one linear pass and without a model.
+
+Newlines always end a sentence (titles, paragraphs). Inside a line, a sentence ends at ``.``,
+``!``, ``?`` or ``…`` (plus any closing quotation marks or brackets) followed by white space and
+a capital letter, digit or opening quotation mark — unless the period belongs to an
+abbreviation ("Mr.", "Sen.", "Jan.") or an initial ("J. R. Smith").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"[\w.'’-]{1,40}$")
+# Words that start sentences: after "U.S." they mean the abbreviation also ended the sentence.
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_STARTERS = _wordset(
+    "The A An He She It They We I But And In On At This That These Those There His Her Their "
+    "Its Our If When While As After Before So Yet Still Now Then Meanwhile However"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range ``[start, end)`` of a text."""
+
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    data = resources.files("factwire.extraction").joinpath("data", "claims", "abbreviations.txt")
+    words = (line.strip() for line in data.read_text(encoding="utf-8").splitlines())
+    return frozenset(w.lower() for w in words if w and not w.startswith("#"))
+
+
+def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation rather than a sentence."""
+    found = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
+    if found is None:
+        return False
+    word = found.group().lstrip("'’-").lower()
+    if not word:
+        return False
+    if word in _abbreviations():
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "J. Smith"
+    if "." in word:  # "U.S", "D.C", "a.m": a sentence may still end here
+        following = re.match(r"[\"'“‘(\[]?(\w+)", text[next_start : next_start + 40])
+        return following is None or following.group(1) not in _STARTERS
+    return False
+
+
+def split_sentences(text: str) -> list[Span]:
+    """The sentences of ``text`` as spans, stripped of surrounding white space, in order."""
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        start = line.start()
+        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
+            first_mark = boundary.start()
+            if text[first_mark] == "." and boundary.end() - first_mark == 1:
+                nxt = boundary.end()
+                while nxt < line.end() and text[nxt].isspace():
+                    nxt += 1
+                if _is_abbreviation(text, first_mark, nxt):
+                    continue
+            _append(text, spans, start, boundary.end())
+            start = boundary.end()
+        _append(text, spans, start, line.end())
+    return spans
+
+
+def _append(text: str, spans: list[Span], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))

@@ -18,10 +18,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import ExtractorName, TextField
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
 
 # --- tokens -----------------------------------------------------------------------------------
 
@@ -128,8 +130,7 @@ def _caps_lines(words: list[str], newline: list[bool]) -> list[bool]:
 
 
 def _lines(name: str) -> Iterator[str]:
-    data = resources.files("factwire.extraction") / "data" / "rules" / name
-    for line in data.read_text("utf-8").splitlines():
+    for line in (_DATA / name).read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             yield line
 
@@ -451,7 +452,10 @@ class _NameFinder:
         if self.taken[i] or not w[:1].isupper() or len(w) == 1:
             return False
         if self.tok.caps_line[i]:
-            return self.lower[i] not in self.lex.common or self._gazetteer_at(i, self.n) is not None
+            low = self.lower[i]
+            if low in _SPORTS:
+                return False
+            return low not in self.lex.common or self._gazetteer_at(i, self.n) is not None
         return True
 
     def _starts_name(self, i: int) -> bool:
@@ -515,9 +519,11 @@ class _NameFinder:
         hit = self._gazetteer_at(i, end)
         if hit is not None and hit[0] == end:
             return [_Name(i, end, self._place_or_team(i, end, hit[1].label), _STRONG)]
-        titled = self._strip_titles(i, end)
-        if titled > i:
-            return self._classify(titled, end, person_context=True)
+        title = self._title_inside(i, end)
+        if title is not None:
+            left = self._before_title(i, title)
+            head = self._classify(i, left, person_context=False) if left > i else []
+            return [*head, _Name(title + 1, end, "PERSON", _STRONG)]
         last = words[end - 1]
         if end - i >= 2 and last in lex.events:
             return [_Name(i, end, "EVENT", _STRONG)]
@@ -534,19 +540,35 @@ class _NameFinder:
         if hit is not None and hit[1].label in ("GPE", "LOC"):
             head = _Name(i, hit[0], hit[1].label, _STRONG)
             return [head, *self._classify(hit[0], end, person_context=person_context)]
-        return [self._guess(i, end)]
+        if end - i == 1 and self.tok.sentence_start[i] and self.lower[i] in lex.common:
+            return []  # "Officials said": a capitalised common word alone is no name
+        guess = self._guess(i, end)
+        return [guess] if guess is not None else []
 
-    def _strip_titles(self, i: int, end: int) -> int:
-        """Index after a leading run of titles ("Prime Minister", "Foreign Minister")."""
+    def _title_inside(self, i: int, end: int) -> int | None:
+        """The last title in a name with a personal name after it: "Israeli President Ezer
+        Weizman", "Foreign Minister Klaus Kinkel"; not in "Minister of Finance Corp"."""
         lex = self.lex
-        last_title = -1
-        for k in range(i, end - 1):
-            w = self.words[k]
-            if w in lex.titles:
-                last_title = k
-            elif w.lower() not in lex.common:
+        for k in range(end - 2, i - 1, -1):
+            if self.words[k] in lex.titles and self.words[k][:1].isupper():
+                rest = self.words[k + 1 : end]
+                if any(w in lex.org_suffix or w in lex.events for w in rest):
+                    return None
+                return k
+        return None
+
+    def _before_title(self, i: int, title: int) -> int:
+        """Where the name before a run of titles and plain words ends ("Palestinian" in
+        "Palestinian President", nothing in "Prime Minister")."""
+        k = title
+        while k > i:
+            w = self.words[k - 1]
+            plain = self.lower[k - 1] in self.lex.common and self._gazetteer_at(k - 1, k) is None
+            if w in self.lex.titles or (plain and w not in self.lex.org_suffix):
+                k -= 1
+            else:
                 break
-        return last_title + 1 if last_title >= 0 else i
+        return k
 
     def _place_or_team(self, i: int, end: int, label: str) -> str:
         """In sports reports a town stands for its club ("Surrey beat Kent"), unless it is
@@ -577,9 +599,17 @@ class _NameFinder:
             k += 1
         return numbers >= 2 and lowercase <= 1
 
-    def _guess(self, i: int, end: int) -> _Name:
+    def _in_prose(self, i: int) -> bool:
+        """Is a word next to a lower-case word (prose, not a table header)?"""
+        before = self.words[i - 1] if i > 0 else ""
+        after = self.words[i + 1] if i + 1 < self.n else ""
+        return before[:1].islower() or after[:1].islower()
+
+    def _guess(self, i: int, end: int) -> _Name | None:
         words, lex = self.words, self.lex
         last = words[end - 1]
+        if end - i == 1 and self.tok.sentence_start[i] and _after_word(self.words, end) == ":":
+            return None  # a label such as "Scorers:" or "Attendance:"
         if self._results_line(end):
             return _Name(i, end, "ORG", _CONTEXT)
         if end - i >= 2 and last in _PLACE_WORDS:
@@ -588,7 +618,7 @@ class _NameFinder:
         after = words[end].lower() if end < self.n else ""
         if end - i == 1:
             w = words[i]
-            if w.isupper() and len(w) <= 5 and not self.tok.caps_line[i]:
+            if w.isupper() and len(w) <= 5 and not self.tok.caps_line[i] and self._in_prose(i):
                 return _Name(i, end, "ORG", _CONTEXT)
             if before in _LOCATIVE:
                 return _Name(i, end, "GPE", _CONTEXT)
@@ -600,6 +630,10 @@ class _NameFinder:
         if before in _LOCATIVE:
             return _Name(i, end, "GPE", _CONTEXT)
         return _Name(i, end, "PERSON" if end - i <= 3 else "ORG", _GUESS)
+
+
+def _after_word(words: list[str], end: int) -> str:
+    return words[end] if end < len(words) else ""
 
 
 def _is_date_token(word: str) -> bool:

@@ -522,8 +522,8 @@ class _NameFinder:
         title = self._title_inside(i, end)
         if title is not None:
             left = self._before_title(i, title)
-            head = self._classify(i, left, person_context=False) if left > i else []
-            return [*head, _Name(title + 1, end, "PERSON", _STRONG)]
+            before = self._classify(i, left, person_context=False) if left > i else []
+            return [*before, _Name(title + 1, end, "PERSON", _STRONG)]
         last = words[end - 1]
         if end - i >= 2 and last in lex.events:
             return [_Name(i, end, "EVENT", _STRONG)]

@@ -35,6 +35,9 @@ class Settings:
     max_message_bytes: int = 1_048_588
     concurrency: int = 0  # extraction processes; 0 means one per core
     extract_retries: int = 2
+    batch_size: int = 32  # raw records the worker takes at once (then splits across processes)
+    batch_wait_ms: int = 100  # longest wait for a batch to fill before processing what came
+    dedup_cache_size: int = 100_000  # (id, content hash) pairs the worker remembers as enriched
     web_port: int = 6066
     log_level: str = "info"
     security_protocol: str = "PLAINTEXT"

@@ -1,0 +1,133 @@
+"""``Subscriber``: read enriched articles as validated ``EnrichedArticle`` objects."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Self
+
+from aiokafka import AIOKafkaConsumer
+from pydantic import ValidationError
+
+from factwire.models import EnrichedArticle
+from factwire.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """An enriched article with where it was read and the headers it came with."""
+
+    article: EnrichedArticle
+    partition: int
+    offset: int
+    headers: tuple[tuple[str, bytes], ...]
+
+
+class Subscriber:
+    """An async context manager and async iterator over the enriched topic.
+
+    With ``group_id`` the subscriber joins that consumer group (offsets are committed, the
+    partitions are shared with the group's other members); without, it reads every partition
+    and commits nothing. ``from_beginning`` starts at the earliest offset where no committed
+    offset exists; otherwise at the end. ``idle_timeout`` (seconds) ends the iteration when no
+    event arrives for that long. Records that do not validate are logged and counted in
+    ``invalid``, never returned.
+
+    >>> async with Subscriber(Settings.from_env(), from_beginning=True) as events:  # doctest: +SKIP
+    ...     async for article in events:
+    ...         print(article.article_id, len(article.entities))
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        group_id: str | None = None,
+        from_beginning: bool = False,
+        topic: str | None = None,
+        idle_timeout: float | None = None,
+        **consumer_options: Any,
+    ) -> None:
+        self.settings = settings or Settings.from_env()
+        self.topic = topic or self.settings.enriched_topic
+        self.idle_timeout = idle_timeout
+        self.invalid = 0
+        self._consumer = AIOKafkaConsumer(
+            self.topic,
+            **self.settings.kafka_client_options(),
+            group_id=group_id,
+            auto_offset_reset="earliest" if from_beginning else "latest",
+            enable_auto_commit=group_id is not None,
+            **consumer_options,
+        )
+        self._group_id = group_id
+
+    async def __aenter__(self) -> Self:
+        await self._consumer.start()
+        if self._group_id is None:
+            # Resolve the start positions now, so that events published after this returns
+            # are seen even when reading from the end.
+            for tp in self._consumer.assignment():
+                await self._consumer.position(tp)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        await self._consumer.stop()
+
+    def __aiter__(self) -> AsyncIterator[EnrichedArticle]:
+        return self._articles()
+
+    async def _articles(self) -> AsyncIterator[EnrichedArticle]:
+        async for delivery in self.deliveries():
+            yield delivery.article
+
+    async def deliveries(self) -> AsyncIterator[Delivery]:
+        """Like iterating the subscriber, with each article's partition, offset and headers."""
+        idle_ms = 0.0
+        poll_ms = 500
+        while True:
+            batches = await self._consumer.getmany(timeout_ms=poll_ms)
+            if not batches:
+                idle_ms += poll_ms
+                if self.idle_timeout is not None and idle_ms >= self.idle_timeout * 1000:
+                    return
+                continue
+            idle_ms = 0.0
+            for records in batches.values():
+                for record in records:
+                    article = self._validate(record)
+                    if article is not None:
+                        yield Delivery(
+                            article,
+                            record.partition,
+                            record.offset,
+                            tuple(record.headers or ()),
+                        )
+
+    def _validate(self, record: Any) -> EnrichedArticle | None:
+        try:
+            return EnrichedArticle.from_json(record.value)
+        except (ValidationError, TypeError) as exc:
+            self.invalid += 1
+            log.warning(
+                "skipped an enriched record that does not validate",
+                extra={
+                    "topic": record.topic,
+                    "partition": record.partition,
+                    "offset": record.offset,
+                    "errors": exc.error_count() if isinstance(exc, ValidationError) else 1,
+                },
+            )
+            return None

@@ -1,0 +1,132 @@
+"""The enricher as a Faust app: its topics, its one agent and its web pages.
+
+Read this module as the table of contents of the service; the work happens in plain functions
+(``batch``, ``decode``, ``headers``, ``pool``, ``web``) that are tested without Kafka.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Awaitable, Sequence
+from typing import Any, cast
+
+import faust
+from faust.types import EventT, StreamT
+from faust.web import Request, Response, View
+
+from factwire.enricher import web
+from factwire.enricher.batch import BatchProcessor, Metrics, Record
+from factwire.enricher.headers import Headers, SourcePosition
+from factwire.enricher.pool import ExtractionPool, pool_size
+from factwire.settings import Settings
+
+
+def create_app(settings: Settings) -> faust.App:
+    """A Faust app that enriches ``settings.raw_topic`` into the enriched and dead-letter topics."""
+    app = faust.App(settings.group_id, **faust_options(settings))
+    pool = ExtractionPool(
+        settings.extractor,
+        size=pool_size(settings.concurrency),
+        retries=settings.extract_retries,
+    )
+    metrics = Metrics()
+
+    # -- topics ---------------------------------------------------------------------------------
+    raw_topic = app.topic(settings.raw_topic, key_type=bytes, value_type=bytes)
+    enriched_topic = app.topic(settings.enriched_topic, key_type=bytes, value_type=bytes)
+    dlq_topic = app.topic(settings.dlq_topic, key_type=bytes, value_type=bytes)
+
+    async def send_enriched(
+        key: bytes | None, value: bytes | None, headers: Headers
+    ) -> Awaitable[Any]:
+        return await enriched_topic.send(key=key, value=value, headers=headers)
+
+    async def send_dead_letter(
+        key: bytes | None, value: bytes | None, headers: Headers
+    ) -> Awaitable[Any]:
+        return await dlq_topic.send(key=key, value=value, headers=headers)
+
+    processor = BatchProcessor(settings, pool, send_enriched, send_dead_letter, metrics)
+
+    # -- the extraction processes live as long as the app --------------------------------------
+    @app.task(on_leader=False)  # type: ignore[untyped-decorator]
+    async def start_pool() -> None:
+        await pool.start()
+
+    @app.on_before_shutdown.connect
+    async def stop_pool(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        pool.close()
+
+    # -- the agent: raw records in batches -> enriched events and dead letters ------------------
+    @app.agent(raw_topic)
+    async def enrich(stream: StreamT[bytes]) -> None:
+        batches = cast(faust.Stream[bytes], stream).take_events(
+            settings.batch_size, within=settings.batch_wait_ms / 1000
+        )
+        async for events in batches:
+            try:
+                await processor.process([to_record(event) for event in events])
+            except BaseException:
+                withhold_acks(events)
+                raise
+
+    # -- web pages: liveness, readiness, metrics -------------------------------------------------
+    @app.page("/health")
+    class Health(View):
+        async def get(self, request: Request) -> Response:
+            return self.json(web.health())
+
+    @app.page("/ready")
+    class Ready(View):
+        async def get(self, request: Request) -> Response:
+            body, ready = web.readiness(app, pool)
+            return self.json(body, status=200 if ready else 503)
+
+    @app.page("/metrics")
+    class MetricsPage(View):
+        async def get(self, request: Request) -> Response:
+            return self.text(web.prometheus_text(metrics, pool), content_type=web.PROMETHEUS_TYPE)
+
+    app.factwire_pool = pool  # type: ignore[attr-defined]
+    app.factwire_metrics = metrics  # type: ignore[attr-defined]
+    return app
+
+
+def faust_options(settings: Settings) -> dict[str, Any]:
+    """Faust configuration from factwire settings."""
+    return {
+        "broker": [f"kafka://{host.strip()}" for host in settings.bootstrap_servers.split(",")],
+        "broker_credentials": web.faust_credentials(settings),
+        "key_serializer": "raw",
+        "value_serializer": "raw",
+        "topic_partitions": settings.topic_partitions,
+        "topic_replication_factor": settings.topic_replication,
+        "consumer_auto_offset_reset": "earliest",
+        "producer_acks": -1,
+        "producer_max_request_size": settings.max_message_bytes,
+        "web_port": settings.web_port,
+        "web_enabled": True,
+        "datadir": tempfile.mkdtemp(prefix="factwire-worker-"),
+        "store": "memory://",
+    }
+
+
+def to_record(event: EventT[Any]) -> Record:
+    message = event.message
+    return Record(
+        key=message.key,
+        value=message.value,
+        headers=message.headers,
+        source=SourcePosition(message.topic, message.partition, message.offset),
+    )
+
+
+def withhold_acks(events: Sequence[EventT[Any]]) -> None:
+    """Keep the offsets of an unfinished batch from being committed.
+
+    ``take_events`` acks a batch when control leaves the loop body, even by an exception or a
+    cancellation (worker stop, rebalance). Marking the messages as already acked makes that ack
+    a no-op, so their offsets stay uncommitted and the records are consumed again later.
+    """
+    for event in events:
+        event.message.acked = True

@@ -1,0 +1,255 @@
+"""One batch of raw records through decode → validate → extract → publish.
+
+The worker's agent calls ``BatchProcessor.process`` with a batch and acks the batch when it
+returns: by then every record has an acknowledged output (an enriched event, a dead letter, or
+nothing because the same content was already enriched), which is what lets the offsets be
+committed. A failure to write a dead letter raises ``PublishError`` and the batch is not acked.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from factwire.enricher.decode import Rejection, decode_raw
+from factwire.enricher.headers import (
+    Headers,
+    HeadersIn,
+    SourcePosition,
+    dead_letter_headers,
+    enriched_headers,
+    safe_message,
+)
+from factwire.enricher.pool import Enriched, ExtractFailure
+from factwire.models import RawArticle
+from factwire.settings import Settings
+
+log = logging.getLogger("factwire.enricher")
+
+
+class PublishError(RuntimeError):
+    """A dead letter could not be written: the batch must not be acknowledged."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """The parts of a consumed record the worker needs."""
+
+    key: bytes | None
+    value: bytes | None
+    headers: HeadersIn
+    source: SourcePosition
+
+
+class Send(Protocol):
+    """Starts sending one record; the awaitable it returns resolves when Kafka acknowledges it."""
+
+    async def __call__(
+        self, key: bytes | None, value: bytes | None, headers: Headers
+    ) -> Awaitable[Any]: ...
+
+
+class BatchEnricher(Protocol):
+    """What the processor needs from the extraction pool."""
+
+    async def enrich(self, raws: Sequence[RawArticle]) -> list[Enriched | ExtractFailure]: ...
+
+
+class SeenContent:
+    """A bounded memory of (article id, content hash) pairs already enriched by this worker."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self._seen: OrderedDict[tuple[str, str], None] = OrderedDict()
+
+    def __contains__(self, item: tuple[str, str]) -> bool:
+        if item in self._seen:
+            self._seen.move_to_end(item)
+            return True
+        return False
+
+    def add(self, item: tuple[str, str]) -> None:
+        if self.capacity <= 0:
+            return
+        self._seen[item] = None
+        self._seen.move_to_end(item)
+        while len(self._seen) > self.capacity:
+            self._seen.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+
+@dataclass
+class Metrics:
+    """Counters served on ``/metrics``."""
+
+    records: int = 0
+    enriched: int = 0
+    duplicates: int = 0
+    batches: int = 0
+    extract_seconds: float = 0.0
+    dead_letters: dict[str, int] = field(default_factory=dict)
+
+    def dead_lettered(self, stage: str) -> None:
+        self.dead_letters[stage] = self.dead_letters.get(stage, 0) + 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Duplicate:
+    pass
+
+
+_DUPLICATE = _Duplicate()
+Outcome = Enriched | ExtractFailure | Rejection | _Duplicate
+
+
+class BatchProcessor:
+    """Holds what a batch needs: settings, the extraction pool, the two outputs, the counters."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        pool: BatchEnricher,
+        send_enriched: Send,
+        send_dead_letter: Send,
+        metrics: Metrics | None = None,
+    ) -> None:
+        self.settings = settings
+        self.pool = pool
+        self.send_enriched = send_enriched
+        self.send_dead_letter = send_dead_letter
+        self.metrics = metrics or Metrics()
+        self.seen = SeenContent(settings.dedup_cache_size)
+
+    async def process(self, records: Sequence[Record]) -> None:
+        self.metrics.batches += 1
+        self.metrics.records += len(records)
+        outcomes = await self._outcomes(records)
+        await self._publish(records, outcomes)
+
+    async def _outcomes(self, records: Sequence[Record]) -> list[Outcome]:
+        """Decode and validate every record, then extract the new articles in the pool."""
+        decoded = [
+            decode_raw(r.key, r.value, max_body_chars=self.settings.max_body_chars) for r in records
+        ]
+        todo: list[RawArticle] = []
+        todo_index: dict[tuple[str, str], int] = {}
+        for item in decoded:
+            if isinstance(item, RawArticle):
+                identity = (item.id, item.content_sha256())
+                if identity not in self.seen and identity not in todo_index:
+                    todo_index[identity] = len(todo)
+                    todo.append(item)
+        started = time.perf_counter()
+        extracted = await self.pool.enrich(todo)
+        self.metrics.extract_seconds += time.perf_counter() - started
+
+        outcomes: list[Outcome] = []
+        claimed: set[int] = set()
+        for item in decoded:
+            if isinstance(item, RawArticle):
+                index = todo_index.get((item.id, item.content_sha256()))
+                if index is None or index in claimed:
+                    outcomes.append(_DUPLICATE)
+                else:
+                    claimed.add(index)
+                    outcomes.append(extracted[index])
+            else:
+                outcomes.append(item)
+        return outcomes
+
+    async def _publish(self, records: Sequence[Record], outcomes: Sequence[Outcome]) -> None:
+        """Send every output in input order, then wait for Kafka to acknowledge all of them."""
+        pending: list[tuple[Record, Outcome, Awaitable[Any]]] = []
+        for record, outcome in zip(records, outcomes, strict=True):
+            if isinstance(outcome, Enriched):
+                pending.append((record, outcome, await self._send_enriched(record, outcome)))
+            elif isinstance(outcome, Rejection | ExtractFailure):
+                pending.append((record, outcome, await self._dead_letter(record, outcome)))
+            else:
+                self.metrics.duplicates += 1
+                log.info("skipped: content already enriched", extra=_position(record))
+        for record, outcome, ack in pending:
+            await self._confirm(record, outcome, ack)
+
+    async def _send_enriched(self, record: Record, enriched: Enriched) -> Awaitable[Any]:
+        headers = enriched_headers(
+            article_id=enriched.article_id,
+            content_sha256=enriched.content_sha256,
+            enriched_at=enriched.enriched_at,
+            incoming=record.headers,
+        )
+        return await self.send_enriched(enriched.article_id.encode(), enriched.value, headers)
+
+    async def _dead_letter(
+        self, record: Record, failure: Rejection | ExtractFailure
+    ) -> Awaitable[Any]:
+        if isinstance(failure, ExtractFailure):
+            stage, error_type = "extract", failure.error_type
+            message = safe_message(failure.message, _body_of(record))
+        else:
+            stage, error_type, message = failure.stage, failure.error_type, failure.message
+        headers = dead_letter_headers(
+            stage=stage,  # type: ignore[arg-type]
+            error_type=error_type,
+            message=message,
+            source=record.source,
+            incoming=record.headers,
+        )
+        log.warning(
+            "dead-lettered",
+            extra={
+                **_position(record),
+                "stage": stage,
+                "error_type": error_type,
+                "reason": message[:500],
+            },
+        )
+        self.metrics.dead_lettered(stage)
+        return await self.send_dead_letter(record.key, record.value, headers)
+
+    async def _confirm(self, record: Record, outcome: Outcome, ack: Awaitable[Any]) -> None:
+        try:
+            await ack
+        except Exception as exc:
+            if not isinstance(outcome, Enriched):
+                raise PublishError(
+                    f"dead letter for {record.source} not written: {type(exc).__name__}: {exc}"
+                ) from exc
+            # The enriched event was refused (e.g. too large): the raw record goes to the DLQ.
+            failure = Rejection("publish", type(exc).__name__, str(exc) or type(exc).__name__)
+            await self._confirm(record, failure, await self._dead_letter(record, failure))
+            return
+        if isinstance(outcome, Enriched):
+            self.seen.add((outcome.article_id, outcome.content_sha256))
+            self.metrics.enriched += 1
+            log.info(
+                "enriched",
+                extra={
+                    **_position(record),
+                    "article_id": outcome.article_id,
+                    "entities": outcome.entities,
+                    "claims": outcome.claims,
+                    "processing_ms": outcome.processing_ms,
+                },
+            )
+
+
+def _position(record: Record) -> dict[str, Any]:
+    s = record.source
+    return {"topic": s.topic, "partition": s.partition, "offset": s.offset}
+
+
+def _body_of(record: Record) -> str | None:
+    """The body of a record that passed validation (used only to keep it out of messages)."""
+    if record.value is None:
+        return None
+    try:
+        return RawArticle.model_validate_json(record.value).body
+    except ValueError:
+        return None

@@ -1,0 +1,44 @@
+"""``factwire worker``: create the topics, then run the Faust app until stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.config
+from typing import NoReturn
+
+import faust
+
+from factwire.client.admin import ensure_topics
+from factwire.enricher.app import create_app
+from factwire.logs import logging_config
+from factwire.settings import Settings
+
+log = logging.getLogger("factwire.enricher")
+
+
+def run_worker(settings: Settings) -> NoReturn:
+    """Run the enricher in this process (blocks; exits on SIGINT/SIGTERM)."""
+    logging.config.dictConfig(logging_config(settings.log_level))
+    asyncio.run(ensure_topics(settings))
+    app = create_app(settings)
+    log.info(
+        "starting worker",
+        extra={
+            "bootstrap_servers": settings.bootstrap_servers,
+            "raw_topic": settings.raw_topic,
+            "enriched_topic": settings.enriched_topic,
+            "dlq_topic": settings.dlq_topic,
+            "extractor": settings.extractor,
+            "group_id": settings.group_id,
+            "web_port": settings.web_port,
+        },
+    )
+    worker = faust.Worker(
+        app,
+        loglevel=settings.log_level,
+        logging_config=logging_config(settings.log_level),
+        quiet=True,
+        redirect_stdouts=False,
+    )
+    worker.execute_from_commandline()

@@ -1,9 +1,523 @@
-"""Document-level corrections of a backend's systematic errors (placeholder: no change)."""
+"""Document-level corrections of a backend's systematic errors.
+
+A statistical tagger decides one sentence at a time; an article gives more evidence than that.
+Each rule below is a small function from the article and its mentions to corrected mentions, and
+the rules run in the order of :data:`RULES`: first the spans are cleaned (line breaks, edges,
+articles, possessives, trailing numbers), then known confusions are fixed, then labels are made
+consistent across the article and propagated to repeated mentions the backend missed. Every
+rule is linear in the size of the article.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
 from factwire.extraction.document import ArticleText, RawMention
+from factwire.models import TextField
+
+Rule = Callable[[ArticleText, list[RawMention]], list[RawMention]]
+
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+    | {"LANGUAGE"}
+)
+"""Labels of proper names (the other OntoNotes labels are values: dates, amounts, numbers)."""
+
+_LEADING_JUNK = "\"'“”‘’«»([{-–—,;:*•|/ \t"
+_TRAILING_JUNK = "\"'“”‘’«»)]},;:-–—!?*•|/ \t"
+_ABBREVIATIONS = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "bros", "jr", "sr", "st", "mt", "ft", "dr", "no"}
+)
+_INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
+_POSSESSIVE = re.compile(r"\s?['’]s?$")
+_TRAILING_NUMBER = re.compile(r"(?:\s+[-+]?\d[\d.,:/-]*)+$")
+_SCORE = re.compile(r"\s+\d+-\d+$")
+_WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
+_LOWERCASE_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
-def correct(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
-    return mentions
+# ---------------------------------------------------------------------------- span clean-up
+
+
+def cut_at_line_breaks(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A name never runs across a line break: keep the longest line of such a span."""
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        if "\n" not in surface:
+            out.append(m)
+            continue
+        offset, best = 0, (0, 0)
+        for line in surface.split("\n"):
+            if len(line.strip()) > best[1] - best[0]:
+                best = (offset, offset + len(line))
+            offset += len(line) + 1
+        if best[1] > best[0]:
+            out.append(replace(m, start=m.start + best[0], end=m.start + best[1]))
+    return out
+
+
+def trim_edges(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Strip spaces, quotes, dashes and sentence punctuation caught at a span's edges.
+
+    A final period stays when it ends an abbreviation ("U.S.", "Inc.").
+    """
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        start = len(surface) - len(surface.lstrip(_LEADING_JUNK))
+        kept = surface[start:]
+        while kept:
+            stripped = kept.rstrip(_TRAILING_JUNK)
+            if stripped.endswith(".") and not _is_abbreviation(stripped):
+                stripped = stripped[:-1]
+            if stripped == kept:
+                break
+            kept = stripped
+        if kept and (start or len(kept) < len(surface) - start):
+            out.append(replace(m, start=m.start + start, end=m.start + start + len(kept)))
+        elif kept:
+            out.append(m)
+    return out
+
+
+def trim_leading_article(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Drop "the" before a name ("the United States" -> "United States").
+
+    A capitalised "The" is part of the name when it sits mid-sentence ("at The Hague") or starts a
+    title of a work; at the start of a sentence it is just the article.
+    """
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        head, _, rest = surface.partition(" ")
+        drop = head == "the" or (
+            head == "The"
+            and m.label != "WORK_OF_ART"
+            and _at_sentence_start(text.field(m.field), m.start)
+        )
+        if drop and rest.strip():
+            skip = len(surface) - len(rest.lstrip())
+            out.append(replace(m, start=m.start + skip))
+        else:
+            out.append(m)
+    return out
+
+
+def join_possessive_org(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Rejoin an organisation that the tagger split at its possessive ("McDonald's Corp").
+
+    The tagger often reads the founder's name before the "'s" as a person and the rest as an
+    organisation; the whole span is the organisation.
+    """
+    ordered = sorted(mentions, key=lambda m: (m.field, m.start))
+    out: list[RawMention] = []
+    for m in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.field == m.field
+            and prev.label in ("PERSON", "ORG")
+            and m.label == "ORG"
+            and " " not in _surface(text, prev).strip()
+            and text.field(m.field)[prev.end : m.start] in ("'s ", "’s ", " 's ")
+        ):
+            out[-1] = RawMention(m.field, prev.start, m.end, "ORG")
+        else:
+            out.append(m)
+    return out
+
+
+def trim_possessive(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Drop a possessive ending ("Smith's" -> "Smith", "the Jones'" -> "Jones")."""
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        match = _POSSESSIVE.search(surface)
+        if match and match.start() > 0 and (match.group().rstrip("'’") or surface[-2] in "sS"):
+            out.append(replace(m, end=m.start + match.start()))
+        else:
+            out.append(m)
+    return out
+
+
+def trim_trailing_numbers(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Drop numbers glued to a person or place ("Kersey 63", "Mexico 2-0" in results tables).
+
+    Names of products, events and works keep their numbers ("Euro 96", "Windows 95").
+    """
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        pattern = _TRAILING_NUMBER if m.label in ("PERSON", "GPE", "LOC", "NORP") else _SCORE
+        match = pattern.search(surface) if m.label in NAME_LABELS else None
+        if match and match.start() > 0:
+            out.append(replace(m, end=m.start + match.start()))
+        else:
+            out.append(m)
+    return out
+
+
+def drop_non_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A proper name has a capital letter: drop name-typed spans without one ("congress")."""
+    return [
+        m
+        for m in mentions
+        if m.end > m.start
+        and (m.label not in NAME_LABELS or any(c.isupper() for c in _surface(text, m)))
+    ]
+
+
+# ---------------------------------------------------------------------------- known confusions
+
+
+def fix_known_confusions(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Surface forms a general model gets wrong the same way every time ("AI" is no place).
+
+    The table lives in ``data/confusions.tsv``: a surface form, the label the model gives it (or
+    ``*``), and the right label (or ``-`` for "not an entity").
+    """
+    table = _confusions()
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        fix = table.get((surface, m.label)) or table.get((surface, "*"))
+        if fix is None:
+            out.append(m)
+        elif fix != "-":
+            out.append(replace(m, label=fix))
+    return out
+
+
+_PRODUCT_SPELLING = re.compile(r"^[a-z]+[A-Z]|[a-z][A-Z]{2,}|[A-Za-z]-?\d|\d[A-Za-z]")
+"""Lower case then capitals ("iPhone", "ChatGPT") or letters glued to digits ("GPT-4", "A380");
+a capital after a lower-case prefix alone is a surname ("McGrath", "LeBron")."""
+
+
+def products_not_people(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A one-word "person" spelled like a product ("iPhone", "ChatGPT", "GPT-4") is a product."""
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        if m.label == "PERSON" and " " not in surface and _PRODUCT_SPELLING.search(surface):
+            out.append(replace(m, label="PRODUCT"))
+        else:
+            out.append(m)
+    return out
+
+
+# ---------------------------------------------------------------------------- article-level
+
+
+def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """The same name gets the same label throughout an article: the majority one.
+
+    A lone surname of a person named in full elsewhere in the article is that person
+    ("Wang" after "Wang Junyi"), whatever the tagger said about it in isolation.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if m.label in NAME_LABELS:
+            votes.setdefault(name_key(_surface(text, m)), Counter())[m.label] += 1
+    for m in mentions:
+        words = _surface(text, m).split()
+        if m.label == "PERSON" and len(words) > 1:
+            surname = votes.get(name_key(words[-1]))
+            if surname is not None:
+                surname["PERSON"] += sum(surname.values()) + 1
+    majority = {key: _majority(counts) for key, counts in votes.items()}
+    out = []
+    for m in mentions:
+        label = majority.get(name_key(_surface(text, m))) if m.label in NAME_LABELS else None
+        out.append(replace(m, label=label) if label and label != m.label else m)
+    return out
+
+
+def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Tag the repeated mentions of a known name that the backend missed.
+
+    Known names are the article's name mentions and, for people named in full, their surnames.
+    A one-word name that is also written in lower case in the article ("Rose" and "rose") is not
+    propagated: its capitalised form may just start a sentence.
+    """
+    names: dict[tuple[str, ...], str] = {}
+    for m in mentions:
+        if m.label not in NAME_LABELS:
+            continue
+        words = tuple(name_key(w.group()) for w in _WORD.finditer(_surface(text, m)))
+        if words:
+            names.setdefault(words, m.label)
+            if m.label == "PERSON" and len(words) > 1:
+                names.setdefault(words[-1:], "PERSON")
+    if not names:
+        return mentions
+    lowercase = _lowercase_words(text)
+    names = {w: label for w, label in names.items() if len(w) > 1 or _propagatable(w[0], lowercase)}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(names, key=len, reverse=True):
+        by_first.setdefault(words[0], []).append(words)
+    taken = _Occupied(mentions)
+    out = list(mentions)
+    for field in ("title", "body"):
+        f: TextField = "title" if field == "title" else "body"
+        s = text.field(f)
+        tokens = [(w.start(), w.end(), name_key(w.group())) for w in _WORD.finditer(s)]
+        i = 0
+        while i < len(tokens):
+            match = _longest_name_at(tokens, i, by_first)
+            if match is None:
+                i += 1
+                continue
+            start, end = tokens[i][0], tokens[i + len(match) - 1][1]
+            if s[start].isupper() and not taken.overlaps(f, start, end):
+                out.append(RawMention(f, start, end, names[match]))
+                taken.add(f, start, end)
+            i += len(match)
+    return out
+
+
+def teams_in_tables(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """In a results or standings row, a place is a team and a bare name is a club.
+
+    A table row is a line of numbers and names with almost no lower-case words ("Stoke 4 3 1 0 7
+    4 10", "Leeds 2 Wimbledon 0"). There a city is the club named after it (ORG) while a country
+    stays a place (a national side); a capitalised name the tagger left out becomes a person when
+    it starts with an initial or a first name, a place when it is a country, else a club.
+    """
+    out = list(mentions)
+    for f in ("title", "body"):
+        field: TextField = "title" if f == "title" else "body"
+        s = text.field(field)
+        rows = _table_rows(s)
+        if not rows:
+            continue
+        in_row = [i for i, m in enumerate(out) if m.field == field and _inside(rows, m.start)]
+        for i in in_row:
+            if out[i].label in NAME_LABELS:
+                out[i] = replace(out[i], label=_table_mention_label(s, out[i]))
+        taken = _Occupied(m for m in out if m.field == field)
+        for row_start, row_end in rows:
+            for run in _CAPITALISED_RUN.finditer(s, row_start, row_end):
+                start, end = run.span()
+                found = _table_name_label(run.group(), bool(_NATIONALITY_AFTER.match(s, end)))
+                if found and not taken.overlaps(field, start, end):
+                    out.append(RawMention(field, start, end, found))
+    return out
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("cut_at_line_breaks", cut_at_line_breaks),
+    ("trim_edges", trim_edges),
+    ("trim_leading_article", trim_leading_article),
+    ("join_possessive_org", join_possessive_org),
+    ("trim_possessive", trim_possessive),
+    ("trim_trailing_numbers", trim_trailing_numbers),
+    ("drop_non_names", drop_non_names),
+    ("fix_known_confusions", fix_known_confusions),
+    ("products_not_people", products_not_people),
+    ("teams_in_tables", teams_in_tables),
+    ("consistent_labels", consistent_labels),
+    ("propagate_names", propagate_names),
+)
+
+
+def correct(
+    text: ArticleText, mentions: list[RawMention], *, skip: Collection[str] = ()
+) -> list[RawMention]:
+    """Apply every rule of :data:`RULES` in order (``skip`` names rules to leave out)."""
+    for name, rule in RULES:
+        if name not in skip:
+            mentions = rule(text, mentions)
+    return _deduplicated(mentions)
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def name_key(word_or_name: str) -> str:
+    """A name as compared across an article: an all-capitals form matches the capitalised one."""
+    if word_or_name.isupper() and sum(c.isalpha() for c in word_or_name) > 3:
+        return " ".join(w.capitalize() for w in word_or_name.split(" "))
+    return word_or_name
+
+
+def _surface(text: ArticleText, m: RawMention) -> str:
+    return text.field(m.field)[m.start : m.end]
+
+
+def _is_abbreviation(span: str) -> bool:
+    last = span.rsplit(" ", 1)[-1]
+    return bool(_INITIALS.search(last)) or last[:-1].lower() in _ABBREVIATIONS
+
+
+def _at_sentence_start(field_text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(field_text[max(0, start - 4) : start]))
+
+
+def _majority(counts: Counter[str]) -> str:
+    # Ties go to the label seen first (Counter keeps insertion order).
+    return max(counts, key=lambda label: counts[label])
+
+
+@lru_cache(maxsize=1)
+def _confusions() -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    source = resources.files("factwire.extraction").joinpath("data", "confusions.tsv")
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            surface, given, fixed = line.split("\t")
+            table[(surface, given)] = fixed
+    return table
+
+
+_NUMBER_TOKEN = re.compile(r"[-+(]?\.?\d[\d.,:/-]*[)%]?")
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’.-])(?:[A-Z]\.\s?)*[A-Z][\w'’&-]*(?:\s(?:[A-Z]\.\s?)*[A-Z][\w'’&-]*)*"
+)
+_NATIONALITY_AFTER = re.compile(r"\s?\(\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?\)")
+_INITIAL = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
+_VENUE_BEFORE_COLON = re.compile(r"\s?:")
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+
+
+def _table_rows(s: str) -> list[tuple[int, int]]:
+    """Lines that read as rows of a results or standings table, as (start, end) offsets."""
+    rows = []
+    start = 0
+    for line in s.split("\n"):
+        tokens = line.split()
+        numbers = sum(1 for t in tokens if _NUMBER_TOKEN.fullmatch(t))
+        lower = sum(1 for t in tokens if t.isalpha() and t.islower())
+        if numbers >= 2 and lower <= 2 and numbers > lower:
+            rows.append((start, start + len(line)))
+        start += len(line) + 1
+    return rows
+
+
+def _inside(rows: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(rows, (offset, len(rows) and rows[-1][1] + 1)) - 1
+    return i >= 0 and rows[i][0] <= offset < rows[i][1]
+
+
+def _is_country(name: str) -> bool:
+    key = name_key(name)
+    canonical = known_aliases().get(key, key)
+    return any(k in _countries() or k in _HOME_NATIONS for k in (key, canonical))
+
+
+def _table_mention_label(s: str, m: RawMention) -> str:
+    """The label of a tagged name in a table row (see :func:`teams_in_tables`)."""
+    surface = s[m.start : m.end]
+    if _is_country(surface) or _VENUE_BEFORE_COLON.match(s, m.end):
+        return "GPE"
+    if _NATIONALITY_AFTER.match(s, m.end) or _INITIAL.match(surface):
+        return "PERSON"
+    if m.label in ("GPE", "LOC"):
+        return "ORG"
+    return m.label
+
+
+def _table_name_label(run: str, nationality_after: bool) -> str | None:
+    words = run.split()
+    first = words[0]
+    if len(words) == 1 and (first.lower() in _common_words() or len(first) < 3):
+        return None
+    if _is_country(run):
+        return "GPE"
+    if len(words) > 1 and (
+        nationality_after or _INITIAL.match(run) or name_key(first) in _first_names()
+    ):
+        return "PERSON"
+    return "ORG"
+
+
+def _rules_data(name: str) -> list[str]:
+    """A word list of the rules backend's gazetteers (shared, not copied)."""
+    source = resources.files("factwire.extraction").joinpath("data", "rules", name)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def known_aliases() -> dict[str, str]:
+    """Every spelling of a well-known name (``data/aliases.tsv``) -> its canonical form."""
+    table: dict[str, str] = {}
+    source = resources.files("factwire.extraction").joinpath("data", "aliases.tsv")
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names = line.split("\t")
+            for name in names:
+                table.setdefault(name, names[0])
+    return table
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    rows = (line.split("\t") for line in _rules_data("places.tsv"))
+    return frozenset(row[0] for row in rows if len(row) > 1 and row[1].endswith("country"))
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    return frozenset(_rules_data("first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return frozenset(_rules_data("common_words.txt"))
+
+
+def _lowercase_words(text: ArticleText) -> set[str]:
+    found: set[str] = set()
+    for s in (text.title, text.body):
+        found.update(w.group() for w in _LOWERCASE_WORD.finditer(s))
+    return found
+
+
+def _propagatable(word: str, lowercase: set[str]) -> bool:
+    return len(word) > 1 and word[0].isupper() and word.lower() not in lowercase
+
+
+def _longest_name_at(
+    tokens: list[tuple[int, int, str]], i: int, by_first: dict[str, list[tuple[str, ...]]]
+) -> tuple[str, ...] | None:
+    for words in by_first.get(tokens[i][2], ()):
+        if tuple(t[2] for t in tokens[i : i + len(words)]) == words:
+            return words
+    return None
+
+
+class _Occupied:
+    """Characters already covered by a mention, one flag per character of each field."""
+
+    def __init__(self, mentions: Iterable[RawMention]) -> None:
+        self._covered: dict[str, bytearray] = {}
+        for m in mentions:
+            self.add(m.field, m.start, m.end)
+
+    def add(self, field: str, start: int, end: int) -> None:
+        covered = self._covered.setdefault(field, bytearray())
+        if len(covered) < end:
+            covered.extend(b"\0" * (end - len(covered)))
+        covered[start:end] = b"\1" * (end - start)
+
+    def overlaps(self, field: str, start: int, end: int) -> bool:
+        return any(self._covered.get(field, b"")[start:end])
+
+
+def _deduplicated(mentions: Iterable[RawMention]) -> list[RawMention]:
+    seen: set[tuple[str, int, int]] = set()
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.field != "title", m.start, -m.end)):
+        key = (m.field, m.start, m.end)
+        if key not in seen and m.end > m.start:
+            seen.add(key)
+            out.append(m)
+    return out

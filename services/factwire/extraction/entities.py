@@ -1,27 +1,215 @@
-"""Merging mentions into one entity per real-world referent (placeholder: exact text and label)."""
+"""Merging mentions into one entity per real-world referent.
+
+Mentions with the same comparison key (titles, a leading "the" and capitals aside) form one
+*form*; forms then join when they name the same thing: a surname or the tail of a full name
+("Casanova" -> "Lourdes Casanova"), a company without its legal suffix ("Apple" -> "Apple Inc."),
+an acronym of a longer name in the article ("KDP" -> "Kurdistan Democratic Party"), or two
+spellings of a well-known name (``data/aliases.tsv``: "U.S." -> "United States"). The entity's
+``name`` is its fullest form and every other surface form is an alias. Linear in the mentions.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from factwire.extraction.corrections import NAME_LABELS, known_aliases, name_key
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import Entity, Mention
 
+_FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+"""Labels whose mentions may join one entity (the tagger hesitates between them)."""
+
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
+_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s?['’]s?$")
+_WORDS = re.compile(r"[^\s,]+")
+
+
+@dataclass(slots=True)
+class _Form:
+    """Mentions that share a comparison key: one spelling of a name."""
+
+    key: str
+    words: tuple[str, ...]
+    display: str
+    mentions: list[RawMention] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def family(self) -> str:
+        label = self.labels.most_common(1)[0][0]
+        return _FAMILY.get(label, label)
+
 
 def build_entities(text: ArticleText, mentions: list[RawMention]) -> list[Entity]:
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: (m.field != "title", m.start)):
+    """One :class:`Entity` per referent, in order of first appearance (title first); salience 0."""
+    ordered = sorted(mentions, key=lambda m: (m.field != "title", m.start, -m.end))
+    forms: dict[tuple[str, str], _Form] = {}
+    for m in ordered:
         surface = text.field(m.field)[m.start : m.end]
-        groups.setdefault((surface, m.label), []).append(
-            Mention(field=m.field, start=m.start, end=m.end, text=surface)
-        )
-    total = max(len(mentions), 1)
-    return [
-        Entity(
-            id=f"e{i}",
-            name=name,
-            type=label,
-            aliases=[],
-            mentions=ms,
-            salience=round(min(1.0, len(ms) / total), 4),
-        )
-        for i, ((name, label), ms) in enumerate(groups.items(), start=1)
-    ]
+        if m.label in NAME_LABELS:
+            display = _strip_name(surface)
+            key = (_FAMILY.get(m.label, m.label), name_key(display))
+        else:
+            display = surface
+            key = (m.label, surface)
+        form = forms.get(key)
+        if form is None:
+            words = tuple(_WORDS.findall(key[1]))
+            form = forms[key] = _Form(key=key[1], words=words, display=display)
+        form.mentions.append(m)
+        form.labels[m.label] += 1
+        if form.display.isupper() and not display.isupper():
+            form.display = display
+    groups = _join_forms([f for k, f in forms.items() if k[0] not in _VALUE_FAMILIES])
+    groups.extend([f] for k, f in forms.items() if k[0] in _VALUE_FAMILIES)
+    groups.sort(key=_first_position)
+    return [_entity(text, f"e{i}", group) for i, group in enumerate(groups, start=1)]
+
+
+_VALUE_FAMILIES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
+def _join_forms(forms: list[_Form]) -> list[list[_Form]]:
+    """Group the name forms that refer to one thing (union-find over the joining rules)."""
+    parent = list(range(len(forms)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    for i, j in _same_referent_pairs(forms):
+        union(i, j)
+    groups: dict[int, list[_Form]] = {}
+    for i, form in enumerate(forms):
+        groups.setdefault(find(i), []).append(form)
+    return list(groups.values())
+
+
+def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
+    pairs: list[tuple[int, int]] = []
+    aliases = known_aliases()
+    by_alias: dict[str, int] = {}
+    by_base: dict[tuple[str, tuple[str, ...]], int] = {}
+    by_acronym: dict[str, int] = {}
+    by_tail: dict[tuple[str, ...], list[int]] = {}
+    for i, form in enumerate(forms):
+        group = aliases.get(form.display) or aliases.get(form.key)
+        if group is not None:
+            pairs.append((by_alias.setdefault(group, i), i))
+        if form.family != "PERSON":
+            base = _without_legal_suffix(form.words)
+            pairs.append((by_base.setdefault((form.family, base), i), i))
+            acronym = _acronym(form.words)
+            if acronym:
+                by_acronym.setdefault(acronym, i)
+        elif len(form.words) > 1:
+            for n in range(1, len(form.words)):
+                by_tail.setdefault(form.words[-n:], []).append(i)
+    for i, form in enumerate(forms):
+        if form.family == "PERSON":
+            candidates = by_tail.get(form.words)
+            if candidates:
+                pairs.append((_nearest_before(forms, candidates, form), i))
+        elif len(form.words) == 1:
+            j = by_acronym.get(form.key.replace(".", ""))
+            if j is not None and forms[j].family != "PERSON":
+                pairs.append((j, i))
+    return pairs
+
+
+def _nearest_before(forms: list[_Form], candidates: list[int], short: _Form) -> int:
+    """Of several full names ending alike, the one last mentioned before the short form."""
+    first = _position(short.mentions[0])
+    before = [c for c in candidates if _position(forms[c].mentions[0]) <= first]
+    if not before:
+        return candidates[0]
+    return max(before, key=lambda c: _position(forms[c].mentions[0]))
+
+
+def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
+    mentions = sorted(
+        (m for form in group for m in form.mentions),
+        key=lambda m: (m.field != "title", m.start, -m.end),
+    )
+    labels: Counter[str] = Counter()
+    for form in group:
+        labels.update(form.labels)
+    fullest = max(group, key=lambda f: (len(f.words), len(f.display), -_first_position([f])[1]))
+    name = fullest.display
+    surfaces: list[str] = []
+    out_mentions: list[Mention] = []
+    for m in mentions:
+        surface = text.field(m.field)[m.start : m.end]
+        out_mentions.append(Mention(field=m.field, start=m.start, end=m.end, text=surface))
+        if surface != name and surface not in surfaces:
+            surfaces.append(surface)
+    return Entity(
+        id=entity_id,
+        name=name,
+        type=labels.most_common(1)[0][0],
+        aliases=surfaces,
+        mentions=out_mentions,
+        salience=0.0,
+    )
+
+
+def _strip_name(surface: str) -> str:
+    """The name inside a mention: without a leading article, titles or a possessive ending."""
+    name = _POSSESSIVE.sub("", _ARTICLE.sub("", surface)).strip() or surface
+    titles = _titles()
+    while True:
+        head, _, rest = name.partition(" ")
+        if head not in titles or not rest.strip():
+            return name
+        name = rest.strip()
+
+
+def _without_legal_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
+    suffixes = _legal_suffixes()
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
+    return words
+
+
+def _acronym(words: tuple[str, ...]) -> str:
+    initials = [w[0] for w in words if w not in _ACRONYM_SKIP and w[:1].isupper()]
+    return "".join(initials) if len(words) > 1 and len(initials) > 1 else ""
+
+
+def _position(m: RawMention) -> tuple[int, int]:
+    return (m.field != "title", m.start)
+
+
+def _first_position(group: list[_Form]) -> tuple[int, int]:
+    return min(_position(f.mentions[0]) for f in group)
+
+
+def _data_lines(*path: str) -> list[str]:
+    source = resources.files("factwire.extraction").joinpath("data", *path)
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words before a name that are not part of it ("President", "Mr.")."""
+    return frozenset(_data_lines("rules", "person_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _legal_suffixes() -> frozenset[str]:
+    """Company-form words after a name ("Inc.", "Ltd", "Group")."""
+    rows = (line.split("\t") for line in _data_lines("rules", "organisation_words.txt"))
+    return frozenset(row[0] for row in rows if len(row) > 1 and row[1] == "suffix")

@@ -401,6 +401,7 @@ def demo(obj: Context, keep_running: bool, samples_dir: str | None, wait: float)
             broker = stack.enter_context(LocalBroker())
             settings = settings.with_overrides(bootstrap_servers=broker.bootstrap)
             click.echo(f"broker ready at {broker.bootstrap}")
+        asyncio.run(_ensure_topics(settings))
         worker_process = stack.enter_context(start_worker_process(settings))
         asyncio.run(_show_samples(settings, samples, worker_process, keep_running, wait))
 
@@ -484,25 +485,37 @@ def start_worker_process(settings: Settings) -> Iterator[WorkerProcess]:
 
 
 def stop_process(process: subprocess.Popen[bytes], grace: float = 20.0) -> None:
+    """SIGTERM (the worker commits and closes cleanly), then SIGKILL after ``grace`` seconds or
+    on a second Ctrl-C."""
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(grace)
-        except subprocess.TimeoutExpired:
+        except (subprocess.TimeoutExpired, KeyboardInterrupt):
             process.kill()
             process.wait()
+
+
+async def _ensure_topics(settings: Settings) -> None:
+    from factwire.client import ensure_topics
+
+    await ensure_topics(settings)
 
 
 async def _show_samples(
     settings: Settings, samples: Path, worker: WorkerProcess, keep_running: bool, wait: float
 ) -> None:
-    from factwire.client import Publisher, Subscriber, ensure_topics
+    from factwire.client import Publisher, Subscriber
     from factwire.client.render import render
 
-    articles = [i.article for i in read_articles([samples]) if isinstance(i, ArticleItem)]
+    articles: list[RawArticle] = []
+    for item in read_articles([samples]):
+        if isinstance(item, ArticleItem):
+            articles.append(item.article)
+        elif isinstance(item, Rejected):
+            click.echo(f"sample left out: {item}", err=True)
     if not articles:
         raise click.ClickException(f"no articles found in {samples}")
-    await ensure_topics(settings)
     pending = {a.id for a in articles}
     loop = asyncio.get_running_loop()
     async with Subscriber(settings) as events:

@@ -27,6 +27,7 @@ async def ensure_topics(settings: Settings, names: Iterable[str] | None = None) 
         existing = set(await admin.list_topics())
         missing = [name for name in dict.fromkeys(wanted) if name not in existing]
         if not missing:
+            await _wait_for_leaders(admin, wanted)  # e.g. created by someone else a moment ago
             return []
         new = [
             NewTopic(name, settings.topic_partitions, settings.topic_replication)

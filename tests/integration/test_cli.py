@@ -1,0 +1,89 @@
+"""`factwire publish` and `factwire subscribe` on a real broker, with a worker in between."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner
+
+from factwire.cli import SAMPLES_DIR, cli, settings_env, start_worker_process
+from factwire.client.files import ArticleItem, read_articles
+from factwire.models import EnrichedArticle, content_sha256
+from factwire.settings import Settings
+
+pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
+
+
+def cli_settings(bootstrap: str) -> Settings:
+    run = uuid.uuid4().hex[:8]
+    return Settings(
+        bootstrap_servers=bootstrap,
+        raw_topic=f"cli-{run}.raw",
+        enriched_topic=f"cli-{run}.enriched",
+        dlq_topic=f"cli-{run}.dlq",
+        group_id=f"cli-{run}",
+        extractor="rules",
+        concurrency=1,
+        topic_partitions=2,
+    )
+
+
+def test_publish_then_subscribe_round_trip(kafka_bootstrap: str, tmp_path: Path) -> None:
+    settings = cli_settings(kafka_bootstrap)
+    env = settings_env(settings)
+    extra = tmp_path / "more.jsonl"
+    extra.write_text(
+        orjson.dumps(
+            {"id": "extra-1", "body": "Ana Lima said the ferry to Porto resumes on May 3."}
+        ).decode()
+        + "\n",
+        encoding="utf-8",
+    )
+    samples = {
+        i.article.id: i.article for i in read_articles([SAMPLES_DIR]) if isinstance(i, ArticleItem)
+    }
+    runner = CliRunner()
+
+    published = runner.invoke(cli, ["publish", str(SAMPLES_DIR), str(extra)], env=env)
+    assert published.exit_code == 0, published.output
+    assert f"published {len(samples) + 1} of {len(samples) + 1} articles" in published.stderr
+
+    with start_worker_process(settings) as worker:
+        worker.wait_until_ready()
+        subscribed = runner.invoke(
+            cli,
+            ["subscribe", "--from-beginning", "--limit", str(len(samples) + 1), "--timeout", "90"],
+            env=env,
+        )
+        pretty = runner.invoke(
+            cli,
+            ["subscribe", "--from-beginning", "--limit", "1", "--pretty", "--timeout", "30"],
+            env=env,
+        )
+
+    assert subscribed.exit_code == 0, subscribed.output
+    events = [EnrichedArticle.from_json(line) for line in subscribed.stdout.splitlines()]
+    assert sorted(e.article_id for e in events) == sorted([*samples, "extra-1"])
+    for event in events:
+        if event.article_id in samples:
+            assert event.content_sha256 == content_sha256(samples[event.article_id].body)
+    assert pretty.exit_code == 0, pretty.output
+    assert "Entities" in pretty.stdout and "Claims" in pretty.stdout
+
+
+def test_subscribe_stops_after_the_timeout_without_events(kafka_bootstrap: str) -> None:
+    settings = cli_settings(kafka_bootstrap)
+    result = CliRunner().invoke(cli, ["subscribe", "--timeout", "2"], env=settings_env(settings))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+
+
+def test_an_unreachable_broker_is_a_clean_error() -> None:
+    env = {"FACTWIRE_BOOTSTRAP_SERVERS": "127.0.0.1:1"}
+    result = CliRunner().invoke(cli, ["publish", str(SAMPLES_DIR)], env=env)
+    assert result.exit_code == 1
+    assert "cannot reach Kafka" in result.stderr
+    assert "Traceback" not in result.output

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +39,9 @@ _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _TRAILING_NUMBER = re.compile(r"(?:\s+[-+]?\d[\d.,:/-]*)+$")
 _SCORE = re.compile(r"\s+\d+-\d+$")
 _WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
+_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
+_PLAIN_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
+_BETWEEN_DASHES = re.compile(r"[^\s–—-](?:.*?[^\s–—-])??(?=\s+(?:--?|[–—])\s+|$)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
 
@@ -106,6 +109,43 @@ def trim_leading_article(text: ArticleText, mentions: list[RawMention]) -> list[
         if drop and rest.strip():
             skip = len(surface) - len(rest.lstrip())
             out.append(replace(m, start=m.start + skip))
+        else:
+            out.append(m)
+    return out
+
+
+def trim_lowercase_words(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Drop common words caught at the end or start of a name ("Interfax news agency").
+
+    Titles of works, events and laws keep theirs ("Gone with the Wind", "Battle of the Bulge").
+    """
+    out = []
+    for m in mentions:
+        if m.label not in _PLAIN_NAME_LABELS:
+            out.append(m)
+            continue
+        surface = _surface(text, m)
+        words = list(re.finditer(r"\S+", surface))
+        first, last = 0, len(words)
+        while last > first + 1 and _is_lowercase_word(words[last - 1].group()):
+            last -= 1
+        while first < last - 1 and _is_lowercase_word(words[first].group()):
+            first += 1
+        start, end = words[first].start(), words[last - 1].end() if words else len(surface)
+        out.append(replace(m, start=m.start + start, end=m.start + end) if words else m)
+    return out
+
+
+def cut_at_dashes(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A spaced dash separates names ("Romania - Cosmin Contra", "SOCCER - LEEDS"): keep the
+    longest part."""
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        parts = list(_BETWEEN_DASHES.finditer(surface))
+        if m.label in NAME_LABELS and len(parts) > 1:
+            best = max(parts, key=lambda p: len(p.group()))
+            out.append(replace(m, start=m.start + best.start(), end=m.start + best.end()))
         else:
             out.append(m)
     return out
@@ -219,8 +259,9 @@ def products_not_people(text: ArticleText, mentions: list[RawMention]) -> list[R
 def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """The same name gets the same label throughout an article: the majority one.
 
-    A lone surname of a person named in full elsewhere in the article is that person
-    ("Wang" after "Wang Junyi"), whatever the tagger said about it in isolation.
+    A lone surname or given name of a person named in full elsewhere in the article is that
+    person ("Wang" after "Wang Junyi", "Casanova" after "Lourdes Casanova"), whatever the tagger
+    said about it in isolation.
     """
     votes: dict[str, Counter[str]] = {}
     for m in mentions:
@@ -232,6 +273,11 @@ def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[Raw
             surname = votes.get(name_key(words[-1]))
             if surname is not None:
                 surname["PERSON"] += sum(surname.values()) + 1
+            first = name_key(words[0])
+            given = votes.get(first)
+            if given is not None:
+                strong = _family_name_first(first)
+                given["PERSON"] += sum(given.values()) + 1 if strong else 1
     majority = {key: _majority(counts) for key, counts in votes.items()}
     out = []
     for m in mentions:
@@ -243,9 +289,11 @@ def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[Raw
 def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """Tag the repeated mentions of a known name that the backend missed.
 
-    Known names are the article's name mentions and, for people named in full, their surnames.
-    A one-word name that is also written in lower case in the article ("Rose" and "rose") is not
-    propagated: its capitalised form may just start a sentence.
+    Known names are the article's name mentions, the first and last words of people named in
+    full ("Wang Donghai" -> "Wang", "Lourdes Casanova" -> "Casanova") and the acronyms of
+    organisations ("Kurdistan Democratic Party" -> "KDP"). A one-word name that is also written in
+    lower case in the article ("Rose" and "rose") is not propagated: its capitalised form may just
+    start a sentence.
     """
     names: dict[tuple[str, ...], str] = {}
     for m in mentions:
@@ -256,6 +304,10 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
             names.setdefault(words, m.label)
             if m.label == "PERSON" and len(words) > 1:
                 names.setdefault(words[-1:], "PERSON")
+                if _family_name_first(words[0]):
+                    names.setdefault(words[:1], "PERSON")
+            elif m.label != "PERSON" and acronym(words):
+                names.setdefault((acronym(words),), m.label)
     if not names:
         return mentions
     lowercase = _lowercase_words(text)
@@ -302,6 +354,7 @@ def teams_in_tables(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
         for i in in_row:
             if out[i].label in NAME_LABELS:
                 out[i] = replace(out[i], label=_table_mention_label(s, out[i]))
+        out = [m for m in out if not (m.field == field and _common_word_in_row(s, rows, m))]
         taken = _Occupied(m for m in out if m.field == field)
         for row_start, row_end in rows:
             for run in _CAPITALISED_RUN.finditer(s, row_start, row_end):
@@ -315,7 +368,9 @@ def teams_in_tables(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
 RULES: tuple[tuple[str, Rule], ...] = (
     ("cut_at_line_breaks", cut_at_line_breaks),
     ("trim_edges", trim_edges),
+    ("cut_at_dashes", cut_at_dashes),
     ("trim_leading_article", trim_leading_article),
+    ("trim_lowercase_words", trim_lowercase_words),
     ("join_possessive_org", join_possessive_org),
     ("trim_possessive", trim_possessive),
     ("trim_trailing_numbers", trim_trailing_numbers),
@@ -348,6 +403,17 @@ def name_key(word_or_name: str) -> str:
     return word_or_name
 
 
+def acronym(words: Sequence[str]) -> str:
+    """The initials of a name of capitalised words ("Kurdistan Democratic Party" -> "KDP")."""
+    initials = [w[0] for w in words if w[:1].isupper()]
+    skipped = [w for w in words if not w[:1].isupper()]
+    if len(initials) < 2 or len(initials) + len(skipped) < 2:
+        return ""
+    if any(w.lower() not in _ACRONYM_SKIP for w in skipped):
+        return ""
+    return "".join(initials)
+
+
 def _surface(text: ArticleText, m: RawMention) -> str:
     return text.field(m.field)[m.start : m.end]
 
@@ -355,6 +421,10 @@ def _surface(text: ArticleText, m: RawMention) -> str:
 def _is_abbreviation(span: str) -> bool:
     last = span.rsplit(" ", 1)[-1]
     return bool(_INITIALS.search(last)) or last[:-1].lower() in _ABBREVIATIONS
+
+
+def _is_lowercase_word(word: str) -> bool:
+    return word.isalpha() and word.islower()
 
 
 def _at_sentence_start(field_text: str, start: int) -> bool:
@@ -412,6 +482,11 @@ def _is_country(name: str) -> bool:
     return any(k in _countries() or k in _HOME_NATIONS for k in (key, canonical))
 
 
+def _family_name_first(word: str) -> bool:
+    """A known surname that is no given name, written first ("Wang Donghai")."""
+    return word in _surnames() and word not in _first_names()
+
+
 def _table_mention_label(s: str, m: RawMention) -> str:
     """The label of a tagged name in a table row (see :func:`teams_in_tables`)."""
     surface = s[m.start : m.end]
@@ -422,6 +497,17 @@ def _table_mention_label(s: str, m: RawMention) -> str:
     if m.label in ("GPE", "LOC"):
         return "ORG"
     return m.label
+
+
+def _common_word_in_row(s: str, rows: list[tuple[int, int]], m: RawMention) -> bool:
+    """A lone common word tagged in a table row is a column or line label ("Attendance")."""
+    surface = s[m.start : m.end]
+    return (
+        m.label in NAME_LABELS
+        and surface.isalpha()
+        and surface.lower() in _common_words()
+        and _inside(rows, m.start)
+    )
 
 
 def _table_name_label(run: str, nationality_after: bool) -> str | None:
@@ -467,6 +553,11 @@ def _countries() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     return frozenset(_rules_data("first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(_rules_data("surnames.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -16,14 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from factwire.extraction.corrections import NAME_LABELS, known_aliases, name_key
+from factwire.extraction.corrections import NAME_LABELS, acronym, known_aliases, name_key
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import Entity, Mention
 
 _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 """Labels whose mentions may join one entity (the tagger hesitates between them)."""
 
-_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _WORDS = re.compile(r"[^\s,]+")
@@ -111,9 +110,9 @@ def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
         if form.family != "PERSON":
             base = _without_legal_suffix(form.words)
             pairs.append((by_base.setdefault((form.family, base), i), i))
-            acronym = _acronym(form.words)
-            if acronym:
-                by_acronym.setdefault(acronym, i)
+            initials = acronym(form.words)
+            if initials:
+                by_acronym.setdefault(initials, i)
         elif len(form.words) > 1:
             for n in range(1, len(form.words)):
                 by_tail.setdefault(form.words[-n:], []).append(i)
@@ -181,11 +180,6 @@ def _without_legal_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in suffixes:
         words = words[:-1]
     return words
-
-
-def _acronym(words: tuple[str, ...]) -> str:
-    initials = [w[0] for w in words if w not in _ACRONYM_SKIP and w[:1].isupper()]
-    return "".join(initials) if len(words) > 1 and len(initials) > 1 else ""
 
 
 def _position(m: RawMention) -> tuple[int, int]:

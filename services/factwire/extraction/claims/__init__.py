@@ -28,7 +28,7 @@ def find_claims(text: ArticleText, entities: list[Entity]) -> list[Claim]:
     quoted = [(q.open, q.end) for q in quotes]
     direct = attribute_quotes(ctx, quotes)
     taken = [d.extent() for d in direct]
-    reported = find_reported(ctx, quoted, taken)
+    reported = find_reported(ctx, quoted, direct)
     covered = taken + [d.extent() for d in reported]
     statements = find_statements(ctx, covered)
     drafts = sorted(direct + reported + statements, key=lambda d: (d.extent()[0], d.content_start))

@@ -135,6 +135,34 @@ def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phra
     return _validated(text, words)
 
 
+def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
+    """The name or pronoun opening a clause ("Smith's campaign shrugged ..." -> "Smith's
+    campaign"): capitalised words, a pronoun, and after them at most a speaker noun or, after a
+    possessive, two words."""
+    phrase = phrase_after(text, start, end)
+    if phrase is None or phrase.pronoun:
+        return phrase
+    first = phrase.tokens[0]
+    opens_with_name = first.capitalized and first.lower not in _DETERMINERS
+    if not opens_with_name and (len(phrase.tokens) < 2 or not phrase.tokens[1].capitalized):
+        return None
+    kept: list[Token] = []
+    loose = 0
+    for tok in phrase.tokens:
+        if tok.capitalized:
+            kept.append(tok)
+            continue
+        possessive = bool(kept) and kept[-1].text.endswith(("'s", "’s"))
+        if possessive:
+            loose = 2
+        if loose > 0 or tok.lower in lexicon().speaker_nouns:
+            kept.append(tok)
+            loose -= 1
+            continue
+        break
+    return _phrase(text, kept) if kept else None
+
+
 def _skip_adverbials(window: list[Token], i: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
     while i >= 0:

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
 from factwire.extraction.claims.lexicon import lexicon
-from factwire.extraction.claims.phrases import Phrase, phrase_after, phrase_before, tokens
+from factwire.extraction.claims.phrases import (
+    Phrase,
+    Token,
+    phrase_after,
+    phrase_before,
+    subject_phrase,
+    tokens,
+)
 
 _MARK = re.compile(r"''|[“”\"«»„]")  # two apostrophes stand for a straight mark in some archives
 _OPENERS = "“«„"
@@ -25,6 +32,7 @@ _CLOSERS = "”»"
 _AFTER_WINDOW = 160
 _CUE_SEARCH_WORDS = 8
 _SET_OFF = ",:;.!?—–-("
+_CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 _CUE_OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "informed"})
@@ -182,6 +190,23 @@ def _attributed_after(
             return None
         cue_text, cue_end = _cue_with_object(body, cue.start(), cue.end(), region_end, phrase)
         return Draft("quote", start, end, cue_text, cue.start(), cue_end, phrase)
+    return _any_verb_after(body, window[lead:], start, end)
+
+
+def _any_verb_after(body: str, words: list[Token], start: int, end: int) -> Draft | None:
+    """`"...," an angry Smith retorted.`: a name, then a verb in the past tense, then the end
+    of the clause, also attribute a quote when the verb is not a known cue."""
+    for k, tok in enumerate(words[:6]):
+        if tok.text in _CLAUSE_END:
+            return None
+        if k and tok.lower.endswith("ed") and not tok.capitalized:
+            following = words[k + 1].text if k + 1 < len(words) else "."
+            if following not in _CLAUSE_END:
+                return None
+            phrase = phrase_before(body, words[0].start, tok.start)
+            if phrase is None or not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
+                return None
+            return Draft("quote", start, end, tok.text, tok.start, tok.end, phrase)
     return None
 
 
@@ -223,16 +248,9 @@ def _attributed_before(
 
 def _introduced(body: str, lo: int, quote: Quote, start: int, end: int) -> Draft | None:
     """`Smith was blunt: "..."`: the subject of the clause ending in a colon."""
-    phrase = phrase_after(body, lo, quote.open)
+    phrase = subject_phrase(body, lo, quote.open)
     if phrase is None:
         return None
-    if phrase.pronoun is None:
-        named = [t for t in phrase.tokens if t.capitalized]
-        cut = next((k for k, t in enumerate(phrase.tokens) if not t.capitalized), None)
-        words = phrase.tokens[:cut] if cut is not None else phrase.tokens
-        if not named or not words or words[0].lower in ("the", "a", "an", "but", "and"):
-            return None
-        phrase = Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, words)
     cues = list(lexicon().quote_cue_pattern.finditer(body, phrase.end, quote.open))
     if cues:
         cue = cues[0]

@@ -14,7 +14,13 @@ from bisect import bisect_right
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
 from factwire.extraction.claims.lexicon import lexicon
-from factwire.extraction.claims.phrases import Phrase, phrase_after, phrase_before, tokens
+from factwire.extraction.claims.phrases import (
+    Phrase,
+    phrase_after,
+    phrase_before,
+    subject_phrase,
+    tokens,
+)
 from factwire.extraction.sentences import Span
 
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
@@ -37,66 +43,101 @@ _FILLER = re.compile(
 )
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 _MIN_CONTENT_WORDS = 3
+_MIN_ACT_WORDS = 2
 _TRAILING = " \t\n,;:—–-"
 
 
+class _Blocked:
+    """Character ranges no reported claim is looked for in: quotations and direct-quote claims."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
+        self._starts = [a for a, _ in ranges]
+        self._reach: list[int] = []
+        running = -1
+        for _, b in ranges:
+            running = max(running, b)
+            self._reach.append(running)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and self._reach[i] > pos
+
+
 def find_reported(
-    ctx: ClaimContext, quoted: list[tuple[int, int]], taken: list[tuple[int, int]]
+    ctx: ClaimContext, quoted: list[tuple[int, int]], direct: list[Draft]
 ) -> list[Draft]:
     """Drafts of reported speech in the sentences, skipping quotes and direct-quote claims."""
-    blocked = sorted(quoted + taken)
-    starts = [a for a, _ in blocked]
-    ends_max: list[int] = []
-    running = -1
-    for _, b in blocked:
-        running = max(running, b)
-        ends_max.append(running)
-
-    def inside(pos: int) -> bool:
-        i = bisect_right(starts, pos) - 1
-        return i >= 0 and ends_max[i] > pos
-
+    blocked = _Blocked(quoted + [d.extent() for d in direct])
     drafts: list[Draft] = []
+    earlier = sorted(direct, key=lambda d: d.extent()[1])
     for sentence in ctx.sentences:
-        drafts.extend(_in_sentence(ctx, sentence, inside))
+        drafts.extend(_in_sentence(ctx, sentence, blocked, earlier))
     return drafts
 
 
-def _in_sentence(ctx: ClaimContext, sentence: Span, inside: object) -> list[Draft]:
-    assert callable(inside)
+def _in_sentence(
+    ctx: ClaimContext, sentence: Span, blocked: _Blocked, direct: list[Draft]
+) -> list[Draft]:
     body = ctx.body
     found: list[Draft] = []
     consumed = sentence.start
     for according in _ACCORDING_TO.finditer(body, sentence.start, sentence.end):
-        if inside(according.start()):
+        if according.start() in blocked:
             continue
         draft = _according_to(ctx, sentence, according.start(), according.end())
         if draft is not None:
             found.append(draft)
             consumed = max(consumed, draft.extent()[1])
     for cue in lexicon().cue_pattern.finditer(body, sentence.start, sentence.end):
-        if cue.start() < consumed or inside(cue.start()):
+        if cue.start() < consumed or cue.start() in blocked:
             continue
-        draft = _with_cue(ctx, sentence, cue.start(), cue.end())
+        subject = _main_subject(ctx, sentence, cue.start(), found, direct)
+        draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
         if draft is not None:
             found.append(draft)
             consumed = draft.extent()[1]
     return found
 
 
-def _with_cue(ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int) -> Draft | None:
+def _main_subject(
+    ctx: ClaimContext, sentence: Span, cue_start: int, found: list[Draft], direct: list[Draft]
+) -> Phrase | None:
+    """For a participle after a comma ("..., adding that"), the speaker of the clause before:
+    the speaker of a claim just made in the sentence, else the name opening the sentence."""
     body = ctx.body
+    verb = body[cue_start : cue_start + 12].split()[0] if body[cue_start : cue_start + 1] else ""
+    if not verb.endswith("ing") or _char_before(body, cue_start, sentence.start) != ",":
+        return None
+    for draft in reversed(found):
+        if draft.speaker is not None:
+            return draft.speaker
+    ends = [d.extent()[1] for d in direct]
+    i = bisect_right(ends, cue_start) - 1
+    if i >= 0 and ends[i] >= sentence.start and direct[i].speaker is not None:
+        return direct[i].speaker
+    return subject_phrase(body, sentence.start, cue_start)
+
+
+def _with_cue(
+    ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int, subject: Phrase | None
+) -> Draft | None:
+    body = ctx.body
+    lex = lexicon()
     verb = " ".join(body[cue_start:cue_end].lower().split())
-    weak = verb in lexicon().weak_cues and verb not in lexicon().strong_cues
-    phrase = phrase_before(body, sentence.start, cue_start)
+    weak = verb in lex.weak_cues and verb not in lex.strong_cues
+    act = verb in lex.act_cues and verb not in lex.strong_cues and verb not in lex.weak_cues
+    phrase = subject or phrase_before(body, sentence.start, cue_start)
     inverted = False
     if phrase is None:
-        if _char_before(body, cue_start, sentence.start) != ",":
+        if act or _char_before(body, cue_start, sentence.start) != ",":
             return None
         phrase = phrase_after(body, cue_end, sentence.end)  # "..., said Smith."
         if phrase is None:
             return None
         inverted = True
+    if act and not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
+        return None  # "a group called X" is no claim; "Smith called X" is
     after = cue_end if not inverted else phrase.end
     after = _skip_object(body, verb, after, sentence.end) if not inverted else after
     after = _FILLER.match(body, after, sentence.end).end()  # type: ignore[union-attr]
@@ -107,13 +148,16 @@ def _with_cue(ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int) -
         return None
     content = _trimmed(body, after, sentence.end)
     cue_text = " ".join(body[cue_start:cue_end].split())
+    least = _MIN_ACT_WORDS if act else _MIN_CONTENT_WORDS
     if (
         content is not None
         and not inverted
-        and _words(body, *content) >= _MIN_CONTENT_WORDS
+        and _words(body, *content) >= least
         and "," not in body[after : content[0]]
     ):
         return Draft("reported", content[0], content[1], cue_text, cue_start, cue_end, phrase)
+    if act or subject is not None:
+        return None
     before = _content_before(body, sentence, phrase)
     if before is None or (weak and that is None):
         return None

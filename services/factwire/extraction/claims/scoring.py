@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from factwire.extraction.claims.lexicon import lexicon
-from factwire.extraction.claims.statements import COMPARISON, SPECIFIC_TYPES, SPECIFICS
+from factwire.extraction.claims.statements import SPECIFIC_TYPES, has_comparison, has_specifics
 from factwire.models import ClaimKind
 
 _BASE: dict[str, float] = {"statement": 0.35, "reported": 0.3, "quote": 0.25}
@@ -28,11 +28,11 @@ def checkworthiness(
     opinions, questions and very short claims lower it."""
     head = content[:_LONG]
     score = _BASE[kind]
-    if SPECIFICS.search(head) or any(t in SPECIFIC_TYPES for t in entity_types):
+    if has_specifics(head) or any(t in SPECIFIC_TYPES for t in entity_types):
         score += 0.3
     if any(t in ("PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT") for t in entity_types):
         score += 0.15
-    if COMPARISON.search(head):
+    if has_comparison(head):
         score += 0.1
     if named_speaker:
         score += 0.1

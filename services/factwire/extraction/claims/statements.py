@@ -7,19 +7,36 @@ import re
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
+from factwire.extraction.claims.lexicon import PhraseFinder, word_list
 
 SPECIFIC_TYPES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE"})
-SPECIFICS = re.compile(
-    r"\d|[$€£¥%]|\b(?:percent|per cent|million|billion|trillion|thousands?|hundreds?|dozens?|"
-    r"half|twice|doubled?|tripled?)\b",
-    re.IGNORECASE,
+_NUMERIC = re.compile(r"[\d$€£¥%]")
+_SPECIFIC_WORDS = PhraseFinder(
+    word_list(
+        "percent percentage million billion trillion thousand thousands hundred hundreds dozen "
+        "dozens half twice double doubled triple tripled"
+    ),
+    ignore_case=True,
 )
-COMPARISON = re.compile(
-    r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|greater|most|least|largest|"
-    r"smallest|biggest|highest|lowest|record|first|only|increase[ds]?|decrease[ds]?|rose|fell|"
-    r"grew|dropped|declined)\b",
-    re.IGNORECASE,
+_COMPARISON_WORDS = PhraseFinder(
+    word_list(
+        "more less fewer higher lower larger smaller bigger greater most least largest smallest "
+        "biggest highest lowest record first only increase increased increases decrease "
+        "decreased decreases rose fell grew dropped declined"
+    ),
+    ignore_case=True,
 )
+
+
+def has_specifics(text: str) -> bool:
+    """Numbers, money, percentages or number words."""
+    return _NUMERIC.search(text) is not None or _SPECIFIC_WORDS.search(text) is not None
+
+
+def has_comparison(text: str) -> bool:
+    return _COMPARISON_WORDS.search(text) is not None
+
+
 MIN_WORDS = 6
 MAX_CHARS = 1500
 
@@ -44,8 +61,8 @@ def find_statements(ctx: ClaimContext, covered: list[tuple[int, int]]) -> list[D
         )
         if (
             typed
-            or SPECIFICS.search(text)
-            or (COMPARISON.search(text) and _has_actor(ctx, sentence.start, sentence.end))
+            or has_specifics(text)
+            or (has_comparison(text) and _has_actor(ctx, sentence.start, sentence.end))
         ):
             drafts.append(Draft("statement", sentence.start, sentence.end))
     return drafts

@@ -168,10 +168,13 @@ _ABBREVIATIONS = _set(
     "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Maj Sgt Adm Rev St Mt Ft Inc Corp Co Ltd Jr Sr "
     "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec No Bros vs v"
 )
-_PLACE_WORDS = _set(
-    "Road Street Avenue Square Stadium Park Airport River Mountains Mountain Island Islands Lake "
-    "Bay Valley Province Region Peninsula Strait Sea Ocean Gulf Coast Desert Bridge Canal Hill "
-    "Heights Hall Palace Arena Ground Oval Field Garden Gardens Circuit Course"
+_NATURAL_PLACE_WORDS = _set(
+    "River Mountains Mountain Island Islands Lake Bay Valley Region Peninsula Strait Sea Ocean "
+    "Gulf Coast Desert Heights Hills Basin Delta Plain Plateau Forest"
+)
+_BUILT_PLACE_WORDS = _set(
+    "Road Street Avenue Square Stadium Park Airport Bridge Canal Hall Palace Arena Ground Oval "
+    "Field Garden Gardens Circuit Course Tower Cathedral Temple Mosque Prison Port Harbour Dam"
 )
 
 
@@ -382,6 +385,7 @@ _SPORTS_WORDS = _SPORTS | _set(
     "midfielder goalkeeper playoff playoffs title victory win won lost games"
 )
 _STRONG, _CONTEXT, _GUESS = 2, 1, 0
+_MAX_NAME_WORDS = 12  # longer runs of capitals are cut: keeps the typing recursion shallow
 
 
 @dataclass(slots=True)
@@ -476,19 +480,21 @@ class _NameFinder:
         return i + 1 < self.n and self._capitalised(i + 1) and w not in self.lex.titles
 
     def _chunk_end(self, i: int) -> int:
-        hit = self._gazetteer_at(i, self.n)
+        """The end of the run of name words from i (at most _MAX_NAME_WORDS long)."""
+        limit = min(self.n, i + _MAX_NAME_WORDS)
+        hit = self._gazetteer_at(i, limit)
         j = hit[0] if hit is not None else i + 1
         words = self.words
-        while j < self.n:
+        while j < limit:
             if self.tok.sentence_start[j]:
                 break
-            hit = self._gazetteer_at(j, self.n) if words[j][:1].isupper() else None
+            hit = self._gazetteer_at(j, limit) if words[j][:1].isupper() else None
             if hit is not None:
                 j = hit[0]
             elif self._capitalised(j):
                 j += 1
             elif (
-                j + 1 < self.n
+                j + 1 < limit
                 and self._capitalised(j + 1)
                 and (words[j] in _CONNECTORS or (words[j] == "of" and words[j - 1] in _OF_HEADS))
             ):
@@ -531,6 +537,10 @@ class _NameFinder:
             words[k] in lex.org_any for k in range(i, end)
         ):
             return [_Name(i, end, "ORG", _STRONG)]
+        if end - i >= 2 and last in _BUILT_PLACE_WORDS:
+            return [_Name(i, end, "FAC", _STRONG)]
+        if end - i >= 2 and last in _NATURAL_PLACE_WORDS:
+            return [_Name(i, end, "LOC", _STRONG)]
         if hit is not None and hit[1].label == "NORP":
             head = _Name(i, hit[0], hit[1].label, _STRONG)
             return [head, *self._classify(hit[0], end, person_context=person_context)]
@@ -612,8 +622,6 @@ class _NameFinder:
             return None  # a label such as "Scorers:" or "Attendance:"
         if self._results_line(end):
             return _Name(i, end, "ORG", _CONTEXT)
-        if end - i >= 2 and last in _PLACE_WORDS:
-            return _Name(i, end, "FAC", _CONTEXT)
         before = words[i - 1].lower() if i > 0 else ""
         after = words[end].lower() if end < self.n else ""
         if end - i == 1:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=os.cpu_count() or 1,
         help="extraction-only pool size (default: one per core, as the worker)",
     )
+    parser.add_argument(
+        "--saturation", type=int, help="records pre-loaded for the spaCy saturation measurement"
+    )
+    parser.add_argument(
+        "--latency-seconds", type=float, help="duration of the paced latency measurement"
+    )
+    parser.add_argument(
+        "--memory",
+        help="articles processed at which the worker's memory is read, e.g. 5000,20000",
+    )
     parser.add_argument("--note", default="", help="free text stored in the results file")
     parser.add_argument(
         "--no-save", action="store_true", help="do not write bench/results/<timestamp>.json"
@@ -102,7 +113,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    sizes = QUICK if args.quick else FULL
+    sizes = with_overrides(QUICK if args.quick else FULL, args)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # aiokafka warns about retries it recovers from (new partitions still electing a leader)
+    # and logs a new topic's partitions as not led at first; real failures surface as errors here
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     started = datetime.now(UTC)
     corpus = build_corpus()
     articles = corpus.cycle(sizes.extraction_articles)
@@ -154,6 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if results["errors"] else 0
 
 
+def with_overrides(sizes: Sizes, args: argparse.Namespace) -> Sizes:
+    plan = sizes.spacy_plan
+    if args.saturation is not None:
+        plan = replace(plan, saturation=args.saturation)
+    if args.latency_seconds is not None:
+        plan = replace(plan, latency_seconds=args.latency_seconds)
+    if args.memory is not None:
+        checkpoints = tuple(int(n) for n in args.memory.split(",") if n.strip())
+        plan = replace(plan, memory_checkpoints=checkpoints)
+    return replace(sizes, spacy_plan=plan)
+
+
 def run_extraction(articles: list[Any], args: argparse.Namespace, repeats: int) -> dict[str, Any]:
     """Single process and pool per backend, and spaCy's raw NER; repeated measurements are
     interleaved and the fastest kept, so that a burst of other load hits one of them only."""
@@ -171,6 +198,18 @@ def run_extraction(articles: list[Any], args: argparse.Namespace, repeats: int) 
             for _ in range(repeats)
         ]
         out[backend]["pool"] = extraction.best(pooled).as_dict() | {"processes": args.processes}
+        try:
+            batch = Settings.from_env().batch_size
+            in_worker_pool = [
+                extraction.worker_pool(backend, articles, batch, args.processes)
+                for _ in range(repeats)
+            ]
+            out[backend]["worker_pool"] = extraction.best(in_worker_pool).as_dict() | {
+                "processes": args.processes,
+                "batch": batch,
+            }
+        except ImportError as exc:  # the worker's pool is not there (yet)
+            out[backend]["worker_pool_error"] = repr(exc)
     out["raw_ner"] = extraction.best(raw).as_dict()
     out["batch"] = args.batch
     out["repeats"] = repeats

@@ -52,6 +52,7 @@ _TIME_WORDS = _wordset(
 )
 _TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ess", "man", "woman")
+_AGE = re.compile(r"\d+-year-old")
 _STOP_PUNCT = frozenset(',;:()[]{}"“”‘’«»—–!?.…')
 
 
@@ -102,6 +103,11 @@ def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
         i -= 2  # "Smith, who said": the speaker is before the comma
     elif window[i].text == "," and i >= 1:
         i = _skip_apposition(window, i)
+        if i < 0:
+            return None
+    if window[i].text == ")":  # "Sen. Smith (R-Texas) said"
+        opening = next((k for k in range(i - 1, max(-1, i - 8), -1) if window[k].text == "("), -1)
+        i = opening - 1
         if i < 0:
             return None
     if window[i].lower in PRONOUNS:
@@ -219,6 +225,8 @@ def _validated(text: str, words: list[Token]) -> Phrase | None:
     if any(w.capitalized and w.lower not in _DETERMINERS for w in words):
         return _phrase(text, words)
     head = words[-1]
+    if _AGE.fullmatch(head.lower):  # "the 46-year-old"
+        return _phrase(text, words)
     for k, w in enumerate(words):
         if k > 0 and w.lower in _PREPOSITIONS:
             head = words[k - 1]

@@ -101,7 +101,10 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
 def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
     mark = body[pos]
     if mark in _OPENERS:
-        return True
+        # an opening mark typed where a closing one belongs: `here,“ said Smith`
+        after = body[pos + size] if pos + size < len(body) else " "
+        before = body[pos - 1] if pos > 0 else " "
+        return not (inside and not before.isspace() and (after.isspace() or after in ".,"))
     if mark in _CLOSERS:
         return False
     if inside:
@@ -190,12 +193,41 @@ def _attributed_after(
             return None
         cue_text, cue_end = _cue_with_object(body, cue.start(), cue.end(), region_end, phrase)
         return Draft("quote", start, end, cue_text, cue.start(), cue_end, phrase)
-    return _any_verb_after(body, window[lead:], start, end)
+    return _any_verb_after(body, window[lead:], start, end) or _name_with_apposition(
+        body, window[lead:], start, end, region_end
+    )
+
+
+def _name_with_apposition(
+    body: str, words: list[Token], start: int, end: int, region_end: int
+) -> Draft | None:
+    """`"...," Smith, the long-serving senator from Ohio and a critic of the plan, said.`"""
+    if not words or not words[0].capitalized:
+        return None
+    comma = next((k for k, t in enumerate(words[:5]) if t.text == ","), None)
+    if comma is None or comma == 0:
+        return None
+    cue_pattern = lexicon().quote_cue_pattern
+    for k in range(comma + 1, min(len(words), comma + 30)):
+        tok = words[k]
+        if tok.text in '.!?;"“”':
+            return None
+        cue = cue_pattern.match(body, tok.start)
+        if cue is not None and words[k - 1].text == ",":
+            phrase = phrase_before(body, words[0].start, words[comma].start + 1)
+            if phrase is None:
+                return None
+            return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
+    return None
 
 
 def _any_verb_after(body: str, words: list[Token], start: int, end: int) -> Draft | None:
     """`"...," an angry Smith retorted.`: a name, then a verb in the past tense, then the end
     of the clause, also attribute a quote when the verb is not a known cue."""
+    if len(words) > 1 and words[0].lower.endswith("ed") and words[1].capitalized:
+        phrase = phrase_after(body, words[0].end, words[-1].end)  # "...!" beamed Smith
+        if phrase is not None and any(t.capitalized for t in phrase.tokens):
+            return Draft("quote", start, end, words[0].text, words[0].start, words[0].end, phrase)
     for k, tok in enumerate(words[:6]):
         if tok.text in _CLAUSE_END:
             return None
@@ -224,6 +256,8 @@ def _attributed_before(
         cue = cues[-1]
         if len(tokens(body, cue.end(), quote.open)) <= 7:
             phrase = phrase_before(body, lo, cue.start())
+            if cue.group().endswith("ing"):  # "Smith reacted, saying: ..."
+                phrase = subject_phrase(body, lo, cue.start())
             if phrase is not None:
                 cue_text, cue_end = _cue_with_object(
                     body, cue.start(), cue.end(), quote.open, phrase

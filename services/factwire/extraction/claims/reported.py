@@ -136,7 +136,7 @@ def _with_cue(
         if phrase is None:
             return None
         inverted = True
-    if act and not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
+    if act and not _names_someone(phrase):
         return None  # "a group called X" is no claim; "Smith called X" is
     after = cue_end if not inverted else phrase.end
     after = _skip_object(body, verb, after, sentence.end) if not inverted else after
@@ -164,6 +164,14 @@ def _with_cue(
     if content is not None and _words(body, *content) > _words(body, *before):
         before = content  # "The plan, Smith said, would fail": the longer piece
     return Draft("reported", before[0], before[1], cue_text, cue_start, cue_end, phrase)
+
+
+def _names_someone(phrase: Phrase) -> bool:
+    """A pronoun or a short name ("Smith", "Smith's campaign"), not a long noun phrase."""
+    if phrase.pronoun:
+        return True
+    loose = [t for t in phrase.tokens if not t.capitalized]
+    return len(loose) <= 2 and any(t.capitalized for t in phrase.tokens)
 
 
 def _content_before(body: str, sentence: Span, phrase: Phrase) -> tuple[int, int] | None:

@@ -12,14 +12,33 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from factwire.extraction.claims.context import ClaimContext, MentionRef
-from factwire.extraction.claims.lexicon import lexicon
-from factwire.extraction.claims.phrases import Phrase, tokens
+from factwire.extraction.claims.lexicon import lexicon, word_list
+from factwire.extraction.claims.phrases import PRONOUNS, Phrase, tokens
 from factwire.models import Entity, Speaker
 
 SENTENCES_BACK = 4
 _HEAD_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to"])
 _TITLES = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she"}
+
+
+_BEFORE_SUBJECT = frozenset(word_list("the former a an but and so yet while then"))
+_NOT_PEOPLE = frozenset(
+    word_list(
+        "campaign ministry department agency company firm poll polls report study survey statement "
+        "committee government administration office group organization organisation network "
+        "newspaper paper magazine website court board council union party commission house"
+    )
+)
+
+
+def _describes_a_person(name: str) -> bool:
+    """Whether a speaker named without an entity ("the senator") can be a "he" or "she"."""
+    words = name.lower().split()
+    if not words or words[-1] in PRONOUNS or (name[:1].isupper() and len(words) == 1):
+        return False
+    head = words[-1]
+    return not (head.endswith("s") and not head.endswith("ss")) and head not in _NOT_PEOPLE
 
 
 @dataclass(slots=True)
@@ -48,8 +67,12 @@ class SpeakerResolver:
     def resolve(self, phrase: Phrase) -> Speaker:
         pronoun = phrase.pronoun
         if pronoun in ("he", "she"):
-            entity = self._person_for(phrase.start, pronoun)
-        elif pronoun in ("they", "we", "it"):
+            person = self._person_for(phrase.start, pronoun)
+            self._speakers.append((phrase.start, person[0], person[1] or phrase.text))
+            if person[0] is not None:
+                return Speaker(name=person[0].name, entity_id=person[0].id)
+            return Speaker(name=person[1] or phrase.text)
+        if pronoun in ("they", "we", "it"):
             entity = self._group_for(phrase.start)
         elif pronoun is not None:
             entity = None
@@ -91,9 +114,10 @@ class SpeakerResolver:
         before = [t for t in phrase.tokens if t.end <= m.start]
         return not (before and before[-1].lower in _LINKING_PREPOSITIONS)
 
-    def _person_for(self, pos: int, pronoun: str) -> Entity | None:
+    def _person_for(self, pos: int, pronoun: str) -> tuple[Entity | None, str | None]:
         """The person a "he"/"she" at ``pos`` refers to: a subject or speaker of the nearest
-        sentence that has one, unless the last speaker was named after it."""
+        sentence that has one, unless the last speaker was named after it. Returned as an
+        entity, or as the words that named a speaker who is no entity ("the senator")."""
         last_pos, last = self._last_person_speaker(pos, pronoun)
         index = self.ctx.sentence_index(pos)
         fallback: Entity | None = None
@@ -112,22 +136,26 @@ class SpeakerResolver:
                 if m.start in self._speaker_mentions or self._is_subject(m, sentence.start):
                     if last is not None and m.start < last_pos:
                         return last
-                    return m.entity
+                    return m.entity, None
             if candidates and fallback is None:
                 fallback = candidates[-1].entity
-        return last or fallback
+        if last is not None:
+            return last
+        return fallback, None
 
-    def _last_person_speaker(self, pos: int, pronoun: str) -> tuple[int, Entity | None]:
+    def _last_person_speaker(
+        self, pos: int, pronoun: str
+    ) -> tuple[int, tuple[Entity | None, str | None] | None]:
+        """The latest speaker within a few paragraphs who can be a "he"/"she"."""
         line = self.ctx.line_index(pos)
-        for start, entity, _ in reversed(self._speakers[-4:]):
+        for start, entity, name in reversed(self._speakers[-4:]):
             if line - self.ctx.line_index(start) > 3:
                 break
-            if (
-                entity is not None
-                and entity.type == "PERSON"
-                and self._gender(entity) in (None, pronoun)
-            ):
-                return start, entity
+            if entity is not None:
+                if entity.type == "PERSON" and self._gender(entity) in (None, pronoun):
+                    return start, (entity, None)
+            elif _describes_a_person(name):
+                return start, (None, name)
         return -1, None
 
     def _group_for(self, pos: int) -> Entity | None:
@@ -171,7 +199,7 @@ class SpeakerResolver:
                 after_comma = before[k + 1 :]
                 break
         return len(after_comma) <= 3 and all(
-            t.capitalized or t.lower in ("the", "former", "a", "an") for t in after_comma
+            t.capitalized or t.lower in _BEFORE_SUBJECT for t in after_comma
         )
 
     def _gender(self, entity: Entity) -> str | None:

@@ -1,5 +1,7 @@
 """The test broker itself: reachable at its published address, round trips records, makes topics.
 
+Also the local broker `factwire broker` runs from the jar cache (no container).
+
 Also a SASL_PLAINTEXT broker with PLAIN and SCRAM users, the way services with credentials are
 tested (factwire.testing.KafkaContainer.with_sasl).
 """
@@ -9,12 +11,14 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError
 
+from factwire.localkafka import LocalBroker
 from factwire.localkafka.probe import fetch_brokers
 from factwire.testing import KafkaContainer, default_image
 
@@ -128,3 +132,23 @@ async def test_sasl_rejects_a_wrong_password(sasl_kafka: KafkaContainer) -> None
     with pytest.raises(KafkaError):
         await producer.start()
     await producer.stop()
+
+
+async def test_local_broker_from_the_jar_cache_serves_clients(tmp_path: Path) -> None:
+    broker = LocalBroker(data_dir=tmp_path)
+    await asyncio.to_thread(broker.start)
+    try:
+        assert broker.bootstrap.startswith("127.0.0.1:")
+        topic = unique("broker.local")
+        producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, acks="all")
+        await producer.start()
+        try:
+            await producer.send_and_wait(topic, b"local", key=b"k")
+        finally:
+            await producer.stop()
+        assert await consume(broker.bootstrap, topic, 1) == [(b"k", b"local", ())]
+    finally:
+        await asyncio.to_thread(broker.stop)
+
+    assert not broker.running
+    assert "Kafka Server started" in (tmp_path / "broker.log").read_text()

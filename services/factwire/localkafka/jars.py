@@ -7,6 +7,7 @@ installed copies of the package (a unit test keeps the two equal).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ KAFKA_VERSION = "4.1.1"
 LIBS_ENV = "FACTWIRE_KAFKA_LIBS"
 POM = Path("deploy", "kafka", "pom.xml")
 COMPLETE_MARKER = ".complete"
+_PINNED = re.compile(r"<kafka\.version>\s*([^<\s]+)\s*</kafka\.version>")
 
 
 def find_repository_root(starts: Iterable[Path] | None = None) -> Path | None:
@@ -76,12 +78,8 @@ def find_kafka_libs(version: str = KAFKA_VERSION, *, resolve: bool = True) -> Pa
 
 def pinned_version(root: Path) -> str | None:
     """The ``kafka.version`` property of the checkout's pom.xml."""
-    text = (root / POM).read_text(encoding="utf-8")
-    start = text.find("<kafka.version>")
-    end = text.find("</kafka.version>")
-    if start < 0 or end < 0:
-        return None
-    return text[start + len("<kafka.version>") : end].strip()
+    match = _PINNED.search((root / POM).read_text(encoding="utf-8"))
+    return match.group(1) if match else None
 
 
 def _resolve_with_make(root: Path) -> None:

@@ -1,0 +1,49 @@
+"""Quick speed check of the `rules` backend on one core: ``python -m bench.bench_rules``.
+
+Measures words per second of the backend's mentions alone and of the whole extraction (mentions,
+entities, claims, salience) on the benchmark corpus (bench/corpus.py), in this one process. Word
+lists are loaded before timing; the best of several repeats is reported, since other load on the
+machine only ever slows a run down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+
+from bench.corpus import build_corpus
+from factwire.extraction import ArticleText, get_extractor
+from factwire.extraction.backends.rules_backend import RulesBackend
+
+
+def best_seconds(run: Callable[[], object], repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - started)
+    return min(timings)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=0, help="only the first N (0: all)")
+    args = parser.parse_args(argv)
+    corpus = build_corpus()
+    articles = corpus.articles[: args.articles] if args.articles else corpus.articles
+    texts = [ArticleText(body=a.body, title=a.title) for a in articles]
+    words = sum(a.words for a in articles)
+    backend = RulesBackend()
+    extractor = get_extractor("rules")
+    extractor.extract_many(texts[:1])  # warm up
+    mentions_s = best_seconds(lambda: backend.mentions(texts), args.repeats)
+    full_s = best_seconds(lambda: extractor.extract_many(texts), args.repeats)
+    print(f"corpus: {len(texts)} articles, {words:,} words ({corpus.source})")
+    print(f"rules mentions only : {words / mentions_s:>10,.0f} words/s")
+    print(f"rules full pipeline : {words / full_s:>10,.0f} words/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -87,13 +87,23 @@ def pool_size(concurrency: int) -> int:
         return max(os.cpu_count() or 1, 1)
 
 
-class ExtractionPool:
-    """Runs extraction in ``size`` processes; callers await ``enrich`` from the event loop."""
+ChunkWork = Callable[[str, Sequence[RawArticle]], list[Enriched]]
 
-    def __init__(self, extractor: str, *, size: int, retries: int) -> None:
+
+class ExtractionPool:
+    """Runs extraction in ``size`` processes; callers await ``enrich`` from the event loop.
+
+    ``work`` is the module-level function each process runs on a chunk (``enrich_chunk``; tests
+    pass another one).
+    """
+
+    def __init__(
+        self, extractor: str, *, size: int, retries: int, work: ChunkWork = enrich_chunk
+    ) -> None:
         self.extractor = extractor
         self.size = size
         self.retries = max(retries, 1)
+        self.work = work
         self.ready = False
         self._executor: Executor | None = None
 
@@ -161,7 +171,7 @@ class ExtractionPool:
     async def _run(self, chunk: Sequence[RawArticle]) -> list[Enriched]:
         loop = asyncio.get_running_loop()
         try:
-            return await loop.run_in_executor(self.executor, enrich_chunk, self.extractor, chunk)
+            return await loop.run_in_executor(self.executor, self.work, self.extractor, chunk)
         except BrokenProcessPool:
             # A process died (killed, out of memory, crashed in native code): start a new pool
             # so that the retries alone can find out which article did it.

@@ -217,3 +217,25 @@ def test_hostile_input_is_read_in_linear_time(hostile: str) -> None:
     started = time.perf_counter()
     find_mentions(hostile)
     assert time.perf_counter() - started < 10
+
+
+# --- hyphenated words -------------------------------------------------------------------------
+
+
+def test_place_inside_a_hyphenated_word_is_found() -> None:
+    result = found("A Vienna-based fund and a New York-based bank merged.")
+    assert ("GPE", "Vienna") in result
+    assert ("GPE", "New York") in result
+
+
+def test_nationality_after_a_lower_case_prefix_is_found() -> None:
+    assert labels_of("Several ex-Soviet states joined.", "Soviet") == {"NORP"}
+
+
+def test_compound_of_two_nationalities_is_norp() -> None:
+    assert labels_of("The Arab-Israeli talks resumed.", "Arab-Israeli") == {"NORP"}
+
+
+def test_personal_name_inside_a_run_of_capitals_is_split_off() -> None:
+    text = "The Assistant Secretary of State Lorna Ekwueme arrived."
+    assert labels_of(text, "Lorna Ekwueme") == {"PERSON"}

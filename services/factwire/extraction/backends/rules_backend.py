@@ -455,6 +455,8 @@ class _NameFinder:
         w = self.words[i]
         if self.taken[i] or not w[:1].isupper() or len(w) == 1:
             return False
+        if "-" in w and w.rpartition("-")[2][:1].islower():
+            return False  # "Vienna-based", "Year-on-year": see _hyphenated
         if self.tok.caps_line[i]:
             low = self.lower[i]
             if low in _SPORTS:
@@ -547,20 +549,49 @@ class _NameFinder:
         personal = words[i] in lex.first_names or _is_initial_token(words[i])
         if person_context or (personal and end - i >= 2):
             return [_Name(i, end, "PERSON", _STRONG)]
+        first = self._first_name_inside(i, end)
+        if first is not None:
+            before = self._classify(i, first, person_context=False)
+            return [*before, _Name(first, end, "PERSON", _STRONG)]
         if hit is not None and hit[1].label in ("GPE", "LOC"):
             head = _Name(i, hit[0], hit[1].label, _STRONG)
             return [head, *self._classify(hit[0], end, person_context=person_context)]
         if end - i == 1 and self.tok.sentence_start[i] and self.lower[i] in lex.common:
             return []  # "Officials said": a capitalised common word alone is no name
+        if end - i == 1 and "-" in words[i]:
+            label = self._compound_label(words[i])
+            if label is not None:
+                return [_Name(i, end, label, _STRONG)]
         guess = self._guess(i, end)
         return [guess] if guess is not None else []
+
+    def _compound_label(self, word: str) -> str | None:
+        """ "Arab-Israeli" is NORP because each part is; "Austria-Hungary" GPE likewise."""
+        labels = set()
+        for part in word.lower().split("-"):
+            entry = self.lex.names.get((part,))
+            if entry is None:
+                return None
+            labels.add(entry.label)
+        return labels.pop() if len(labels) == 1 else None
+
+    def _first_name_inside(self, i: int, end: int) -> int | None:
+        """Where a personal name starts inside a run ("State John Kornblum" -> "John")."""
+        for k in range(i + 1, end - 1):
+            if self.words[k] in self.lex.first_names and self.words[k + 1][:1].isupper():
+                return k
+        return None
 
     def _title_inside(self, i: int, end: int) -> int | None:
         """The last title in a name with a personal name after it: "Israeli President Ezer
         Weizman", "Foreign Minister Klaus Kinkel"; not in "Minister of Finance Corp"."""
         lex = self.lex
         for k in range(end - 2, i - 1, -1):
-            if self.words[k] in lex.titles and self.words[k][:1].isupper():
+            if (
+                self.words[k] in lex.titles
+                and self.words[k][:1].isupper()
+                and self.words[k + 1][:1].isupper()
+            ):
                 rest = self.words[k + 1 : end]
                 if any(w in lex.org_suffix or w in lex.events for w in rest):
                     return None
@@ -652,6 +683,37 @@ def _is_initial_token(word: str) -> bool:
     return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
+def _hyphenated(
+    tok: _Tokens, lex: _Lexicon, field: TextField, taken: list[bool]
+) -> list[RawMention]:
+    """Known names inside hyphenated words: "Vienna-based" -> Vienna, "ex-Soviet" -> Soviet,
+    "New York-based" -> New York (the name ends inside the word, so it is found here)."""
+    out: list[RawMention] = []
+    for i, w in enumerate(tok.words):
+        if "-" not in w or len(w) < 4:
+            continue
+        parts = w.split("-")
+        upper = [p[:1].isupper() for p in parts]
+        if all(upper) or not any(upper):
+            continue
+        first = upper.index(True)
+        last = first
+        while last + 1 < len(parts) and upper[last + 1]:
+            last += 1
+        name = "-".join(parts[first : last + 1])
+        offset = len("-".join(parts[:first])) + (1 if first else 0)
+        start = tok.starts[i] + offset
+        key: tuple[str, ...] = (name.lower(),)
+        if first == 0 and i > 0 and (tok.words[i - 1].lower(), name.lower()) in lex.names:
+            key = (tok.words[i - 1].lower(), name.lower())
+            start = tok.starts[i - 1]
+        entry = lex.names.get(key)
+        if entry is not None and entry.exact in (None, name):
+            out.append(RawMention(field, start, tok.starts[i] + offset + len(name), entry.label))
+            taken[i - len(key) + 1 : i + 1] = [True] * len(key)
+    return out
+
+
 def _agree(words: list[str], names: list[_Name]) -> None:
     """Give a guessed name the type that a confidently typed name of the text has.
 
@@ -688,11 +750,15 @@ def find_mentions(text: str, field: TextField = "body") -> list[RawMention]:
     spans: list[_Span] = _amounts(tok)
     for start, end, _ in spans:
         taken[start:end] = [True] * (end - start)
+    inside = _hyphenated(tok, lex, field, taken)
     names = _NameFinder(tok, lex, taken).find()
     _agree(tok.words, names)
     spans.extend((name.start, name.end, name.label) for name in names)
     spans.sort()
-    return [RawMention(field, tok.starts[s], tok.ends[e - 1], label) for s, e, label in spans]
+    out = [RawMention(field, tok.starts[s], tok.ends[e - 1], label) for s, e, label in spans]
+    if inside:
+        out = sorted(out + inside, key=lambda m: m.start)
+    return out
 
 
 class RulesBackend:

@@ -621,8 +621,10 @@ class _NameFinder:
             return label
         if i > 0 and self.lower[i - 1] in _LOCATIVE:
             return label
-        if self.tok.sentence_start[i] and end < self.n and _is_date_token(self.words[end]):
-            return label
+        if self.tok.sentence_start[i] and end < self.n:
+            after = self.words[end]
+            if _is_date_token(after) or after in (":", "("):
+                return label  # a dateline "LEEDS 1996-08-30", a venue "Leeds : ..."
         return "ORG"
 
     def _results_line(self, end: int) -> bool:
@@ -664,6 +666,8 @@ class _NameFinder:
             if after in _SPEECH or w in lex.surnames:
                 return _Name(i, end, "PERSON", _CONTEXT)
             return _Name(i, end, "ORG", _GUESS)
+        if self.sports and self._gazetteer_at(end - 1, end) is not None:
+            return _Name(i, end, "ORG", _CONTEXT)  # a club: "Dynamo Moscow", "Standard Liege"
         if end - i <= 3 and (last in lex.surnames or after in _SPEECH):
             return _Name(i, end, "PERSON", _CONTEXT)
         if before in _LOCATIVE:
@@ -714,29 +718,65 @@ def _hyphenated(
     return out
 
 
-def _agree(words: list[str], names: list[_Name]) -> None:
-    """Give a guessed name the type that a confidently typed name of the text has.
+@dataclass(slots=True)
+class _Field:
+    """What was found in one text field, before the article-level agreement."""
 
-    "Simmons" alone takes PERSON from "Phil Simmons"; "Essex" takes ORG if it was typed ORG
-    with confidence elsewhere in the article.
+    field: TextField
+    tok: _Tokens
+    amounts: list[_Span]
+    names: list[_Name]
+    inside: list[RawMention]
+
+    def mentions(self) -> list[RawMention]:
+        starts, ends = self.tok.starts, self.tok.ends
+        spans = sorted([*self.amounts, *((n.start, n.end, n.label) for n in self.names)])
+        out = [RawMention(self.field, starts[s], ends[e - 1], label) for s, e, label in spans]
+        if self.inside:
+            out = sorted(out + self.inside, key=lambda m: m.start)
+        return out
+
+
+def _scan(text: str, field: TextField) -> _Field:
+    lex = _lexicon()
+    tok = _tokenize(text, lex.abbreviations)
+    taken = [False] * len(tok.words)
+    amounts = _amounts(tok)
+    for start, end, _ in amounts:
+        taken[start:end] = [True] * (end - start)
+    inside = _hyphenated(tok, lex, field, taken)
+    names = _NameFinder(tok, lex, taken).find()
+    return _Field(field, tok, amounts, names, inside)
+
+
+def _agree(fields: Sequence[_Field]) -> None:
+    """Give a guessed name the type that a confidently typed name of the article has.
+
+    "Simmons" alone takes PERSON from "Phil Simmons", "SIMMONS" in a headline too; "Essex"
+    takes ORG if it was typed ORG with confidence elsewhere in the article.
     """
     known: dict[str, str] = {}
     surname_of: dict[str, str] = {}
-    for name in names:
-        if name.strength < _STRONG:
-            continue
-        text = " ".join(words[name.start : name.end])
-        known.setdefault(text, name.label)
-        if name.label == "PERSON" and name.end - name.start >= 2:
-            surname_of.setdefault(words[name.end - 1], "PERSON")
-            surname_of.setdefault(" ".join(words[name.start + 1 : name.end]), "PERSON")
-    for name in names:
-        if name.strength == _STRONG:
-            continue
-        text = " ".join(words[name.start : name.end])
-        label = known.get(text) or surname_of.get(text)
-        if label is not None:
-            name.label = label
+    for f in fields:
+        words = f.tok.words
+        for name in f.names:
+            if name.strength < _STRONG:
+                continue
+            text = " ".join(words[name.start : name.end]).lower()
+            known.setdefault(text, name.label)
+            if name.label == "PERSON" and name.end - name.start >= 2:
+                surname_of.setdefault(words[name.end - 1].lower(), "PERSON")
+                rest = " ".join(words[name.start + 1 : name.end]).lower()
+                surname_of.setdefault(rest, "PERSON")
+    for f in fields:
+        words = f.tok.words
+        for name in f.names:
+            if name.strength == _STRONG:
+                continue
+            text = " ".join(words[name.start : name.end]).lower()
+            label = known.get(text) or surname_of.get(text)
+            if label is not None:
+                name.label = label
 
 
 # --- the backend ------------------------------------------------------------------------------
@@ -744,21 +784,16 @@ def _agree(words: list[str], names: list[_Name]) -> None:
 
 def find_mentions(text: str, field: TextField = "body") -> list[RawMention]:
     """Typed mentions in one text, in order of appearance."""
-    lex = _lexicon()
-    tok = _tokenize(text, lex.abbreviations)
-    taken = [False] * len(tok.words)
-    spans: list[_Span] = _amounts(tok)
-    for start, end, _ in spans:
-        taken[start:end] = [True] * (end - start)
-    inside = _hyphenated(tok, lex, field, taken)
-    names = _NameFinder(tok, lex, taken).find()
-    _agree(tok.words, names)
-    spans.extend((name.start, name.end, name.label) for name in names)
-    spans.sort()
-    out = [RawMention(field, tok.starts[s], tok.ends[e - 1], label) for s, e, label in spans]
-    if inside:
-        out = sorted(out + inside, key=lambda m: m.start)
-    return out
+    found = _scan(text, field)
+    _agree([found])
+    return found.mentions()
+
+
+def article_mentions(article: ArticleText) -> list[RawMention]:
+    """Typed mentions in an article's title and body, agreeing on types across both."""
+    fields = [_scan(article.title, "title"), _scan(article.body, "body")]
+    _agree(fields)
+    return [*fields[0].mentions(), *fields[1].mentions()]
 
 
 class RulesBackend:
@@ -772,6 +807,4 @@ class RulesBackend:
         _lexicon()  # load the word lists now rather than on the first article
 
     def mentions(self, texts: Sequence[ArticleText]) -> list[list[RawMention]]:
-        return [
-            find_mentions(text.title, "title") + find_mentions(text.body, "body") for text in texts
-        ]
+        return [article_mentions(text) for text in texts]

@@ -14,9 +14,12 @@ from factwire.extraction.claims.scoring import checkworthiness, is_hedged
 from factwire.extraction.claims.speakers import SpeakerResolver
 from factwire.extraction.claims.statements import find_statements
 from factwire.extraction.document import ArticleText
+from factwire.extraction.sentences import Span
 from factwire.models import Claim, Entity, Speaker
 
 __all__ = ["find_claims"]
+
+MAX_CONTEXT_CHARS = 2000
 
 
 def find_claims(text: ArticleText, entities: list[Entity]) -> list[Claim]:
@@ -53,7 +56,10 @@ def _resolve(ctx: ClaimContext, drafts: list[Draft], quoted: list[tuple[int, int
 
 def _claim(ctx: ClaimContext, draft: Draft, speaker: Speaker | None, number: int) -> Claim:
     body = ctx.body
-    span = ctx.sentences_covering(*draft.extent())
+    extent = draft.extent()
+    span = ctx.sentences_covering(*extent)
+    if (span.end - span.start) - (extent[1] - extent[0]) > MAX_CONTEXT_CHARS:
+        span = Span(*extent)  # a "sentence" without end (no punctuation): keep to the claim
     content = body[draft.content_start : draft.content_end]
     mentioned = ctx.mentions_in(draft.content_start, draft.content_end)
     entity_ids = list(dict.fromkeys(m.entity.id for m in mentioned))

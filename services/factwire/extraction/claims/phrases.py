@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from factwire.extraction.claims.lexicon import lexicon
 
-WINDOW = 160
+WINDOW = 120
 MAX_WORDS = 12
 
 _TOKEN = re.compile(
@@ -28,7 +28,7 @@ def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_DETERMINERS = _wordset(
+DETERMINERS = _wordset(
     "the a an this that these those his her their its our my your some many most several other "
     "another one two three four five both all few any no each every"
 )
@@ -134,7 +134,7 @@ def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phra
         if not loose and low in _PREPOSITIONS and low not in ("of", "for", "at", "from"):
             break
         words.append(tok)
-    while words and words[-1].lower in _PREPOSITIONS | _DETERMINERS:
+    while words and words[-1].lower in _PREPOSITIONS | DETERMINERS:
         words.pop()
     if words and words[0].lower in PRONOUNS and len(words) > 1:
         words = words[:1]
@@ -149,7 +149,7 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     if phrase is None or phrase.pronoun:
         return phrase
     first = phrase.tokens[0]
-    opens_with_name = first.capitalized and first.lower not in _DETERMINERS
+    opens_with_name = first.capitalized and first.lower not in DETERMINERS
     if not opens_with_name and (len(phrase.tokens) < 2 or not phrase.tokens[1].capitalized):
         return None
     kept: list[Token] = []
@@ -220,9 +220,9 @@ def _validated(text: str, words: list[Token]) -> Phrase | None:
         return None
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _phrase(text, words)
-    if words[-1].lower in _DETERMINERS | _PREPOSITIONS:
+    if words[-1].lower in DETERMINERS | _PREPOSITIONS:
         return None
-    if any(w.capitalized and w.lower not in _DETERMINERS for w in words):
+    if any(w.capitalized and w.lower not in DETERMINERS for w in words):
         return _phrase(text, words)
     head = words[-1]
     if _AGE.fullmatch(head.lower):  # "the 46-year-old"

@@ -15,6 +15,7 @@ from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
 from factwire.extraction.claims.lexicon import lexicon
 from factwire.extraction.claims.phrases import (
+    DETERMINERS,
     Phrase,
     phrase_after,
     phrase_before,
@@ -42,6 +43,7 @@ _FILLER = re.compile(
     r"|\s++(?:also|again|repeatedly|previously|recently|later|publicly|privately|then)\b)*+"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
+MAX_CUES_PER_SENTENCE = 40
 _MIN_CONTENT_WORDS = 3
 _MIN_ACT_WORDS = 2
 _TRAILING = " \t\n,;:—–-"
@@ -82,14 +84,18 @@ def _in_sentence(
     body = ctx.body
     found: list[Draft] = []
     consumed = sentence.start
-    for according in _ACCORDING_TO.finditer(body, sentence.start, sentence.end):
+    for tried, according in enumerate(_ACCORDING_TO.finditer(body, sentence.start, sentence.end)):
+        if tried >= MAX_CUES_PER_SENTENCE:
+            break
         if according.start() in blocked:
             continue
         draft = _according_to(ctx, sentence, according.start(), according.end())
         if draft is not None:
             found.append(draft)
             consumed = max(consumed, draft.extent()[1])
-    for cue in lexicon().cue_pattern.finditer(body, sentence.start, sentence.end):
+    for tried, cue in enumerate(lexicon().cue_pattern.finditer(body, sentence.start, sentence.end)):
+        if tried >= MAX_CUES_PER_SENTENCE:
+            break  # no real sentence reports this much: stop spending time on it
         if cue.start() < consumed or cue.start() in blocked:
             continue
         subject = _main_subject(ctx, sentence, cue.start(), found, direct)
@@ -170,8 +176,8 @@ def _names_someone(phrase: Phrase) -> bool:
     """A pronoun or a short name ("Smith", "Smith's campaign"), not a long noun phrase."""
     if phrase.pronoun:
         return True
-    loose = [t for t in phrase.tokens if not t.capitalized]
-    return len(loose) <= 2 and any(t.capitalized for t in phrase.tokens)
+    named = [t for t in phrase.tokens if t.capitalized and t.lower not in DETERMINERS]
+    return bool(named) and len(phrase.tokens) - len(named) <= 2
 
 
 def _content_before(body: str, sentence: Span, phrase: Phrase) -> tuple[int, int] | None:

@@ -212,6 +212,8 @@ def _lexicon() -> _Lexicon:
         add(name, label, overwrite=True)
     for name in _lines("organisations.txt"):
         add(name, "ORG", overwrite=True)
+    for name in _lines("events.txt"):
+        add(name, "EVENT", overwrite=True)
     longest: dict[str, int] = {}
     for key in names:
         longest[key[0]] = max(longest.get(key[0], 0), len(key))
@@ -221,7 +223,7 @@ def _lexicon() -> _Lexicon:
         countries=frozenset(countries),
         longest=longest,
         common=common,
-        first_names=frozenset(_lines("first_names.txt")),
+        first_names=frozenset([*_lines("first_names.txt"), *_lines("first_names_world.txt")]),
         surnames=frozenset(_lines("surnames.txt")),
         titles=frozenset(_lines("person_titles.txt")),
         org_suffix=frozenset(w for w, where in org_words if where in ("suffix", "any")),

@@ -39,6 +39,7 @@ if [ "$current" = "$wanted" ]; then
     exit 0
 fi
 
+previous_id="$(podman image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
 echo "kafka-image: building $image from $java_home and $libs"
 rm -rf "$work"
 rootfs="$work/rootfs"
@@ -115,4 +116,9 @@ podman import --quiet \
     --change "LABEL org.opencontainers.image.version=$version" \
     "$work/rootfs.tar" "$image" >/dev/null
 rm -rf "$work"
+# The image this one replaces, unless a container still uses it.
+new_id="$(podman image inspect --format '{{.Id}}' "$image")"
+if [ -n "$previous_id" ] && [ "$previous_id" != "$new_id" ]; then
+    podman rmi "$previous_id" >/dev/null 2>&1 || true
+fi
 echo "kafka-image: built $image"

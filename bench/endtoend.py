@@ -26,7 +26,7 @@ from typing import Any
 
 from bench.corpus import CorpusArticle
 from bench.kafka import BenchError, Watcher, create_topics, make_records, new_producer, publish_all
-from bench.proc import TreeSample, sample_tree
+from bench.proc import TreeSample, cpu_seconds, sample_tree
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ async def run_worker_bench(
     partitions: int,
     run_id: str,
     log: Any = print,
+    broker_pid: int | None = None,
 ) -> dict[str, Any]:
     """Measure one backend end to end; returns the figures as a dict for the results file."""
     prefix = f"bench.{run_id}.{backend}"
@@ -123,7 +124,14 @@ async def run_worker_bench(
             log(f"  worker ready in {results['startup_s']} s")
 
             results["saturation"] = await _saturation(
-                watcher, producer, topics["raw"], records(plan.saturation), worker.pid, alive, plan
+                watcher,
+                producer,
+                topics["raw"],
+                records(plan.saturation),
+                worker.pid,
+                broker_pid,
+                alive,
+                plan,
             )
             rate = results["saturation"]["articles_per_s"]
             log(f"  saturation: {rate:.2f} articles/s")
@@ -139,9 +147,11 @@ async def run_worker_bench(
                     alive,
                     plan,
                 )
-                log(f"  latency at {rate / 2:.2f}/s: {results['latency']}")
+                latency = results["latency"]
+                log(f"  latency at {rate / 2:.2f}/s: p99 {latency['p99_ms']:.0f} ms")
 
             if plan.memory_checkpoints:
+                log(f"  loading up to {max(plan.memory_checkpoints)} articles for memory ...")
                 results["memory"] = await _memory(
                     watcher, producer, topics["raw"], records, next_index, worker.pid, alive, plan
                 )
@@ -166,13 +176,17 @@ async def _saturation(
     topic: str,
     batch: list[tuple[bytes, bytes]],
     pid: int,
+    broker_pid: int | None,
     alive: Any,
     plan: Plan,
 ) -> dict[str, Any]:
     """All records published at once; the rate is records over the span from the first send to
     the arrival of the last enriched event. The worker's CPU time is split into its main process
-    (Kafka, Faust, validation, serialisation) and its pool (extraction)."""
+    (Kafka, Faust, validation, serialisation) and its pool (extraction); the broker's and this
+    process's CPU time are the rest of what shares the cores."""
     before = sample_tree(pid)
+    broker_before = cpu_seconds(broker_pid) if broker_pid else None
+    bench_before = time.process_time()
     target = watcher.done + len(batch)
     keys = [key.decode() for key, _ in batch]
     sent = await publish_all(producer, topic, batch)
@@ -181,12 +195,22 @@ async def _saturation(
     finished = max(watcher.arrived.get(k, watcher.dead.get(k, 0.0)) for k in keys)
     after = sample_tree(pid)
     seconds = finished - sent
+    count = len(batch)
+    broker_cpu = (
+        cpu_seconds(broker_pid) - broker_before
+        if broker_pid is not None and broker_before is not None
+        else None
+    )
     return {
-        "articles": len(batch),
+        "articles": count,
         "seconds": round(seconds, 3),
-        "articles_per_s": round(len(batch) / seconds, 3),
-        "ms_per_article": round(1000 * seconds / len(batch), 3),
-        **_cpu_split(before, after, len(batch)),
+        "articles_per_s": round(count / seconds, 3),
+        "ms_per_article": round(1000 * seconds / count, 3),
+        **_cpu_split(before, after, count),
+        "broker_cpu_ms_per_article": None
+        if broker_cpu is None
+        else round(1000 * broker_cpu / count, 3),
+        "bench_cpu_ms_per_article": round(1000 * (time.process_time() - bench_before) / count, 3),
     }
 
 
@@ -265,6 +289,7 @@ async def _memory(
     feeder = asyncio.create_task(_feed(producer, topic, records, remaining, watcher))
     started, start_done = time.monotonic(), watcher.done
     passed: dict[int, float] = {}
+    trees: dict[int, TreeSample] = {}
     next_series = 0
     try:
         for checkpoint in checkpoints:
@@ -278,6 +303,7 @@ async def _memory(
                     next_series = watcher.done + 1000
                 await asyncio.sleep(0.25)
             sample = sample_tree(pid)
+            trees[checkpoint] = sample
             passed[checkpoint] = time.monotonic()
             samples[str(checkpoint)] = {"articles": watcher.done, **sample.as_dict()}
         await feeder
@@ -294,7 +320,9 @@ async def _memory(
             100 * (samples[str(last)]["pss_mb"] - pss_first) / pss_first, 2
         )
         span = passed[last] - passed[first]
-        result["sustained_articles_per_s"] = round((last - first) / span, 3) if span else None
+        counted = samples[str(last)]["articles"] - samples[str(first)]["articles"]
+        result["sustained_articles_per_s"] = round(counted / span, 3) if span else None
+        result["sustained_cpu"] = _cpu_split(trees[first], trees[last], max(counted, 1))
     result["bulk_seconds"] = round(time.monotonic() - started, 1)
     result["bulk_articles"] = watcher.done - start_done
     return result

@@ -49,6 +49,19 @@ def descendants(root: int) -> list[int]:
     return found
 
 
+def find_process(marker: str) -> int | None:
+    """The pid of a process whose command line contains ``marker`` (e.g. its data directory)."""
+    for entry in PROC.iterdir():
+        if entry.name.isdigit() and entry.name != str(os.getpid()):
+            try:
+                cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if marker in cmdline:
+                return int(entry.name)
+    return None
+
+
 def sample_tree(root: int) -> TreeSample:
     pids = [pid for pid in descendants(root) if _read(PROC / str(pid) / "stat") is not None]
     rss = sum(_status_kb(pid, "VmRSS") for pid in pids)

@@ -164,8 +164,10 @@ def print_end_to_end(backend: str, part: dict[str, Any]) -> None:
         print(
             f"  saturation: {sat['articles']} articles in {sat['seconds']:.1f} s = "
             f"{sat['articles_per_s']:.2f} articles/s ({sat['ms_per_article']:.2f} ms/article); "
-            f"worker CPU per article: main {sat['worker_main_cpu_ms_per_article']:.2f} ms, "
-            f"pool {sat['worker_pool_cpu_ms_per_article']:.2f} ms"
+            f"CPU per article: worker main {sat['worker_main_cpu_ms_per_article']:.2f} ms, "
+            f"worker pool {sat['worker_pool_cpu_ms_per_article']:.2f} ms, "
+            f"broker {_fmt(sat.get('broker_cpu_ms_per_article'))} ms, "
+            f"bench {_fmt(sat.get('bench_cpu_ms_per_article'))} ms"
         )
     lat = part.get("latency")
     if lat:

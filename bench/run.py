@@ -27,6 +27,7 @@ from bench.corpus import build_corpus
 from bench.endtoend import Plan, run_worker_bench
 from bench.kafka import BenchError, make_records
 from bench.plumbing import passthrough
+from bench.proc import find_process
 from factwire.settings import Settings
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
@@ -47,7 +48,7 @@ FULL = Sizes(
     repeats=2,
     plumbing_records=5000,
     spacy_plan=Plan(
-        warmup=20, saturation=1000, latency_seconds=60, memory_checkpoints=(5000, 20000)
+        warmup=20, saturation=1000, latency_seconds=90, memory_checkpoints=(5000, 20000)
     ),
     rules_plan=Plan(warmup=20, saturation=3000, latency_seconds=20),
 )
@@ -147,9 +148,11 @@ def main(argv: list[str] | None = None) -> int:
             results["extraction"] = run_extraction(articles, args, sizes.repeats)
             report.print_extraction(results["extraction"])
         if {"plumbing", "e2e"} & set(args.parts):
-            with kafka_broker() as (bootstrap, kafka_version):
+            with kafka_broker() as (bootstrap, kafka_version, broker_pid):
                 results["broker"] = {"bootstrap": bootstrap, "kafka_version": kafka_version}
-                asyncio.run(run_kafka_parts(bootstrap, corpus.articles, args, sizes, results))
+                asyncio.run(
+                    run_kafka_parts(bootstrap, broker_pid, corpus.articles, args, sizes, results)
+                )
     except KeyboardInterrupt:
         results["errors"]["interrupted"] = "stopped by the user"
     finally:
@@ -218,6 +221,7 @@ def run_extraction(articles: list[Any], args: argparse.Namespace, repeats: int) 
 
 async def run_kafka_parts(
     bootstrap: str,
+    broker_pid: int | None,
     corpus_articles: tuple[Any, ...],
     args: argparse.Namespace,
     sizes: Sizes,
@@ -248,6 +252,7 @@ async def run_kafka_parts(
                     plans[backend],
                     settings.topic_partitions,
                     run_id,
+                    broker_pid=broker_pid,
                 )
             except (BenchError, OSError) as exc:
                 results["errors"][f"e2e-{backend}"] = str(exc)
@@ -257,12 +262,13 @@ async def run_kafka_parts(
 
 
 @contextlib.contextmanager
-def kafka_broker() -> Iterator[tuple[str, str | None]]:
-    """(bootstrap servers, Kafka version): the configured broker, or a fresh local one."""
+def kafka_broker() -> Iterator[tuple[str, str | None, int | None]]:
+    """(bootstrap servers, Kafka version, broker pid when local): the configured broker, or a
+    fresh local one."""
     configured = os.environ.get("FACTWIRE_BOOTSTRAP_SERVERS")
     if configured:
         print(f"\nbroker: {configured} (FACTWIRE_BOOTSTRAP_SERVERS)")
-        yield configured, os.environ.get("FACTWIRE_BENCH_KAFKA_VERSION")
+        yield configured, os.environ.get("FACTWIRE_BENCH_KAFKA_VERSION"), None
         return
     from factwire import localkafka
 
@@ -271,7 +277,8 @@ def kafka_broker() -> Iterator[tuple[str, str | None]]:
     with localkafka.LocalBroker() as broker:
         version = getattr(localkafka, "KAFKA_VERSION", None)
         print(f"broker: {broker.bootstrap} (Kafka {version}) in {time.monotonic() - began:.0f} s")
-        yield broker.bootstrap, version
+        pid = find_process(str(broker.data_dir)) if broker.data_dir is not None else None
+        yield broker.bootstrap, version, pid
 
 
 def save(results: dict[str, Any], started: datetime) -> Path:

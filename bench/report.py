@@ -56,6 +56,7 @@ def checks(results: dict[str, Any]) -> list[Check]:
     pool = _get(results, "extraction", "spacy", "pool", "articles_per_s")
     worker_pool = _get(results, "extraction", "spacy", "worker_pool", "articles_per_s")
     raw_wps = _get(results, "extraction", "raw_ner", "words_per_s")
+    alone_wps = _get(results, "extraction", "raw_ner_alone", "words_per_s")
     e2e = _get(results, "end_to_end", "spacy", "saturation", "articles_per_s")
     p99 = _get(results, "end_to_end", "spacy", "latency", "p99_ms")
     growth = _get(results, "end_to_end", "spacy", "memory", "rss_growth_pct")
@@ -74,6 +75,14 @@ def checks(results: dict[str, Any]) -> list[Check]:
             True,
             "x",
             f"{_fmt(single_wps)} vs {_fmt(raw_wps)} words/s",
+        ),
+        Check(
+            "the same, stricter: vs NER alone (the unused shared tok2vec excluded too)",
+            ratio(single_wps, alone_wps),
+            0.9,
+            True,
+            "x",
+            f"{_fmt(single_wps)} vs {_fmt(alone_wps)} words/s",
         ),
         Check(
             "e2e spacy throughput vs single-process extraction-only",
@@ -126,7 +135,7 @@ def print_extraction(part: dict[str, Any]) -> None:
     print("\n(a) extraction only")
     print(f"  {'backend':<10}{'mode':<34}{'articles/s':>12}{'words/s':>12}{'ms/article':>12}")
     for backend, modes in part.items():
-        if backend == "raw_ner" or not isinstance(modes, dict):
+        if backend.startswith("raw_ner") or not isinstance(modes, dict):
             continue
         for mode, rate in modes.items():
             if not isinstance(rate, dict):
@@ -138,7 +147,9 @@ def print_extraction(part: dict[str, Any]) -> None:
             }[mode]
             _rate_line(backend, label, rate)
     if "raw_ner" in part:
-        _rate_line("spaCy", "raw NER-only, single", part["raw_ner"])
+        _rate_line("spaCy", "raw, NER-only exclude list", part["raw_ner"])
+    if "raw_ner_alone" in part:
+        _rate_line("spaCy", "raw, NER alone (no tok2vec)", part["raw_ner_alone"])
 
 
 def _rate_line(backend: str, mode: str, rate: dict[str, Any]) -> None:

@@ -190,8 +190,10 @@ def run_extraction(articles: list[Any], args: argparse.Namespace, repeats: int) 
     out: dict[str, Any] = {}
     single: dict[str, list[extraction.Rate]] = {"spacy": [], "rules": []}
     raw: list[extraction.Rate] = []
+    alone: list[extraction.Rate] = []
     for _ in range(repeats):
         raw.append(extraction.raw_ner(articles))
+        alone.append(extraction.raw_ner(articles, without_tok2vec=True))
         for backend, rates in single.items():
             rates.append(extraction.extract_single(backend, articles, args.batch))
     for backend, rates in single.items():
@@ -214,6 +216,7 @@ def run_extraction(articles: list[Any], args: argparse.Namespace, repeats: int) 
         except ImportError as exc:  # the worker's pool is not there (yet)
             out[backend]["worker_pool_error"] = repr(exc)
     out["raw_ner"] = extraction.best(raw).as_dict()
+    out["raw_ner_alone"] = extraction.best(alone).as_dict()
     out["batch"] = args.batch
     out["repeats"] = repeats
     return out

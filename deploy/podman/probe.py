@@ -27,7 +27,7 @@ class _UnixConnection(http.client.HTTPConnection):
         self.sock = sock
 
 
-def engine_at(address: str, timeout: float = 3.0) -> str | None:
+def engine_at(address: str, timeout: float = 10.0) -> str | None:
     url = urlsplit(address)
     conn: http.client.HTTPConnection
     if url.scheme == "unix":

@@ -22,7 +22,7 @@ else
     RUN_DIR="${XDG_RUNTIME_DIR:-$STATE_DIR}/factwire-podman"
 fi
 SOCKET="${FACTWIRE_PODMAN_SOCKET:-$RUN_DIR/podman.sock}"
-PID_FILE="$STATE_DIR/service.pid"
+PID_FILE="$SOCKET.pid"
 LOG_FILE="$STATE_DIR/service.log"
 
 say() { echo "podman-setup: $*" >&2; }
@@ -81,6 +81,22 @@ ping_socket() {
     [ -S "$SOCKET" ] && python3 "$ROOT/deploy/podman/probe.py" "unix://$SOCKET" >/dev/null
 }
 
+service_pid() {
+    local pid
+    pid="$(cat "$PID_FILE" 2>/dev/null || true)"
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+# A loaded machine can be slow to answer: give a running service a minute before giving up on it.
+wait_for_socket() {
+    local tries="$1"
+    for _ in $(seq 1 "$tries"); do
+        ping_socket && return 0
+        sleep 0.5
+    done
+    return 1
+}
+
 # Removes containers left behind by earlier test sessions (testcontainers' reaper can't run
 # here). A container whose io.factwire.owner-pid label names a live process on this host is
 # kept, so that parallel test sessions don't remove each other's broker.
@@ -97,26 +113,30 @@ cmd_cleanup() {
 }
 
 cmd_service() {
+    mkdir -p "$(dirname "$SOCKET")"
+    # One at a time per machine: apt-get and the socket are shared by every checkout.
+    exec 9>"$SOCKET.lock"
+    flock -w 600 9 || { say "waited 10 minutes for $SOCKET.lock"; return 1; }
     cmd_install
     cmd_config
-    if ping_socket; then
+    if ping_socket || { [ -n "$(service_pid)" ] && wait_for_socket 120; }; then
         echo "$SOCKET"
         return 0
     fi
-    mkdir -p "$(dirname "$SOCKET")"
+    # A service that no longer answers on its socket is stopped before its successor starts.
+    if [ -n "$(service_pid)" ]; then
+        kill "$(service_pid)" 2>/dev/null || true
+    fi
     rm -f "$SOCKET"
     say "starting podman system service on unix://$SOCKET (log: $LOG_FILE)"
     CONTAINERS_CONF="$CONF" nohup podman system service --time=0 "unix://$SOCKET" \
-        >"$LOG_FILE" 2>&1 </dev/null &
+        >"$LOG_FILE" 2>&1 </dev/null 9>&- &
     echo $! >"$PID_FILE"
-    for _ in $(seq 1 100); do
-        if ping_socket; then
-            echo "$SOCKET"
-            return 0
-        fi
-        sleep 0.1
-    done
-    say "podman system service did not answer on $SOCKET within 10 s; its log:"
+    if wait_for_socket 120; then
+        echo "$SOCKET"
+        return 0
+    fi
+    say "podman system service did not answer on $SOCKET within a minute; its log:"
     tail -n 20 "$LOG_FILE" >&2
     return 1
 }

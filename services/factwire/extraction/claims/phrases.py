@@ -53,7 +53,7 @@ _TIME_WORDS = _wordset(
 _TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ess", "man", "woman")
 _AGE = re.compile(r"\d+-year-old")
-_STOP_PUNCT = frozenset(',;:()[]{}"“”‘’«»—–!?.…')
+_STOP_PUNCT = frozenset(",;:()[]{}\"“”‘’«»—–!?.…'")
 
 
 @dataclass(frozen=True, slots=True)

@@ -175,7 +175,7 @@ def _attributed_after(
     if window[0].text in (",", "—", "–"):
         lead = 1
     elif last_inner not in _OPEN_ENDED and not window[0].text[:1].islower():
-        return None
+        return _closing_attribution(body, window, start, end, region_end)
     cue_pattern = lexicon().quote_cue_pattern
     for k in range(lead, min(len(window), lead + _CUE_SEARCH_WORDS)):
         tok = window[k]
@@ -198,14 +198,34 @@ def _attributed_after(
     )
 
 
+def _closing_attribution(
+    body: str, words: list[Token], start: int, end: int, region_end: int
+) -> Draft | None:
+    """`"... are missing." Smith said.`: a quote ending its sentence, then a short sentence
+    that is only its attribution."""
+    cue_pattern = lexicon().quote_cue_pattern
+    for k, tok in enumerate(words[:5]):
+        if tok.text in _CLAUSE_END:
+            return None
+        cue = cue_pattern.match(body, tok.start)
+        if cue is None or k == 0:
+            continue
+        follow = [t for t in words[k + 1 : k + 4] if not t.capitalized]
+        if not follow or follow[0].text != ".":
+            return None
+        phrase = phrase_before(body, words[0].start, cue.start())
+        if phrase is None:
+            return None
+        return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
+    return None
+
+
 def _name_with_apposition(
     body: str, words: list[Token], start: int, end: int, region_end: int
 ) -> Draft | None:
     """`"...," Smith, the long-serving senator from Ohio and a critic of the plan, said.`"""
-    if not words or not words[0].capitalized:
-        return None
-    comma = next((k for k, t in enumerate(words[:5]) if t.text == ","), None)
-    if comma is None or comma == 0:
+    comma = next((k for k, t in enumerate(words[:7]) if t.text == ","), None)
+    if comma is None or comma == 0 or not any(t.capitalized for t in words[:comma]):
         return None
     cue_pattern = lexicon().quote_cue_pattern
     for k in range(comma + 1, min(len(words), comma + 30)):
@@ -214,7 +234,7 @@ def _name_with_apposition(
             return None
         cue = cue_pattern.match(body, tok.start)
         if cue is not None and words[k - 1].text == ",":
-            phrase = phrase_before(body, words[0].start, words[comma].start + 1)
+            phrase = phrase_before(body, words[0].start, words[comma].start)
             if phrase is None:
                 return None
             return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)

@@ -34,10 +34,10 @@ _NOT_PEOPLE = frozenset(
 
 def _describes_a_person(name: str) -> bool:
     """Whether a speaker named without an entity ("the senator") can be a "he" or "she"."""
-    words = name.lower().split()
-    if not words or words[-1] in PRONOUNS or (name[:1].isupper() and len(words) == 1):
-        return False
-    head = words[-1]
+    last = name.rsplit(maxsplit=1)[-1] if name.strip() else ""
+    if not last or last.lower() in PRONOUNS or (last.isupper() and len(last) > 1):
+        return False  # a pronoun left unresolved, or an acronym ("CNN")
+    head = last.lower()
     return not (head.endswith("s") and not head.endswith("ss")) and head not in _NOT_PEOPLE
 
 
@@ -53,16 +53,22 @@ class SpeakerResolver:
     _genders: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for entity in self.ctx.entities:
-            if entity.type not in _HEAD_PRIORITY:
-                continue
+        ranked = sorted(
+            (e for e in self.ctx.entities if e.type in _HEAD_PRIORITY),
+            key=lambda e: _HEAD_PRIORITY[e.type],
+        )
+        for entity in ranked:  # people first: a surname also tagged ORG stays the person's
             for form in (entity.name, *entity.aliases):
                 words = form.replace("’s", "").replace("'s", "").split()
                 if not words:
                     continue
                 key = words[-1].lower()
-                known = self._by_last_word.get(key, entity)
-                self._by_last_word[key] = entity if known is entity else None
+                if key not in self._by_last_word:
+                    self._by_last_word[key] = entity
+                    continue
+                known = self._by_last_word[key]
+                if known is not None and known is not entity and known.type == entity.type:
+                    self._by_last_word[key] = None  # two people share the surname
 
     def resolve(self, phrase: Phrase) -> Speaker:
         pronoun = phrase.pronoun
@@ -98,6 +104,10 @@ class SpeakerResolver:
                 continue
             if best is None or _HEAD_PRIORITY[m.entity.type] <= _HEAD_PRIORITY[best.entity.type]:
                 best = m
+        if best is not None and best.entity.type != "PERSON":
+            surname = self._by_last_word.get(self.ctx.body[best.start : best.end].lower())
+            if surname is not None and surname.type == "PERSON":
+                return surname  # "Calderon" tagged ORG once, a person elsewhere
         if best is not None:
             return best.entity
         last = phrase.tokens[-1]

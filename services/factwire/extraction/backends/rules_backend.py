@@ -277,6 +277,10 @@ _CLOCK = re.compile(r"\d\d?[:.]\d\d")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
+_CASED_TRIGGERS = _MONTHS | _WEEKDAYS | _CURRENCY_SIGNS | _CURRENCY_CODES
+_LOWER_TRIGGERS = _DATE_WORDS | _RELATIVE | _NUMBER_WORDS | _ORDINAL_WORDS
+
+
 def _is_number(word: str) -> bool:
     return word[0].isdigit() or word.lower() in _NUMBER_WORDS
 
@@ -290,6 +294,10 @@ def _amounts(tok: _Tokens) -> list[_Span]:
     out: list[_Span] = []
     i = 0
     while i < n:
+        w = words[i]
+        if not (w[0].isdigit() or w in _CASED_TRIGGERS or w.lower() in _LOWER_TRIGGERS):
+            i += 1  # most words start no amount: skip them cheaply
+            continue
         span = _amount_at(words, i, n)
         if span is None:
             i += 1

@@ -14,7 +14,7 @@ import faust
 from faust.types import EventT, StreamT
 from faust.web import Request, Response, View
 
-from factwire.enricher import web
+from factwire.enricher import faults, web
 from factwire.enricher.batch import BatchProcessor, Metrics, Record
 from factwire.enricher.headers import Headers, SourcePosition
 from factwire.enricher.pool import ExtractionPool, pool_size
@@ -28,6 +28,7 @@ def create_app(settings: Settings) -> faust.App:
         settings.extractor,
         size=pool_size(settings.concurrency),
         retries=settings.extract_retries,
+        work=faults.chunk_work(),
     )
     metrics = Metrics()
 

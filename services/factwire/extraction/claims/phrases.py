@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factwire.extraction.claims.lexicon import lexicon
+from factwire.extraction.claims.lexicon import lexicon, word_list
 
 WINDOW = 120
 MAX_WORDS = 12
@@ -99,8 +99,8 @@ def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
     i = _skip_adverbials(window, i)
     if i < 0:
         return None
-    if window[i].lower == "who" and i >= 1 and window[i - 1].text == ",":
-        i -= 2  # "Smith, who said": the speaker is before the comma
+    if window[i].lower == "who" and i >= 1:
+        i -= 2 if window[i - 1].text == "," else 1  # "Smith, who said": the phrase before
     elif window[i].text == "," and i >= 1:
         i = _skip_apposition(window, i)
         if i < 0:
@@ -141,10 +141,34 @@ def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phra
     return _validated(text, words)
 
 
+_CLAUSE_OPENERS = frozenset(
+    word_list(
+        "prior after before when while as asked at in on during since despite following "
+        "with without from for by like unlike under amid among although though if once"
+    )
+)
+_SHARED_SUBJECT = frozenset(word_list("and but then to also later yet"))
+
+
+def shared_subject(text: str, lo: int, cue_start: int) -> Phrase | None:
+    """`Smith did not name them, but told the crowd: ...` / `Smith was prompted to say`: a cue
+    after "and"/"but"/"to" shares the subject that opens the clause."""
+    window = tokens(text, max(lo, cue_start - 24), cue_start)
+    if not window or window[-1].lower not in _SHARED_SUBJECT:
+        return None
+    return subject_phrase(text, lo, cue_start)
+
+
 def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     """The name or pronoun opening a clause ("Smith's campaign shrugged ..." -> "Smith's
     campaign"): capitalised words, a pronoun, and after them at most a speaker noun or, after a
     possessive, two words."""
+    opening = tokens(text, start, min(end, start + WINDOW))
+    if opening and (opening[0].lower in _CLAUSE_OPENERS or opening[0].lower.endswith("ing")):
+        comma = next((t for t in opening[1:16] if t.text == ","), None)
+        if comma is None:  # "Prior to the vote, Smith ...": the subject follows the comma
+            return None
+        start = comma.end
     phrase = phrase_after(text, start, end)
     if phrase is None or phrase.pronoun:
         return phrase

@@ -22,6 +22,7 @@ from factwire.extraction.claims.phrases import (
     Token,
     phrase_after,
     phrase_before,
+    shared_subject,
     subject_phrase,
     tokens,
 )
@@ -275,7 +276,7 @@ def _attributed_before(
     if cues:
         cue = cues[-1]
         if len(tokens(body, cue.end(), quote.open)) <= 7:
-            phrase = phrase_before(body, lo, cue.start())
+            phrase = phrase_before(body, lo, cue.start()) or shared_subject(body, lo, cue.start())
             if cue.group().endswith("ing"):  # "Smith reacted, saying: ..."
                 phrase = subject_phrase(body, lo, cue.start())
             if phrase is not None:

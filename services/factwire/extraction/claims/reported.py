@@ -19,6 +19,7 @@ from factwire.extraction.claims.phrases import (
     Phrase,
     phrase_after,
     phrase_before,
+    shared_subject,
     subject_phrase,
     tokens,
 )
@@ -133,7 +134,11 @@ def _with_cue(
     verb = " ".join(body[cue_start:cue_end].lower().split())
     weak = verb in lex.weak_cues and verb not in lex.strong_cues
     act = verb in lex.act_cues and verb not in lex.strong_cues and verb not in lex.weak_cues
-    phrase = subject or phrase_before(body, sentence.start, cue_start)
+    phrase = (
+        subject
+        or phrase_before(body, sentence.start, cue_start)
+        or shared_subject(body, sentence.start, cue_start)
+    )
     inverted = False
     if phrase is None:
         if act or _char_before(body, cue_start, sentence.start) != ",":

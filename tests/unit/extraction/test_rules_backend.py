@@ -239,3 +239,21 @@ def test_compound_of_two_nationalities_is_norp() -> None:
 def test_personal_name_inside_a_run_of_capitals_is_split_off() -> None:
     text = "The Assistant Secretary of State Lorna Ekwueme arrived."
     assert labels_of(text, "Lorna Ekwueme") == {"PERSON"}
+
+
+def test_lone_first_name_is_a_person() -> None:
+    assert labels_of("Later that day Svetlana thanked the crowd.", "Svetlana") == {"PERSON"}
+
+
+def test_slavic_surname_ending_makes_an_unknown_name_a_person() -> None:
+    assert labels_of("The goal came from Zhabotenko late on.", "Zhabotenko") == {"PERSON"}
+
+
+def test_capitalised_will_mid_sentence_is_a_name() -> None:
+    assert labels_of("Former captain Will Carlow kicked 20 points.", "Will Carlow") == {"PERSON"}
+
+
+def test_amount_stops_at_a_line_break() -> None:
+    text = "Final score 6-2\nMark Philippe won."
+    assert ("PERSON", "Mark Philippe") in found(text)
+    assert all("\n" not in s for _, s in found(text))

@@ -302,8 +302,13 @@ def _amounts(tok: _Tokens) -> list[_Span]:
         if span is None:
             i += 1
             continue
-        out.append(span)
-        i = span[1]
+        start, end, label = span
+        for k in range(start + 1, end):
+            if tok.sentence_start[k]:
+                end = k  # an amount never runs across a line or sentence break
+                break
+        out.append((start, end, label))
+        i = end
     return out
 
 
@@ -327,7 +332,7 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
         j = i + 1 if w in _CURRENCY_SIGNS else i + 2
         if j < n and words[j][:1].isdigit():
             j += 1
-            if j < n and words[j].lower() in _SCALES:
+            if j < n and words[j] in _SCALES:
                 j += 1
             return (i, j, "MONEY")
         return None
@@ -339,9 +344,9 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
             j += 1
         return (i, j, "TIME")
     j = i + 1
-    while j < n and words[j].lower() in _SCALES:
+    while j < n and words[j] in _SCALES:
         j += 1
-    unit = words[j].lower() if j < n else ""
+    unit = words[j] if j < n else ""
     if unit in _PERCENT_WORDS:
         return (i, j + 1, "PERCENT")
     if unit == "per" and j + 1 < n and words[j + 1].lower() == "cent":
@@ -378,7 +383,7 @@ _FUNCTION_WORDS = _set(
     "among against during through throughout despite including like unlike near per via "
     "not no all any both each every either neither some many much more most few several such "
     "only just even still already once other another one is are was were be been has have had "
-    "do does did will would shall should can could may might must let please yes meanwhile "
+    "do does did would shall should could might must let please yes meanwhile "
     "however moreover instead later earlier today yesterday tomorrow now"
 )
 _SPEECH = _set("said says told added asked according")
@@ -671,12 +676,19 @@ class _NameFinder:
             w = words[i]
             if w.isupper() and len(w) <= 5 and not self.tok.caps_line[i] and self._in_prose(i):
                 return _Name(i, end, "ORG", _CONTEXT)
+            if _shape_label(w) == "PERSON":
+                return _Name(i, end, "PERSON", _GUESS)
             if before in _LOCATIVE:
                 return _Name(i, end, "GPE", _CONTEXT)
-            if after in _SPEECH or w in lex.surnames:
+            if after in _SPEECH or w in lex.surnames or w in lex.first_names:
                 return _Name(i, end, "PERSON", _CONTEXT)
             return _Name(i, end, "ORG", _GUESS)
-        if self.sports and self._gazetteer_at(end - 1, end) is not None:
+        if (
+            self.sports
+            and self._gazetteer_at(end - 1, end) is not None
+            and last not in lex.surnames
+            and words[i] not in lex.surnames
+        ):
             return _Name(i, end, "ORG", _CONTEXT)  # a club: "Dynamo Moscow", "Standard Liege"
         if end - i <= 3 and (last in lex.surnames or after in _SPEECH):
             return _Name(i, end, "PERSON", _CONTEXT)
@@ -687,6 +699,22 @@ class _NameFinder:
 
 def _after_word(words: list[str], end: int) -> str:
     return words[end] if end < len(words) else ""
+
+
+_SURNAME_ENDINGS = (
+    "ov", "ova", "ev", "eva", "sky", "ski", "ska", "vic", "vich", "enko", "chuk", "dze",
+    "shvili", "escu", "opoulos", "akis", "idis", "oglu", "ucci", "sson",
+)  # fmt: skip
+
+
+def _shape_label(word: str) -> str | None:
+    """The likely type of an unknown name from its ending: "Petrenko", "Karlsson" are people."""
+    low = word.lower()
+    if len(low) < 5:
+        return None
+    if low.endswith(_SURNAME_ENDINGS):
+        return "PERSON"
+    return None
 
 
 def _is_date_token(word: str) -> bool:

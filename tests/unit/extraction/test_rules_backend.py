@@ -257,3 +257,20 @@ def test_amount_stops_at_a_line_break() -> None:
     text = "Final score 6-2\nMark Philippe won."
     assert ("PERSON", "Mark Philippe") in found(text)
     assert all("\n" not in s for _, s in found(text))
+
+
+def test_ampersand_joins_an_organisation() -> None:
+    assert labels_of("Shares of Hollis & Brennard fell.", "Hollis & Brennard") == {"ORG"}
+
+
+def test_foreign_article_starts_an_organisation_name() -> None:
+    assert labels_of("The weekly Der Morgenblick reported it.", "Der Morgenblick") == {"ORG"}
+
+
+def test_time_zone_abbreviation_is_no_organisation() -> None:
+    assert not labels_of("Trading closed at 1600 GMT on Friday.", "GMT")
+
+
+def test_town_and_nickname_in_a_sports_report_is_one_club() -> None:
+    text = "BASEBALL - RESULTS\nThe Seattle Pilots beat the home side 5-3 in the final game."
+    assert labels_of(text, "Seattle Pilots") == {"ORG"}

@@ -386,6 +386,11 @@ _FUNCTION_WORDS = _set(
     "do does did would shall should could might must let please yes meanwhile "
     "however moreover instead later earlier today yesterday tomorrow now"
 )
+_FOREIGN_ARTICLES = _set("Der Die Das Le La Les El Il Los Las Het De")
+_NOT_ORGANISATIONS = _set(
+    "GMT CET EST EDT PST RBI ERA CEO CFO GDP GNP VAT TV AM PM IPO EPS PMI DNA AIDS HIV OK PC "
+    "CD DVD FM SMS PR ID"
+)  # abbreviations in capitals that name no organisation
 _SPEECH = _set("said says told added asked according")
 _LOCATIVE = _set("in at near from outside across to towards into via")
 _SPORTS = _set(
@@ -551,9 +556,11 @@ class _NameFinder:
         if end - i >= 2 and last in lex.events:
             return [_Name(i, end, "EVENT", _STRONG)]
         if (end - i >= 2 and last in lex.org_suffix) or any(
-            words[k] in lex.org_any for k in range(i, end)
+            words[k] in lex.org_any or words[k] == "&" for k in range(i, end)
         ):
             return [_Name(i, end, "ORG", _STRONG)]
+        if end - i >= 2 and words[i] in _FOREIGN_ARTICLES:
+            return [_Name(i, end, "ORG", _CONTEXT)]  # "Der Spiegel", "Le Monde", "El Al"
         if end - i >= 2 and last in _BUILT_PLACE_WORDS:
             return [_Name(i, end, "FAC", _STRONG)]
         if end - i >= 2 and last in _NATURAL_PLACE_WORDS:
@@ -569,6 +576,8 @@ class _NameFinder:
             before = self._classify(i, first, person_context=False)
             return [*before, _Name(first, end, "PERSON", _STRONG)]
         if hit is not None and hit[1].label in ("GPE", "LOC"):
+            if self.sports:
+                return [_Name(i, end, "ORG", _CONTEXT)]  # "Houston Astros", "Lokomotiv Sofia"
             head = _Name(i, hit[0], hit[1].label, _STRONG)
             return [head, *self._classify(hit[0], end, person_context=person_context)]
         if end - i == 1 and self.tok.sentence_start[i] and self.lower[i] in lex.common:
@@ -674,6 +683,8 @@ class _NameFinder:
         after = words[end].lower() if end < self.n else ""
         if end - i == 1:
             w = words[i]
+            if w in _NOT_ORGANISATIONS:
+                return None
             if w.isupper() and len(w) <= 5 and not self.tok.caps_line[i] and self._in_prose(i):
                 return _Name(i, end, "ORG", _CONTEXT)
             if _shape_label(w) == "PERSON":

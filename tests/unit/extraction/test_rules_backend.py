@@ -274,3 +274,13 @@ def test_time_zone_abbreviation_is_no_organisation() -> None:
 def test_town_and_nickname_in_a_sports_report_is_one_club() -> None:
     text = "BASEBALL - RESULTS\nThe Seattle Pilots beat the home side 5-3 in the final game."
     assert labels_of(text, "Seattle Pilots") == {"ORG"}
+
+
+def test_small_town_named_like_a_person_yields_to_the_full_name() -> None:
+    text = "Senator Bob Dole spoke first. Dole then left for Kansas."
+    assert labels_of(text, "Dole") == {"PERSON"}
+
+
+def test_any_word_of_a_full_name_alone_is_the_person() -> None:
+    text = "Jansher Khan won again. Jansher needed only 40 minutes."
+    assert labels_of(text, "Jansher") == {"PERSON"}

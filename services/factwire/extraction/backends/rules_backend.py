@@ -145,6 +145,7 @@ def _key(name: str, abbreviations: frozenset[str]) -> tuple[str, ...]:
 class _Entry:
     label: str
     exact: str | None  # acronyms ("WHO", "US") only match as written
+    weak: bool = False  # a small town that is also a personal name ("Clinton", "Dole")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,15 +183,17 @@ _BUILT_PLACE_WORDS = _set(
 def _lexicon() -> _Lexicon:
     abbreviations = _ABBREVIATIONS
     common = frozenset(_lines("common_words.txt"))
+    first_names = frozenset([*_lines("first_names.txt"), *_lines("first_names_world.txt")])
+    surnames = frozenset(_lines("surnames.txt"))
     names: dict[tuple[str, ...], _Entry] = {}
     countries: set[str] = set()
 
-    def add(name: str, label: str, *, overwrite: bool) -> None:
+    def add(name: str, label: str, *, overwrite: bool, weak: bool = False) -> None:
         key = _key(name, abbreviations)
         if not key or (not overwrite and key in names):
             return
         exact = name if name.isupper() and len(name) <= 5 else None
-        names[key] = _Entry(label, exact)
+        names[key] = _Entry(label, exact, weak)
 
     for line in _lines("places.tsv"):
         name, kind = line.split("\t")
@@ -199,7 +202,8 @@ def _lexicon() -> _Lexicon:
             countries.add(name)
         if not major and " " not in name and name.lower() in common:
             continue  # "Police" (Poland), "Split" (Croatia): too often the plain word
-        add(name, label, overwrite=False)
+        personal = name in surnames or name in first_names
+        add(name, label, overwrite=False, weak=personal and not major)
     for name in _lines("languages.txt"):
         add(name, "LANGUAGE", overwrite=True)
     for name in _lines("norp.txt"):
@@ -223,8 +227,8 @@ def _lexicon() -> _Lexicon:
         countries=frozenset(countries),
         longest=longest,
         common=common,
-        first_names=frozenset([*_lines("first_names.txt"), *_lines("first_names_world.txt")]),
-        surnames=frozenset(_lines("surnames.txt")),
+        first_names=first_names,
+        surnames=surnames,
         titles=frozenset(_lines("person_titles.txt")),
         org_suffix=frozenset(w for w, where in org_words if where in ("suffix", "any")),
         org_any=frozenset(w for w, where in org_words if where == "any"),
@@ -546,7 +550,8 @@ class _NameFinder:
         words, lex = self.words, self.lex
         hit = self._gazetteer_at(i, end)
         if hit is not None and hit[0] == end:
-            return [_Name(i, end, self._place_or_team(i, end, hit[1].label), _STRONG)]
+            strength = _CONTEXT if hit[1].weak else _STRONG
+            return [_Name(i, end, self._place_or_team(i, end, hit[1].label), strength)]
         title = self._title_inside(i, end)
         if title is not None:
             left = self._before_title(i, title)
@@ -809,14 +814,15 @@ def _agree(fields: Sequence[_Field]) -> None:
     for f in fields:
         words = f.tok.words
         for name in f.names:
+            if name.label == "PERSON" and name.end - name.start >= 2 and name.strength:
+                for word in words[name.start : name.end]:
+                    surname_of.setdefault(word.lower(), "PERSON")
+                rest = " ".join(words[name.start + 1 : name.end]).lower()
+                surname_of.setdefault(rest, "PERSON")
             if name.strength < _STRONG:
                 continue
             text = " ".join(words[name.start : name.end]).lower()
             known.setdefault(text, name.label)
-            if name.label == "PERSON" and name.end - name.start >= 2:
-                surname_of.setdefault(words[name.end - 1].lower(), "PERSON")
-                rest = " ".join(words[name.start + 1 : name.end]).lower()
-                surname_of.setdefault(rest, "PERSON")
     for f in fields:
         words = f.tok.words
         for name in f.names:

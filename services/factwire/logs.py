@@ -52,6 +52,9 @@ def logging_config(level: str = "info") -> dict[str, Any]:
             }
         },
         "root": {"handlers": ["stderr"], "level": level.upper()},
+        # Faust logs every record it sends (key and value) at debug level: keep article text
+        # out of the logs even when debugging.
+        "loggers": {"faust.topics": {"level": "INFO"}},
     }
 
 

@@ -21,9 +21,14 @@ from factwire.enricher.pool import ExtractionPool, pool_size
 from factwire.settings import Settings
 
 
-def create_app(settings: Settings) -> faust.App:
-    """A Faust app that enriches ``settings.raw_topic`` into the enriched and dead-letter topics."""
-    app = faust.App(settings.group_id, **faust_options(settings))
+def create_app(settings: Settings, *, datadir: str | None = None) -> faust.App:
+    """A Faust app that enriches ``settings.raw_topic`` into the enriched and dead-letter topics.
+
+    ``datadir`` is where Faust keeps its (empty: the app has no tables) local state; by default
+    a new temporary directory.
+    """
+    datadir = datadir or tempfile.mkdtemp(prefix="factwire-faust-")
+    app = faust.App(settings.group_id, **faust_options(settings), datadir=datadir)
     pool = ExtractionPool(
         settings.extractor,
         size=pool_size(settings.concurrency),
@@ -107,7 +112,6 @@ def faust_options(settings: Settings) -> dict[str, Any]:
         "producer_max_request_size": settings.max_message_bytes,
         "web_port": settings.web_port,
         "web_enabled": True,
-        "datadir": tempfile.mkdtemp(prefix="factwire-worker-"),
         "store": "memory://",
     }
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import logging
 import logging.config
+import tempfile
 from typing import NoReturn
 
 import faust
@@ -21,7 +23,9 @@ def run_worker(settings: Settings) -> NoReturn:
     """Run the enricher in this process (blocks; exits on SIGINT/SIGTERM)."""
     logging.config.dictConfig(logging_config(settings.log_level))
     asyncio.run(ensure_topics(settings))
-    app = create_app(settings)
+    state = tempfile.TemporaryDirectory(prefix="factwire-faust-")
+    atexit.register(state.cleanup)  # execute_from_commandline leaves by SystemExit
+    app = create_app(settings, datadir=state.name)
     log.info(
         "starting worker",
         extra={

@@ -42,6 +42,7 @@ _WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
 _PLAIN_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
 _BETWEEN_DASHES = re.compile(r"[^\s–—-](?:.*?[^\s–—-])??(?=\s+(?:--?|[–—])\s+|$)")
+_MAX_NAME_WORDS = 8
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
 
@@ -311,19 +312,23 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     if not names:
         return mentions
     lowercase = _lowercase_words(text)
-    names = {w: label for w, label in names.items() if len(w) > 1 or _propagatable(w[0], lowercase)}
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for words in sorted(names, key=len, reverse=True):
-        by_first.setdefault(words[0], []).append(words)
+    names = {
+        w: label
+        for w, label in names.items()
+        if len(w) <= _MAX_NAME_WORDS and (len(w) > 1 or _propagatable(w[0], lowercase))
+    }
+    longest: dict[str, int] = {}
+    for words in names:
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
     taken = _Occupied(mentions)
     out = list(mentions)
     for field in ("title", "body"):
         f: TextField = "title" if field == "title" else "body"
         s = text.field(f)
-        tokens = [(w.start(), w.end(), name_key(w.group())) for w in _WORD.finditer(s)]
+        tokens = [(w.start(), w.end(), _token_key(w.group())) for w in _WORD.finditer(s)]
         i = 0
         while i < len(tokens):
-            match = _longest_name_at(tokens, i, by_first)
+            match = _longest_name_at(tokens, i, names, longest)
             if match is None:
                 i += 1
                 continue
@@ -350,11 +355,11 @@ def teams_in_tables(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
         rows = _table_rows(s)
         if not rows:
             continue
+        out = [m for m in out if not (m.field == field and _common_word_in_row(s, rows, m))]
         in_row = [i for i, m in enumerate(out) if m.field == field and _inside(rows, m.start)]
         for i in in_row:
             if out[i].label in NAME_LABELS:
                 out[i] = replace(out[i], label=_table_mention_label(s, out[i]))
-        out = [m for m in out if not (m.field == field and _common_word_in_row(s, rows, m))]
         taken = _Occupied(m for m in out if m.field == field)
         for row_start, row_end in rows:
             for run in _CAPITALISED_RUN.finditer(s, row_start, row_end):
@@ -412,6 +417,10 @@ def acronym(words: Sequence[str]) -> str:
     if any(w.lower() not in _ACRONYM_SKIP for w in skipped):
         return ""
     return "".join(initials)
+
+
+def _token_key(word: str) -> str:
+    return name_key(word) if word.isupper() else word
 
 
 def _surface(text: ArticleText, m: RawMention) -> str:
@@ -500,10 +509,14 @@ def _table_mention_label(s: str, m: RawMention) -> str:
 
 
 def _common_word_in_row(s: str, rows: list[tuple[int, int]], m: RawMention) -> bool:
-    """A lone common word tagged in a table row is a column or line label ("Attendance")."""
+    """A lone common word tagged in a table row is a column or line label ("Attendance").
+
+    Places are left alone: many are common words too ("Reading", "Bath").
+    """
     surface = s[m.start : m.end]
     return (
         m.label in NAME_LABELS
+        and m.label not in ("GPE", "LOC")
         and surface.isalpha()
         and surface.lower() in _common_words()
         and _inside(rows, m.start)
@@ -577,10 +590,15 @@ def _propagatable(word: str, lowercase: set[str]) -> bool:
 
 
 def _longest_name_at(
-    tokens: list[tuple[int, int, str]], i: int, by_first: dict[str, list[tuple[str, ...]]]
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    names: dict[tuple[str, ...], str],
+    longest: dict[str, int],
 ) -> tuple[str, ...] | None:
-    for words in by_first.get(tokens[i][2], ()):
-        if tuple(t[2] for t in tokens[i : i + len(words)]) == words:
+    """The longest known name starting at token ``i`` (a bounded number of dict lookups)."""
+    for n in range(longest.get(tokens[i][2], 0), 0, -1):
+        words = tuple(t[2] for t in tokens[i : i + n])
+        if words in names:
             return words
     return None
 

@@ -145,13 +145,16 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
     labels: Counter[str] = Counter()
     for form in group:
         labels.update(form.labels)
-    fullest = max(group, key=lambda f: (len(f.words), len(f.display), -_first_position([f])[1]))
+    fullest = max(group, key=lambda f: (len(f.words), len(f.display), -f.mentions[0].start))
     name = fullest.display
     surfaces: list[str] = []
     out_mentions: list[Mention] = []
     for m in mentions:
         surface = text.field(m.field)[m.start : m.end]
-        out_mentions.append(Mention(field=m.field, start=m.start, end=m.end, text=surface))
+        # Valid by construction (a slice of the field), so pydantic's checks are skipped.
+        out_mentions.append(
+            Mention.model_construct(field=m.field, start=m.start, end=m.end, text=surface)
+        )
         if surface != name and surface not in surfaces:
             surfaces.append(surface)
     return Entity(

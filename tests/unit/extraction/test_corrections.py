@@ -1,0 +1,186 @@
+"""Each correction rule on a sentence that shows the model error it fixes."""
+
+from __future__ import annotations
+
+from factwire.extraction import corrections
+from factwire.extraction.corrections import Rule
+from factwire.extraction.document import ArticleText, RawMention
+
+
+def tagged(body: str, *spans: tuple[str, str]) -> tuple[ArticleText, list[RawMention]]:
+    """An article and mentions given as (surface, label), each at its first occurrence."""
+    mentions = []
+    for surface, label in spans:
+        start = body.index(surface)
+        mentions.append(RawMention("body", start, start + len(surface), label))
+    return ArticleText(body=body), mentions
+
+
+def apply(rule: Rule, body: str, *spans: tuple[str, str]) -> list[tuple[str, str]]:
+    text, mentions = tagged(body, *spans)
+    return [(body[m.start : m.end], m.label) for m in rule(text, mentions)]
+
+
+def test_a_name_does_not_run_across_a_line_break() -> None:
+    body = "Talks in Major League\nBaseball resumed."
+    assert apply(corrections.cut_at_line_breaks, body, ("Major League\nBaseball", "ORG")) == [
+        ("Major League", "ORG")
+    ]
+
+
+def test_quotes_and_sentence_punctuation_are_trimmed_but_abbreviations_keep_their_dot() -> None:
+    body = 'He praised "Acme," then left the U.S.'
+    assert apply(corrections.trim_edges, body, ('"Acme,"', "ORG"), ("U.S.", "GPE")) == [
+        ("Acme", "ORG"),
+        ("U.S.", "GPE"),
+    ]
+
+
+def test_a_spaced_dash_separates_two_names() -> None:
+    body = "Goals: Romania - Cosmin Contra (31st)."
+    assert apply(corrections.cut_at_dashes, body, ("Romania - Cosmin Contra", "PERSON")) == [
+        ("Cosmin Contra", "PERSON")
+    ]
+
+
+def test_the_article_is_not_part_of_a_name_except_mid_sentence_capitalised() -> None:
+    body = "The United States and the Netherlands met at The Hague."
+    found = apply(
+        corrections.trim_leading_article,
+        body,
+        ("The United States", "GPE"),
+        ("the Netherlands", "GPE"),
+        ("The Hague", "GPE"),
+    )
+    assert found == [("United States", "GPE"), ("Netherlands", "GPE"), ("The Hague", "GPE")]
+
+
+def test_common_words_at_the_edge_of_a_name_are_trimmed() -> None:
+    body = "said the Interfax news agency on Monday."
+    assert apply(corrections.trim_lowercase_words, body, ("Interfax news agency", "ORG")) == [
+        ("Interfax", "ORG")
+    ]
+
+
+def test_an_organisation_split_at_its_possessive_is_rejoined() -> None:
+    body = "Analysts at Moody's Investors Service cut the rating."
+    found = apply(
+        corrections.join_possessive_org, body, ("Moody", "PERSON"), ("Investors Service", "ORG")
+    )
+    assert found == [("Moody's Investors Service", "ORG")]
+
+
+def test_a_possessive_ending_is_not_part_of_the_name() -> None:
+    body = "Smith's plan and the Joneses' house."
+    found = apply(corrections.trim_possessive, body, ("Smith's", "PERSON"), ("Joneses'", "PERSON"))
+    assert found == [("Smith", "PERSON"), ("Joneses", "PERSON")]
+
+
+def test_numbers_glued_to_a_person_are_trimmed_but_event_names_keep_theirs() -> None:
+    body = "G. Kersey 63 starred at Euro 96."
+    found = apply(
+        corrections.trim_trailing_numbers, body, ("G. Kersey 63", "PERSON"), ("Euro 96", "EVENT")
+    )
+    assert found == [("G. Kersey", "PERSON"), ("Euro 96", "EVENT")]
+
+
+def test_a_name_without_a_capital_letter_is_dropped() -> None:
+    body = "The bill went to congress on 5 May."
+    found = apply(corrections.drop_non_names, body, ("congress", "ORG"), ("5 May", "DATE"))
+    assert found == [("5 May", "DATE")]
+
+
+def test_ai_is_neither_a_place_nor_an_organisation() -> None:
+    body = "Investors poured money into AI last year."
+    assert apply(corrections.fix_known_confusions, body, ("AI", "GPE")) == []
+
+
+def test_a_one_word_person_spelled_like_a_product_is_a_product() -> None:
+    body = "Sales of the iPhone and of GPT-4 grew, McGrath said."
+    found = apply(
+        corrections.products_not_people,
+        body,
+        ("iPhone", "PERSON"),
+        ("GPT-4", "PERSON"),
+        ("McGrath", "PERSON"),
+    )
+    assert found == [("iPhone", "PRODUCT"), ("GPT-4", "PRODUCT"), ("McGrath", "PERSON")]
+
+
+def test_in_a_results_row_a_city_is_a_team_and_a_country_a_national_side() -> None:
+    body = "Results:\nChicago 5 Stoke 3\nRomania 2 Lithuania 1\nAttendance 12 000"
+    found = apply(
+        corrections.teams_in_tables,
+        body,
+        ("Chicago", "GPE"),
+        ("Romania", "GPE"),
+        ("Attendance", "PERSON"),
+    )
+    assert sorted(found) == [
+        ("Chicago", "ORG"),
+        ("Lithuania", "GPE"),
+        ("Romania", "GPE"),
+        ("Stoke", "ORG"),
+    ]
+
+
+def test_an_athlete_followed_by_a_nationality_in_a_results_row_is_a_person() -> None:
+    body = "1. Tegla Loroupe ( Kenya ) 15:08.79 2. Liz McColgan ( Britain ) 15:10.21"
+    found = apply(corrections.teams_in_tables, body, ("Tegla Loroupe", "ORG"))
+    assert ("Tegla Loroupe", "PERSON") in found
+    assert ("Liz McColgan", "PERSON") in found
+    assert ("Kenya", "GPE") in found
+
+
+def test_the_same_name_gets_the_majority_label() -> None:
+    body = "Magna rose. Magna bought Cofinec. Magna said so."
+    text = ArticleText(body=body)
+    mentions = [
+        RawMention("body", 0, 5, "ORG"),
+        RawMention("body", 12, 17, "PERSON"),
+        RawMention("body", 32, 37, "ORG"),
+    ]
+    assert {m.label for m in corrections.consistent_labels(text, mentions)} == {"ORG"}
+
+
+def test_a_lone_surname_is_the_person_named_in_full() -> None:
+    body = "Wang Donghai was held. Police said Wang was charged."
+    found = apply(
+        corrections.consistent_labels, body, ("Wang Donghai", "PERSON"), ("Wang was", "ORG")
+    )
+    assert found[1] == ("Wang was", "ORG")  # a different surface keeps its label
+    text = ArticleText(body=body)
+    lone = RawMention("body", body.index("Wang was"), body.index("Wang was") + 4, "ORG")
+    full = RawMention("body", 0, 12, "PERSON")
+    assert [m.label for m in corrections.consistent_labels(text, [full, lone])] == [
+        "PERSON",
+        "PERSON",
+    ]
+
+
+def test_repeated_mentions_the_tagger_missed_are_tagged() -> None:
+    body = (
+        "Alexander Lebed met rebels. Later Lebed said the Kurdistan Democratic Party (KDP) agreed."
+    )
+    text, mentions = tagged(
+        body, ("Alexander Lebed", "PERSON"), ("Kurdistan Democratic Party", "ORG")
+    )
+    found = {(body[m.start : m.end], m.label) for m in corrections.propagate_names(text, mentions)}
+    assert ("Lebed", "PERSON") in found
+    assert ("KDP", "ORG") in found
+
+
+def test_a_name_that_is_also_a_common_word_in_the_article_is_not_propagated() -> None:
+    body = "Rose Smith spoke. Prices rose. Rose later left."
+    text, mentions = tagged(body, ("Rose Smith", "PERSON"))
+    found = [body[m.start : m.end] for m in corrections.propagate_names(text, mentions)]
+    assert found == ["Rose Smith"]
+
+
+def test_correct_runs_every_rule_and_keeps_offsets_exact() -> None:
+    body = "The Kremlin said the U.S.'s envoy met Lebed. Lebed left."
+    text, mentions = tagged(
+        body, ("The Kremlin", "ORG"), ("the U.S.'s", "GPE"), ("Lebed.", "PERSON")
+    )
+    found = [(body[m.start : m.end], m.label) for m in corrections.correct(text, mentions)]
+    assert found == [("Kremlin", "ORG"), ("U.S.", "GPE"), ("Lebed", "PERSON"), ("Lebed", "PERSON")]

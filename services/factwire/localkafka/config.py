@@ -52,5 +52,11 @@ def render_properties(properties: Mapping[str, str]) -> str:
 
 
 def new_cluster_id() -> str:
-    """A KRaft cluster id: a random UUID as 22 characters of unpadded URL-safe base64."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode("ascii")
+    """A KRaft cluster id: a random UUID as 22 characters of unpadded URL-safe base64.
+
+    Never one that starts with "-", which command lines would take for an option.
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode("ascii")
+        if not cluster_id.startswith("-"):
+            return cluster_id

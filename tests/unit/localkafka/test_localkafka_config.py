@@ -45,3 +45,8 @@ def test_cluster_ids_are_22_characters_of_a_uuid() -> None:
     assert len(first) == 22
     assert first != second
     assert len(base64.urlsafe_b64decode(first + "==")) == 16
+
+
+def test_cluster_ids_never_look_like_an_option() -> None:
+    # One id in 64 would start with "-" if nothing prevented it.
+    assert not any(new_cluster_id().startswith("-") for _ in range(2000))

@@ -30,7 +30,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 DETERMINERS = _wordset(
     "the a an this that these those his her their its our my your some many most several other "
-    "another one two three four five both all few any no each every"
+    "another one two three four five both all few any no each every more first such"
 )
 _BOUNDARY = _wordset(
     "that which and but or because as while when if after before since so where though although "

@@ -72,15 +72,16 @@ def find_reported(
 ) -> list[Draft]:
     """Drafts of reported speech in the sentences, skipping quotes and direct-quote claims."""
     blocked = _Blocked(quoted + [d.extent() for d in direct])
+    claimed = _Blocked([d.extent() for d in direct])
     drafts: list[Draft] = []
     earlier = sorted(direct, key=lambda d: d.extent()[1])
     for sentence in ctx.sentences:
-        drafts.extend(_in_sentence(ctx, sentence, blocked, earlier))
+        drafts.extend(_in_sentence(ctx, sentence, blocked, claimed, earlier))
     return drafts
 
 
 def _in_sentence(
-    ctx: ClaimContext, sentence: Span, blocked: _Blocked, direct: list[Draft]
+    ctx: ClaimContext, sentence: Span, blocked: _Blocked, claimed: _Blocked, direct: list[Draft]
 ) -> list[Draft]:
     body = ctx.body
     found: list[Draft] = []
@@ -91,7 +92,7 @@ def _in_sentence(
         if according.start() in blocked:
             continue
         draft = _according_to(ctx, sentence, according.start(), according.end())
-        if draft is not None:
+        if draft is not None and not _overlaps(draft, claimed):
             found.append(draft)
             consumed = max(consumed, draft.extent()[1])
     for tried, cue in enumerate(lexicon().cue_pattern.finditer(body, sentence.start, sentence.end)):
@@ -101,10 +102,16 @@ def _in_sentence(
             continue
         subject = _main_subject(ctx, sentence, cue.start(), found, direct)
         draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
-        if draft is not None:
+        if draft is not None and not _overlaps(draft, claimed):
             found.append(draft)
             consumed = draft.extent()[1]
     return found
+
+
+def _overlaps(draft: Draft, blocked: _Blocked) -> bool:
+    """Whether the content runs into a quotation already claimed ("'...,' Smith said,
+    according to the Times" adds no claim of its own)."""
+    return draft.content_start in blocked or (draft.content_end - 1) in blocked
 
 
 def _main_subject(

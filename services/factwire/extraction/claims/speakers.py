@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from factwire.extraction.claims.context import ClaimContext, MentionRef
 from factwire.extraction.claims.lexicon import lexicon, word_list
-from factwire.extraction.claims.phrases import PRONOUNS, Phrase, tokens
+from factwire.extraction.claims.phrases import DETERMINERS, PRONOUNS, Phrase, tokens
 from factwire.models import Entity, Speaker
 
 SENTENCES_BACK = 4
@@ -38,7 +38,9 @@ def _describes_a_person(name: str) -> bool:
     if not last or last.lower() in PRONOUNS or (last.isupper() and len(last) > 1):
         return False  # a pronoun left unresolved, or an acronym ("CNN")
     head = last.lower()
-    return not (head.endswith("s") and not head.endswith("ss")) and head not in _NOT_PEOPLE
+    if head in DETERMINERS or head in _NOT_PEOPLE:
+        return False  # "Some said", "More than half said": no one a pronoun points back to
+    return not (head.endswith("s") and not head.endswith("ss"))
 
 
 @dataclass(slots=True)

@@ -284,3 +284,11 @@ def test_small_town_named_like_a_person_yields_to_the_full_name() -> None:
 def test_any_word_of_a_full_name_alone_is_the_person() -> None:
     text = "Jansher Khan won again. Jansher needed only 40 minutes."
     assert labels_of(text, "Jansher") == {"PERSON"}
+
+
+def test_may_after_in_is_the_month() -> None:
+    assert labels_of("Talks broke down in May and resumed.", "May") == {"DATE"}
+
+
+def test_event_name_goes_on_with_of() -> None:
+    assert labels_of("He won the World Series of Poker.", "World Series of Poker") == {"EVENT"}

@@ -281,6 +281,9 @@ _CLOCK = re.compile(r"\d\d?[:.]\d\d")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
+_BEFORE_MONTH = _set(
+    "in since until till by early late mid last next of during from through before after this"
+)
 _CASED_TRIGGERS = _MONTHS | _WEEKDAYS | _CURRENCY_SIGNS | _CURRENCY_CODES
 _LOWER_TRIGGERS = _DATE_WORDS | _RELATIVE | _NUMBER_WORDS | _ORDINAL_WORDS
 
@@ -320,7 +323,13 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
     w = words[i]
     low = w.lower()
     nxt = words[i + 1] if i + 1 < n else ""
-    if w in _MONTHS and (nxt[:1].isdigit() or (i > 0 and words[i - 1][:1].isdigit()) or w != "May"):
+    if w in _MONTHS and (
+        nxt[:1].isdigit()
+        or (i > 0 and words[i - 1][:1].isdigit())
+        or w != "May"
+        or (i > 0 and words[i - 1].lower() in _BEFORE_MONTH)
+        or nxt.lower() in _RELATIVE
+    ):
         j = i + 1
         while j < n and (words[j][:1].isdigit() or words[j] == ","):
             j += 1
@@ -393,7 +402,7 @@ _FUNCTION_WORDS = _set(
 _FOREIGN_ARTICLES = _set("Der Die Das Le La Les El Il Los Las Het De")
 _NOT_ORGANISATIONS = _set(
     "GMT CET EST EDT PST RBI ERA CEO CFO GDP GNP VAT TV AM PM IPO EPS PMI DNA AIDS HIV OK PC "
-    "CD DVD FM SMS PR ID"
+    "CD DVD FM SMS PR ID PCT NA"
 )  # abbreviations in capitals that name no organisation
 _SPEECH = _set("said says told added asked according")
 _LOCATIVE = _set("in at near from outside across to towards into via")
@@ -522,12 +531,16 @@ class _NameFinder:
             elif (
                 j + 1 < limit
                 and self._capitalised(j + 1)
-                and (words[j] in _CONNECTORS or (words[j] == "of" and words[j - 1] in _OF_HEADS))
+                and (words[j] in _CONNECTORS or (words[j] == "of" and self._takes_of(j - 1)))
             ):
                 j += 2
             else:
                 break
         return j
+
+    def _takes_of(self, k: int) -> bool:
+        """Can a name go on with "of" after word k ("Bank of", "World Series of")?"""
+        return self.words[k] in _OF_HEADS or self.words[k] in self.lex.events
 
     # typing
 

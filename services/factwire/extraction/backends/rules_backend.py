@@ -573,6 +573,8 @@ class _NameFinder:
         last = words[end - 1]
         if end - i >= 2 and last in lex.events:
             return [_Name(i, end, "EVENT", _STRONG)]
+        if hit is not None and hit[1].label == "EVENT" and words[hit[0]] == "of":
+            return [_Name(i, end, "EVENT", _STRONG)]  # "World Series of Poker"
         if (end - i >= 2 and last in lex.org_suffix) or any(
             words[k] in lex.org_any or words[k] == "&" for k in range(i, end)
         ):

@@ -292,3 +292,19 @@ def test_may_after_in_is_the_month() -> None:
 
 def test_event_name_goes_on_with_of() -> None:
     assert labels_of("He won the World Series of Poker.", "World Series of Poker") == {"EVENT"}
+
+
+_TRICKY_WORDS = [
+    "12", "March", "2024", "May", "New", "York", "York-based", "Mr.", "U.S.", "$", "'s", "-",
+    "\n", ".", '"', "Bank", "of", "Japan", "President", "Ana", "Ruiz", "LONDON", "the", "in",
+    "percent", "million", "ex-Soviet", "Arab-Israeli", "&", "Corp", "first", "quarter", "P.",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_TRICKY_WORDS), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_mentions_never_overlap(words: list[str]) -> None:
+    text = " ".join(words)
+    mentions = sorted(find_mentions(text), key=lambda m: m.start)
+    for before, after in zip(mentions, mentions[1:], strict=False):
+        assert before.end <= after.start, (text, before, after)

@@ -314,6 +314,8 @@ def _amounts(tok: _Tokens) -> list[_Span]:
             if tok.sentence_start[k]:
                 end = k  # an amount never runs across a line or sentence break
                 break
+        while out and out[-1][1] > start:
+            out.pop()  # "12 March 2024" replaces the cardinal "12" read just before
         out.append((start, end, label))
         i = end
     return out
@@ -350,7 +352,7 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
             return (i, j, "MONEY")
         return None
     if not _is_number(w):
-        return _ordinal_or_none(w, i)
+        return _ordinal_or_none(w, i, nxt)
     if _CLOCK.fullmatch(w) and ":" in w:
         j = i + 1
         if j < n and words[j].lower() in ("a.m.", "p.m.", "am", "pm", "gmt", "edt", "est"):
@@ -371,12 +373,16 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
     if _YEAR.fullmatch(w) and j == i + 1:
         return (i, j, "DATE")
     if _ORDINAL.fullmatch(w):
-        return (i, j, "ORDINAL")
+        return (i, j + 1, "DATE") if unit in ("quarter", "half") else (i, j, "ORDINAL")
     return (i, j, "CARDINAL")
 
 
-def _ordinal_or_none(word: str, i: int) -> _Span | None:
-    return (i, i + 1, "ORDINAL") if word.lower() in _ORDINAL_WORDS else None
+def _ordinal_or_none(word: str, i: int, nxt: str) -> _Span | None:
+    if word.lower() not in _ORDINAL_WORDS:
+        return None
+    if nxt in ("quarter", "half"):
+        return (i, i + 2, "DATE")  # "the third quarter"
+    return (i, i + 1, "ORDINAL")
 
 
 # --- names ------------------------------------------------------------------------------------
@@ -399,6 +405,7 @@ _FUNCTION_WORDS = _set(
     "do does did would shall should could might must let please yes meanwhile "
     "however moreover instead later earlier today yesterday tomorrow now"
 )
+_EVENT_HEADS = _set("Hurricane Typhoon Cyclone Storm Operation")
 _FOREIGN_ARTICLES = _set("Der Die Das Le La Les El Il Los Las Het De")
 _NOT_ORGANISATIONS = _set(
     "GMT CET EST EDT PST RBI ERA CEO CFO GDP GNP VAT TV AM PM IPO EPS PMI DNA AIDS HIV OK PC "
@@ -571,7 +578,7 @@ class _NameFinder:
             before = self._classify(i, left, person_context=False) if left > i else []
             return [*before, _Name(title + 1, end, "PERSON", _STRONG)]
         last = words[end - 1]
-        if end - i >= 2 and last in lex.events:
+        if end - i >= 2 and (last in lex.events or words[i] in _EVENT_HEADS):
             return [_Name(i, end, "EVENT", _STRONG)]
         if hit is not None and hit[1].label == "EVENT" and words[hit[0]] == "of":
             return [_Name(i, end, "EVENT", _STRONG)]  # "World Series of Poker"

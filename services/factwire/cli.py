@@ -130,11 +130,13 @@ def cli(ctx: click.Context, /, **options: Any) -> None:
 def _client_logging(level: str) -> None:
     """Plain warnings on stderr for the short-lived commands (the worker logs JSON instead).
 
-    aiokafka reports retries it recovers from (e.g. a partition leader still being elected) as
-    warnings; only its errors concern a user of the CLI.
+    aiokafka logs conditions it retries and recovers from (a partition leader still being
+    elected right after a topic was created) as warnings and errors; what it can't recover from
+    reaches the CLI as an exception and is reported then. --log-level debug/info shows it all.
     """
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("aiokafka").setLevel(max(logging.ERROR, logging.getLevelName(level)))
+    if logging.getLevelName(level) >= logging.WARNING:
+        logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
 
 
 # -- worker and broker -----------------------------------------------------------------------

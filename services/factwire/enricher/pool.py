@@ -13,8 +13,9 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
@@ -106,6 +107,8 @@ class ExtractionPool:
         self.work = work
         self.ready = False
         self._executor: Executor | None = None
+        self._warming: list[Future[int]] = []
+        self._warm_started = 0.0
 
     def _new_executor(self) -> Executor:
         # spawn: a fresh interpreter per process, never a fork of a process running an event
@@ -123,21 +126,29 @@ class ExtractionPool:
             self._executor = self._new_executor()
         return self._executor
 
+    def prewarm(self) -> None:
+        """Start the processes and their model loading now, without an event loop.
+
+        The worker calls this first, so that loading models overlaps with connecting to Kafka
+        and joining the consumer group; ``start`` then waits for it to finish.
+        """
+        if not self._warming:
+            self._warm_started = time.monotonic()
+            self._warming = [
+                self.executor.submit(load_extractor, self.extractor) for _ in range(self.size)
+            ]
+
     async def start(self) -> None:
-        """Start every process and load the model in each before the first batch arrives."""
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        await asyncio.gather(
-            *(loop.run_in_executor(self.executor, load_extractor, self.extractor)
-              for _ in range(self.size))
-        )  # fmt: skip
+        """Every process started with its model loaded (the first batch then waits for none)."""
+        self.prewarm()
+        await asyncio.gather(*(asyncio.wrap_future(f) for f in self._warming))
         self.ready = True
         log.info(
             "extraction pool ready",
             extra={
                 "extractor": self.extractor,
                 "processes": self.size,
-                "seconds": round(loop.time() - started, 2),
+                "seconds": round(time.monotonic() - self._warm_started, 2),
             },
         )
 

@@ -13,6 +13,7 @@ import faust
 
 from factwire.client.admin import ensure_topics
 from factwire.enricher.app import create_app
+from factwire.enricher.pool import ExtractionPool
 from factwire.logs import logging_config
 from factwire.settings import Settings
 
@@ -22,10 +23,16 @@ log = logging.getLogger("factwire.enricher")
 def run_worker(settings: Settings) -> NoReturn:
     """Run the enricher in this process (blocks; exits on SIGINT/SIGTERM)."""
     logging.config.dictConfig(logging_config(settings.log_level))
-    asyncio.run(ensure_topics(settings))
     state = tempfile.TemporaryDirectory(prefix="factwire-faust-")
     atexit.register(state.cleanup)  # execute_from_commandline leaves by SystemExit
     app = create_app(settings, datadir=state.name)
+    pool: ExtractionPool = app.factwire_pool  # type: ignore[attr-defined]
+    pool.prewarm()  # models load while the worker connects to Kafka
+    try:
+        asyncio.run(ensure_topics(settings))
+    except BaseException:
+        pool.close()
+        raise
     log.info(
         "starting worker",
         extra={

@@ -277,3 +277,26 @@ def test_claims_come_in_order_with_ids_and_exact_offsets() -> None:
 def test_no_quotes_at_all() -> None:
     body = "The river flooded the town. People left their homes and moved uphill."
     assert claims(body) == []
+
+
+def test_dash_attribution_after_a_quote() -> None:
+    found = claims("“We can do better.” ― Maria Lopez\n\n“So can we.” ― Tom Baker", LOPEZ, BAKER)
+    assert spoken(found) == [
+        ("quote", "We can do better.", "Maria Lopez"),
+        ("quote", "So can we.", "Tom Baker"),
+    ]
+
+
+def test_state_abbreviation_between_commas() -> None:
+    found = claims('"The veto will hold," Sen. Tom Baker, R-Ky., said Tuesday.', BAKER)
+    assert spoken(found) == [("quote", "The veto will hold", "Tom Baker")]
+
+
+def test_attribution_as_its_own_short_sentence() -> None:
+    found = claims('"The emails are missing." Lopez said.', LOPEZ)
+    assert spoken(found) == [("quote", "The emails are missing.", "Maria Lopez")]
+
+
+def test_a_secondary_source_adds_no_claim() -> None:
+    body = '"We are winning," Baker said at the meeting, according to the Daily Planet.'
+    assert spoken(claims(body, BAKER)) == [("quote", "We are winning", "Tom Baker")]

@@ -213,7 +213,7 @@ def _skip_apposition(window: list[Token], comma: int) -> int:
     for k in range(comma - 1, max(-1, comma - MAX_WORDS - 1), -1):
         if window[k].text == ",":
             return k - 1 if k >= 1 and window[k - 1].text not in _STOP_PUNCT else -1
-        if window[k].text in _STOP_PUNCT:
+        if window[k].text in _STOP_PUNCT and window[k].text != ".":  # "Smith, R-Ky., said"
             return -1
     return -1
 

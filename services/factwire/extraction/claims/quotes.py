@@ -33,6 +33,7 @@ _CLOSERS = "”»"
 _AFTER_WINDOW = 160
 _CUE_SEARCH_WORDS = 8
 _SET_OFF = ",:;.!?—–-("
+_DASHES = frozenset("―—–-")
 _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
@@ -107,7 +108,10 @@ def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
         before = body[pos - 1] if pos > 0 else " "
         return not (inside and not before.isspace() and (after.isspace() or after in ".,"))
     if mark in _CLOSERS:
-        return False
+        # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start
+        before = body[pos - 1] if pos > 0 else " "
+        after = body[pos + size] if pos + size < len(body) else " "
+        return not inside and before.isspace() and after.isalnum()
     if inside:
         return False
     before = body[pos - 1] if pos > 0 else " "
@@ -173,6 +177,10 @@ def _attributed_after(
         return None
     last_inner = body[quote.close - 1] if quote.close > 0 else ""
     lead = 0
+    if window[0].text in _DASHES and len(window) > 1 and window[1].capitalized:
+        dashed = _dash_attribution(body, window, start, end)
+        if dashed is not None:
+            return dashed
     if window[0].text in (",", "—", "–"):
         lead = 1
     elif last_inner not in _OPEN_ENDED and not window[0].text[:1].islower():
@@ -180,7 +188,7 @@ def _attributed_after(
     cue_pattern = lexicon().quote_cue_pattern
     for k in range(lead, min(len(window), lead + _CUE_SEARCH_WORDS)):
         tok = window[k]
-        if tok.text in '.!?;"“”':
+        if _ends_clause(window, k):
             return None
         cue = cue_pattern.match(body, tok.start)
         if cue is None:
@@ -197,6 +205,29 @@ def _attributed_after(
     return _any_verb_after(body, window[lead:], start, end) or _name_with_apposition(
         body, window[lead:], start, end, region_end
     )
+
+
+def _ends_clause(words: list[Token], k: int) -> bool:
+    """Whether token ``k`` ends the clause after a quote: sentence punctuation or a quotation
+    mark; a period inside "(D-Wis.)" or before a comma ("R-Ky., said") does not."""
+    text = words[k].text
+    if text in '!?;"“”':
+        return True
+    if text != ".":
+        return False
+    following = words[k + 1].text if k + 1 < len(words) else ""
+    return following not in (",", ")")
+
+
+def _dash_attribution(body: str, words: list[Token], start: int, end: int) -> Draft | None:
+    """`"..." ― Jane Roe.`: a name after a dash, alone up to the end of its clause."""
+    phrase = phrase_after(body, words[1].start, words[-1].end)
+    if phrase is None or phrase.pronoun or not phrase.tokens[0].capitalized:
+        return None
+    rest = [t for t in words[1:] if t.start >= phrase.end]
+    if rest and rest[0].text not in (".", "/"):
+        return None
+    return Draft("quote", start, end, None, -1, -1, phrase)
 
 
 def _closing_attribution(
@@ -231,7 +262,7 @@ def _name_with_apposition(
     cue_pattern = lexicon().quote_cue_pattern
     for k in range(comma + 1, min(len(words), comma + 30)):
         tok = words[k]
-        if tok.text in '.!?;"“”':
+        if _ends_clause(words, k):
             return None
         cue = cue_pattern.match(body, tok.start)
         if cue is not None and words[k - 1].text == ",":

@@ -9,7 +9,7 @@ a time or setting), the content is what precedes the speaker ("The plan failed, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
@@ -66,6 +66,10 @@ class _Blocked:
         i = bisect_right(self._starts, pos) - 1
         return i >= 0 and self._reach[i] > pos
 
+    def intersects(self, start: int, end: int) -> bool:
+        """Whether any range shares a character with ``[start, end)``."""
+        return start in self or bisect_left(self._starts, start) < bisect_left(self._starts, end)
+
 
 def find_reported(
     ctx: ClaimContext, quoted: list[tuple[int, int]], direct: list[Draft]
@@ -111,7 +115,7 @@ def _in_sentence(
 def _overlaps(draft: Draft, blocked: _Blocked) -> bool:
     """Whether the content runs into a quotation already claimed ("'...,' Smith said,
     according to the Times" adds no claim of its own)."""
-    return draft.content_start in blocked or (draft.content_end - 1) in blocked
+    return blocked.intersects(draft.content_start, draft.content_end)
 
 
 def _main_subject(

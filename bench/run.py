@@ -141,22 +141,23 @@ def main(argv: list[str] | None = None) -> int:
             "measured_words": sum(a.words for a in articles),
         },
         "errors": {},
+        "machine": machine.describe(None),  # the commit as the run starts
     }
-    kafka_version: str | None = None
     try:
         if "extraction" in args.parts:
             results["extraction"] = run_extraction(articles, args, sizes.repeats)
+            results["extraction"]["load_average_end"] = machine.load_average()
             report.print_extraction(results["extraction"])
         if {"plumbing", "e2e"} & set(args.parts):
             with kafka_broker() as (bootstrap, kafka_version, broker_pid):
                 results["broker"] = {"bootstrap": bootstrap, "kafka_version": kafka_version}
+                results["machine"]["kafka_version"] = kafka_version
                 asyncio.run(
                     run_kafka_parts(bootstrap, broker_pid, corpus.articles, args, sizes, results)
                 )
     except KeyboardInterrupt:
         results["errors"]["interrupted"] = "stopped by the user"
     finally:
-        results["machine"] = machine.describe(kafka_version)
         results["load_average_end"] = machine.load_average()
         results["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 1)
         checks = report.checks(results)
@@ -260,7 +261,7 @@ async def run_kafka_parts(
             except (BenchError, OSError) as exc:
                 results["errors"][f"e2e-{backend}"] = str(exc)
                 continue
-            results["end_to_end"][backend] = part
+            results["end_to_end"][backend] = part | {"load_average_end": machine.load_average()}
             report.print_end_to_end(backend, part)
 
 

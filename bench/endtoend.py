@@ -122,6 +122,8 @@ async def run_worker_bench(
             results["startup_s"] = round(time.monotonic() - started, 2)
             results["pool_processes"] = len(sample_tree(worker.pid).pids) - 1
             log(f"  worker ready in {results['startup_s']} s")
+            idle = await _idle_cpu(worker.pid, seconds=5.0)
+            results["idle_main_cpu_ms_per_s"] = round(1000 * idle, 2)
 
             results["saturation"] = await _saturation(
                 watcher,
@@ -130,6 +132,7 @@ async def run_worker_bench(
                 records(plan.saturation),
                 worker.pid,
                 broker_pid,
+                idle,
                 alive,
                 plan,
             )
@@ -177,6 +180,7 @@ async def _saturation(
     batch: list[tuple[bytes, bytes]],
     pid: int,
     broker_pid: int | None,
+    idle_main_cpu_s_per_s: float,
     alive: Any,
     plan: Plan,
 ) -> dict[str, Any]:
@@ -201,6 +205,7 @@ async def _saturation(
         if broker_pid is not None and broker_before is not None
         else None
     )
+    main_cpu = after.root_cpu_s - before.root_cpu_s
     return {
         "articles": count,
         "seconds": round(seconds, 3),
@@ -211,7 +216,19 @@ async def _saturation(
         if broker_cpu is None
         else round(1000 * broker_cpu / count, 3),
         "bench_cpu_ms_per_article": round(1000 * (time.process_time() - bench_before) / count, 3),
+        # what the worker's event loop spends when idle (timers, heartbeats, fetch loop) is
+        # not per-article work: at low rates it dominates the per-article figure above
+        "worker_main_cpu_ms_per_article_net_of_idle": round(
+            1000 * (main_cpu - idle_main_cpu_s_per_s * seconds) / count, 3
+        ),
     }
+
+
+async def _idle_cpu(pid: int, seconds: float) -> float:
+    """CPU seconds per second that the worker's main process uses with nothing to do."""
+    before = cpu_seconds(pid)
+    await asyncio.sleep(seconds)
+    return (cpu_seconds(pid) - before) / seconds
 
 
 def _cpu_split(before: TreeSample, after: TreeSample, count: int) -> dict[str, float]:

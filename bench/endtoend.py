@@ -50,7 +50,9 @@ class WorkerRun:
 def worker_process(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
     """``factwire worker`` in its own session (so that its pool goes down with it), stopped with
     SIGTERM, then SIGKILL when it does not exit within 30 s."""
-    command = [str(Path(sys.executable).with_name("factwire")), "worker"]
+    script = Path(sys.executable).with_name("factwire")
+    launcher = [str(script)] if script.exists() else [sys.executable, "-m", "factwire.cli"]
+    command = [*launcher, "worker"]
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import uuid
+from collections.abc import Callable, Iterator
 
 import orjson
 import pytest
@@ -16,6 +17,7 @@ from factwire.client import Publisher, Subscriber, ensure_topics
 from factwire.client.files import ArticleItem, read_articles
 from factwire.models import EnrichedArticle, RawArticle, content_sha256
 from factwire.settings import Settings
+from factwire.testing import KafkaContainer, default_image
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
@@ -238,3 +240,34 @@ async def test_no_article_is_lost_when_a_worker_joins_and_one_leaves_under_load(
     for event in enriched:
         first_seen = by_id.setdefault(event.article_id, event)
         assert first_seen.content_sha256 == event.content_sha256
+
+
+@pytest.fixture(scope="module")
+def sasl_bootstrap(kafka_starter: Callable[[KafkaContainer], KafkaContainer]) -> Iterator[str]:
+    """A second broker whose client listener wants SASL (PLAIN and SCRAM users)."""
+    container = kafka_starter(KafkaContainer(default_image()).with_sasl({"reader": "r3ader-pw"}))
+    try:
+        yield container.get_bootstrap_server()
+    finally:
+        container.stop()
+
+
+async def test_worker_and_clients_authenticate_with_sasl_scram(sasl_bootstrap: str) -> None:
+    settings = unique_settings(
+        sasl_bootstrap,
+        security_protocol="SASL_PLAINTEXT",
+        sasl_mechanism="SCRAM-SHA-512",
+        sasl_username="reader",
+        sasl_password="r3ader-pw",
+    )
+    articles = [article(n) for n in range(3)]
+    await ensure_topics(settings)
+    with start_worker_process(settings) as worker:
+        await asyncio.to_thread(worker.wait_until_ready)
+        async with Publisher(settings) as publisher:
+            assert all(r.ok for r in await publisher.publish_many(articles))
+        enriched = await collect(settings, len(articles), within=60)
+        log = worker.log_path.read_text()
+
+    assert sorted(e.article_id for e in enriched) == sorted(a.id for a in articles)
+    assert "r3ader-pw" not in log  # the password never reaches the logs

@@ -205,6 +205,10 @@ class SpeakerResolver:
         before = tokens(self.ctx.body, sentence_start, m.start)
         if any(t.text in '"“”' for t in before):
             return False
+        if before and before[-1].lower == "the":
+            return False  # "the Smith campaign", "The Murdoch papers": a modifier
+        if self.ctx.body.startswith(("'s", "’s"), m.end):
+            return False  # "Smith's aide said": the aide speaks
         after_comma = before
         for k in range(len(before) - 1, -1, -1):
             if before[k].text == ",":

@@ -132,6 +132,13 @@ def test_paragraph_ending_in_colon_introduces_the_next_one() -> None:
 def test_scare_quotes_inside_a_sentence_are_no_direct_quote() -> None:
     found = claims('Lopez called the plan "a disaster" on Monday.', LOPEZ)
     assert [c.kind for c in found] == ["reported"]
+    assert claims('The bill, known as "Clean Rivers Now," passed.') == []
+
+
+def test_partial_quote_goes_to_the_subject_of_its_sentence() -> None:
+    body = 'Lopez thanked the mayor for "stepping up when the council would not."'
+    found = claims(body, LOPEZ)
+    assert spoken(found) == [("quote", "stepping up when the council would not.", "Maria Lopez")]
 
 
 # --- pronouns ---------------------------------------------------------------------------------

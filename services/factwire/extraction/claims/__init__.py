@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.quotes import attribute_quotes, find_quotes
+from factwire.extraction.claims.quotes import attribute_quotes, embedded_quotes, find_quotes
 from factwire.extraction.claims.reported import find_reported
 from factwire.extraction.claims.scoring import checkworthiness, is_hedged
 from factwire.extraction.claims.speakers import SpeakerResolver
@@ -32,6 +32,9 @@ def find_claims(text: ArticleText, entities: list[Entity]) -> list[Claim]:
     direct = attribute_quotes(ctx, quotes)
     taken = [d.extent() for d in direct]
     reported = find_reported(ctx, quoted, direct)
+    held = taken + [(d.content_start, d.content_end) for d in reported]
+    embedded = embedded_quotes(ctx, quotes, held)
+    reported += embedded
     covered = taken + [d.extent() for d in reported]
     statements = find_statements(ctx, covered)
     drafts = sorted(direct + reported + statements, key=lambda d: (d.extent()[0], d.content_start))

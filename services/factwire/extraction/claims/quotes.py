@@ -12,12 +12,14 @@ the previous quote when it follows it directly (`"A," she said. "B."`). A quote 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
 from factwire.extraction.claims.lexicon import lexicon
 from factwire.extraction.claims.phrases import (
+    DETERMINERS,
     Phrase,
     Token,
     phrase_after,
@@ -383,3 +385,34 @@ def _cue_with_object(
     if setting is not None:
         end = setting.end()
     return " ".join(body[cue_start:end].split()), end
+
+
+def embedded_quotes(
+    ctx: ClaimContext, quotes: list[Quote], claimed: list[tuple[int, int]]
+) -> list[Draft]:
+    """`Smith thanked them for "stepping up when Congress won't."`: a quotation of a few words
+    or more inside a sentence that no other claim holds, attributed to the sentence's subject
+    when that is a name or a pronoun. Titles ("Morning Joe") and one-word scare quotes stay out.
+    """
+    body = ctx.body
+    held = sorted(claimed)
+    starts = [a for a, _ in held]
+    drafts: list[Draft] = []
+    for quote in quotes:
+        start, end = _content_bounds(body, quote)
+        words = body[start:end].split() if end - start < 2000 else []
+        if len(words) < 4 or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            continue
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and held[i][1] > start:
+            continue
+        sentence = ctx.sentences[ctx.sentence_index(quote.open)]
+        if sentence.start >= quote.open:
+            continue
+        phrase = subject_phrase(body, sentence.start, quote.open)
+        if phrase is None or not (phrase.pronoun or phrase.tokens[0].capitalized):
+            continue
+        if phrase.tokens[0].lower in DETERMINERS or phrase.pronoun in ("it", "i", "you", "we"):
+            continue
+        drafts.append(Draft("quote", start, end, None, -1, -1, phrase))
+    return drafts

@@ -36,7 +36,8 @@ _ABBREVIATIONS = frozenset(
 )
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
-_TRAILING_NUMBER = re.compile(r"(?:\s+[-+]?\d[\d.,:/-]*)+$")
+_HAS_DIGIT = re.compile(r"\d")
+_NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 _SCORE = re.compile(r"\s+\d+-\d+$")
 _WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
@@ -189,21 +190,78 @@ def trim_possessive(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     return out
 
 
-def trim_trailing_numbers(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
-    """Drop numbers glued to a person or place ("Kersey 63", "Mexico 2-0" in results tables).
+def split_at_numbers(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Numbers are not part of a person's or a place's name: they separate names.
 
-    Names of products, events and works keep their numbers ("Euro 96", "Windows 95").
+    In results tables the tagger runs names and scores together ("Kersey 63", "Oldham 3
+    Ipswich"); each stretch of words between the numbers is a name of its own. In a table row
+    this holds for every name; elsewhere organisations lose only a trailing score ("Mexico 2-0")
+    and names of products, events and works keep their numbers ("Euro 96", "Windows 95").
     """
+    rows = {f: _table_rows(text.field(f)) for f in ("title", "body")}
     out = []
     for m in mentions:
         surface = _surface(text, m)
-        pattern = _TRAILING_NUMBER if m.label in ("PERSON", "GPE", "LOC", "NORP") else _SCORE
-        match = pattern.search(surface) if m.label in NAME_LABELS else None
-        if match and match.start() > 0:
-            out.append(replace(m, end=m.start + match.start()))
-        else:
+        if m.label not in NAME_LABELS or not _HAS_DIGIT.search(surface):
             out.append(m)
+        elif m.label in _NUMBERLESS_LABELS or _inside(rows[m.field], m.start):
+            out.extend(
+                replace(m, start=m.start + a, end=m.start + b) for a, b in _wordy_stretches(surface)
+            )
+        else:
+            score = _SCORE.search(surface)
+            out.append(replace(m, end=m.start + score.start()) if score and score.start() else m)
     return out
+
+
+def _wordy_stretches(surface: str) -> list[tuple[int, int]]:
+    """Offsets of the runs of tokens between number tokens that contain a letter."""
+    stretches: list[tuple[int, int]] = []
+    start = end = -1
+    for token in re.finditer(r"\S+", surface):
+        if _NUMBER_TOKEN.fullmatch(token.group()):
+            if start >= 0:
+                stretches.append((start, end))
+            start = -1
+        else:
+            start = token.start() if start < 0 else start
+            end = token.end()
+    if start >= 0:
+        stretches.append((start, end))
+    return [(a, b) for a, b in stretches if any(c.isalpha() for c in surface[a:b])]
+
+
+def complete_person_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Take in the initials and given names the tagger left out of a person's name.
+
+    "R. Ponting" tagged "R." alone, or "Sandrine Testud" tagged "Testud" alone: a capitalised
+    word or an initial right before a person's name belongs to it, unless it is a title, a
+    common word or a place ("President Testud", "Monday Testud", "France Testud" stay apart).
+    """
+    taken = _Occupied(mentions)
+    return [_completed_name(text.field(m.field), m, taken) for m in mentions]
+
+
+def _completed_name(s: str, m: RawMention, taken: _Occupied) -> RawMention:
+    if _LONE_INITIAL.fullmatch(s[m.start : m.end]):
+        after = _NEXT_NAME_WORD.match(s, m.end)
+        if after and not taken.overlaps(m.field, m.end, after.end()):
+            taken.add(m.field, m.end, after.end())
+            m = RawMention(m.field, m.start, after.end(), "PERSON")
+    if m.label != "PERSON":
+        return m
+    start = m.start
+    for _ in range(2):
+        before = _PREVIOUS_NAME_WORD.search(s, max(0, start - 40), start)
+        if not before or taken.overlaps(m.field, before.start(), start - 1):
+            break
+        if not _given_name_or_initial(before.group(1)):
+            break
+        start = before.start()
+    if start == m.start:
+        return m
+    taken.add(m.field, start, m.start)
+    return replace(m, start=start)
 
 
 def drop_non_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
@@ -255,6 +313,18 @@ def products_not_people(text: ArticleText, mentions: list[RawMention]) -> list[R
 
 
 # ---------------------------------------------------------------------------- article-level
+
+
+def countries_are_places(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A country named on its own is a place (GPE), never an organisation or a person, even
+    when it stands for its government or its national team ("Belarus beat Estonia 1-0")."""
+    out = []
+    for m in mentions:
+        if m.label in ("ORG", "PERSON", "LOC") and _is_country(_surface(text, m)):
+            out.append(replace(m, label="GPE"))
+        else:
+            out.append(m)
+    return out
 
 
 def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
@@ -378,11 +448,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("trim_lowercase_words", trim_lowercase_words),
     ("join_possessive_org", join_possessive_org),
     ("trim_possessive", trim_possessive),
-    ("trim_trailing_numbers", trim_trailing_numbers),
+    ("split_at_numbers", split_at_numbers),
+    ("complete_person_names", complete_person_names),
     ("drop_non_names", drop_non_names),
     ("fix_known_confusions", fix_known_confusions),
     ("products_not_people", products_not_people),
     ("teams_in_tables", teams_in_tables),
+    ("countries_are_places", countries_are_places),
     ("consistent_labels", consistent_labels),
     ("propagate_names", propagate_names),
 )
@@ -462,6 +534,11 @@ _CAPITALISED_RUN = re.compile(
 )
 _NATIONALITY_AFTER = re.compile(r"\s?\(\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?\)")
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
+_LONE_INITIAL = re.compile(r"[A-Z]\.")
+_NEXT_NAME_WORD = re.compile(r"[ ]?[A-Z][a-z][\w'’-]*")
+_PREVIOUS_NAME_WORD = re.compile(r"(?<![\w.'’-])([A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?) ?$")
+_STANDINGS_ROW = re.compile(r"(?:[ \t]+[-+]?\.?\d[\d.,:/-]*%?){3,}[ \t]*(?:\n|$)")
+"""After a name: nothing but three or more numbers to the end of the line (a league table)."""
 _VENUE_BEFORE_COLON = re.compile(r"\s?:")
 _HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 
@@ -486,14 +563,23 @@ def _inside(rows: list[tuple[int, int]], offset: int) -> bool:
 
 
 def _is_country(name: str) -> bool:
-    key = name_key(name)
-    canonical = known_aliases().get(key, key)
-    return any(k in _countries() or k in _HOME_NATIONS for k in (key, canonical))
+    return name_key(name) in _countries()
 
 
 def _family_name_first(word: str) -> bool:
     """A known surname that is no given name, written first ("Wang Donghai")."""
     return word in _surnames() and word not in _first_names()
+
+
+def _given_name_or_initial(word: str) -> bool:
+    if _LONE_INITIAL.fullmatch(word):
+        return True
+    return (
+        word.lower() not in _common_words()
+        and word not in person_titles()
+        and word not in _places()
+        and word not in _countries()
+    )
 
 
 def _table_mention_label(s: str, m: RawMention) -> str:
@@ -503,7 +589,7 @@ def _table_mention_label(s: str, m: RawMention) -> str:
         return "GPE"
     if _NATIONALITY_AFTER.match(s, m.end) or _INITIAL.match(surface):
         return "PERSON"
-    if m.label in ("GPE", "LOC"):
+    if m.label in ("GPE", "LOC") or _STANDINGS_ROW.match(s, m.end):
         return "ORG"
     return m.label
 
@@ -511,7 +597,7 @@ def _table_mention_label(s: str, m: RawMention) -> str:
 def _common_word_in_row(s: str, rows: list[tuple[int, int]], m: RawMention) -> bool:
     """A lone common word tagged in a table row is a column or line label ("Attendance").
 
-    Places are left alone: many are common words too ("Reading", "Bath").
+    Places and surnames are left alone: many are common words too ("Reading", "York").
     """
     surface = s[m.start : m.end]
     return (
@@ -519,6 +605,8 @@ def _common_word_in_row(s: str, rows: list[tuple[int, int]], m: RawMention) -> b
         and m.label not in ("GPE", "LOC")
         and surface.isalpha()
         and surface.lower() in _common_words()
+        and name_key(surface) not in _surnames()
+        and name_key(surface) not in _places()
         and _inside(rows, m.start)
     )
 
@@ -559,13 +647,33 @@ def known_aliases() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
+    """Names of countries, with every spelling of ``data/aliases.tsv`` ("U.S.", "Britain")."""
     rows = (line.split("\t") for line in _rules_data("places.tsv"))
-    return frozenset(row[0] for row in rows if len(row) > 1 and row[1].endswith("country"))
+    names = {row[0] for row in rows if len(row) > 1 and row[1].endswith("country")}
+    names |= _HOME_NATIONS
+    groups: dict[str, set[str]] = {}
+    for spelling, canonical in known_aliases().items():
+        groups.setdefault(canonical, set()).add(spelling)
+    for spellings in groups.values():
+        if spellings & names:
+            names |= spellings
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    return frozenset(line.split("\t", 1)[0] for line in _rules_data("places.tsv"))
 
 
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     return frozenset(_rules_data("first_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Words before a name that are not part of it ("President", "Mr.")."""
+    return frozenset(_rules_data("person_titles.txt"))
 
 
 @lru_cache(maxsize=1)

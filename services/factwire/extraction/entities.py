@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from factwire.extraction.corrections import NAME_LABELS, acronym, known_aliases, name_key
+from factwire.extraction.corrections import (
+    NAME_LABELS,
+    acronym,
+    known_aliases,
+    name_key,
+    person_titles,
+)
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import Entity, Mention
 
@@ -170,7 +176,7 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
 def _strip_name(surface: str) -> str:
     """The name inside a mention: without a leading article, titles or a possessive ending."""
     name = _POSSESSIVE.sub("", _ARTICLE.sub("", surface)).strip() or surface
-    titles = _titles()
+    titles = person_titles()
     while True:
         head, _, rest = name.partition(" ")
         if head not in titles or not rest.strip():
@@ -197,12 +203,6 @@ def _data_lines(*path: str) -> list[str]:
     source = resources.files("factwire.extraction").joinpath("data", *path)
     lines = source.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    """Words before a name that are not part of it ("President", "Mr.")."""
-    return frozenset(_data_lines("rules", "person_titles.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -76,12 +76,21 @@ def test_a_possessive_ending_is_not_part_of_the_name() -> None:
     assert found == [("Smith", "PERSON"), ("Joneses", "PERSON")]
 
 
-def test_numbers_glued_to_a_person_are_trimmed_but_event_names_keep_theirs() -> None:
-    body = "G. Kersey 63 starred at Euro 96."
+def test_numbers_separate_names_but_event_names_keep_theirs() -> None:
+    body = "G. Kersey 63 starred at Euro 96.\nOldham 3 Ipswich 3"
     found = apply(
-        corrections.trim_trailing_numbers, body, ("G. Kersey 63", "PERSON"), ("Euro 96", "EVENT")
+        corrections.split_at_numbers,
+        body,
+        ("G. Kersey 63", "PERSON"),
+        ("Euro 96", "EVENT"),
+        ("Oldham 3 Ipswich", "PERSON"),
     )
-    assert found == [("G. Kersey", "PERSON"), ("Euro 96", "EVENT")]
+    assert found == [
+        ("G. Kersey", "PERSON"),
+        ("Euro 96", "EVENT"),
+        ("Oldham", "PERSON"),
+        ("Ipswich", "PERSON"),
+    ]
 
 
 def test_a_name_without_a_capital_letter_is_dropped() -> None:
@@ -184,3 +193,33 @@ def test_correct_runs_every_rule_and_keeps_offsets_exact() -> None:
     )
     found = [(body[m.start : m.end], m.label) for m in corrections.correct(text, mentions)]
     assert found == [("Kremlin", "ORG"), ("U.S.", "GPE"), ("Lebed", "PERSON"), ("Lebed", "PERSON")]
+
+
+def test_a_given_name_or_initial_left_out_of_a_person_is_taken_in() -> None:
+    body = "Sandrine Testud beat her rival. R. Ponting not out. President Obama spoke."
+    found = apply(
+        corrections.complete_person_names,
+        body,
+        ("Testud", "PERSON"),
+        ("R.", "NORP"),
+        ("Obama", "PERSON"),
+    )
+    assert found == [("Sandrine Testud", "PERSON"), ("R. Ponting", "PERSON"), ("Obama", "PERSON")]
+
+
+def test_a_country_is_a_place_even_as_a_team_or_a_government() -> None:
+    body = "Belarus beat Estonia 1-0, and Britain protested."
+    found = apply(
+        corrections.countries_are_places,
+        body,
+        ("Belarus", "ORG"),
+        ("Estonia", "PERSON"),
+        ("Britain", "ORG"),
+    )
+    assert found == [("Belarus", "GPE"), ("Estonia", "GPE"), ("Britain", "GPE")]
+
+
+def test_a_name_followed_only_by_numbers_in_a_league_table_is_a_team() -> None:
+    body = "Standings:\nPohang 2 1 1 11 10 7\nUlsan 2 0 2 8 9 6"
+    found = apply(corrections.teams_in_tables, body, ("Pohang", "PERSON"))
+    assert sorted(found) == [("Pohang", "ORG"), ("Ulsan", "ORG")]

@@ -209,6 +209,12 @@ def _attributed_after(
     )
 
 
+def _looks_like_verb(tok: Token) -> bool:
+    """A past or present tense form ("retorted", "quips") standing alone after a name."""
+    low = tok.lower
+    return len(low) > 3 and (low.endswith("ed") or (low.endswith("s") and not low.endswith("ss")))
+
+
 def _ends_clause(words: list[Token], k: int) -> bool:
     """Whether token ``k`` ends the clause after a quote: sentence punctuation or a quotation
     mark; a period inside "(D-Wis.)" or before a comma ("R-Ky., said") does not."""
@@ -285,7 +291,7 @@ def _any_verb_after(body: str, words: list[Token], start: int, end: int) -> Draf
     for k, tok in enumerate(words[:6]):
         if tok.text in _CLAUSE_END:
             return None
-        if k and tok.lower.endswith("ed") and not tok.capitalized:
+        if k and _looks_like_verb(tok) and not tok.capitalized:
             following = words[k + 1].text if k + 1 < len(words) else "."
             if following not in _CLAUSE_END:
                 return None

@@ -19,8 +19,9 @@ _factwire_container_engine() {
     fi
     _fw_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' \
         "$_fw_root/deploy/kafka/pom.xml")"
+    # (`|| true`: this file may be sourced by a shell running with `set -e`)
     _fw_engine="$(python3 "$_fw_root/deploy/podman/probe.py" \
-        "${DOCKER_HOST:-unix:///var/run/docker.sock}" 2>/dev/null)"
+        "${DOCKER_HOST:-unix:///var/run/docker.sock}" 2>/dev/null || true)"
     if [ "$_fw_engine" = docker ]; then
         export FACTWIRE_CONTAINER_ENGINE=docker
         return 0

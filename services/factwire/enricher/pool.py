@@ -1,8 +1,10 @@
 """Extraction off the event loop: a pool of processes, one extractor (and model) in each.
 
 The event loop only hands over batches and awaits results, so heartbeats, rebalances and the
-web pages keep working while every core extracts. A batch is split into one chunk per process,
-so the spaCy backend sees several texts at once (``nlp.pipe``). An article whose chunk raises is
+web pages keep working while every core extracts. A batch is split into chunks of a few
+articles that the processes take in turn, so the spaCy backend sees several texts at once
+(``nlp.pipe``) and no process idles while another finishes a long chunk. An article whose chunk
+raises is
 retried alone a bounded number of times, so that one bad article never takes its neighbours
 down with it; if it still fails it comes back as an ``ExtractFailure``.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import multiprocessing
 import os
 import time
@@ -26,6 +29,9 @@ from factwire.models import RawArticle
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+# Articles per task sent to a process: enough for nlp.pipe to batch, small enough to balance.
+CHUNK_ARTICLES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +168,12 @@ class ExtractionPool:
             self._executor = None
 
     async def enrich(self, raws: Sequence[RawArticle]) -> list[Enriched | ExtractFailure]:
-        """Results in the order of ``raws``: one chunk per process, failures retried alone."""
+        """Results in the order of ``raws``; an article of a failed chunk is retried alone."""
         if not raws:
             return []
-        chunks = split_evenly(raws, self.size)
+        # Small chunks, more than one per process: a process that finishes early takes the next
+        # one instead of idling while another works through a chunk of long articles.
+        chunks = split_evenly(raws, max(self.size, math.ceil(len(raws) / CHUNK_ARTICLES)))
         outcomes = await asyncio.gather(
             *(self._run(chunk) for chunk in chunks), return_exceptions=True
         )

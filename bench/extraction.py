@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from bench.corpus import CorpusArticle
+from bench.proc import sample_tree
 from factwire.extraction import ArticleText, Extraction, get_extractor
 from factwire.extraction.backends.spacy_backend import MODEL_PACKAGE
 from factwire.models import RawArticle
@@ -24,11 +25,15 @@ NER_ONLY_EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler", "senter
 
 @dataclass(frozen=True, slots=True)
 class Rate:
-    """Articles and words processed in a measured span of wall-clock time."""
+    """Articles and words processed in a measured span of wall-clock time, and the CPU time the
+    measured processes got meanwhile: ``cpu_share`` (CPU time over wall time times processes)
+    well under 1 means other work on the machine took the cores, and the rate is low for it."""
 
     articles: int
     words: int
     seconds: float
+    cpu_seconds: float
+    processes: int = 1
 
     @property
     def articles_per_s(self) -> float:
@@ -48,6 +53,8 @@ class Rate:
             "articles_per_s": round(self.articles_per_s, 3),
             "words_per_s": round(self.words_per_s, 1),
             "ms_per_article": round(self.ms_per_article, 3),
+            "cpu_ms_per_article": round(1000 * self.cpu_seconds / self.articles, 3),
+            "cpu_share": round(self.cpu_seconds / (self.seconds * self.processes), 3),
         }
 
 
@@ -65,11 +72,11 @@ def extract_single(backend: str, articles: Sequence[CorpusArticle], batch: int) 
     """The full extraction pipeline in this process, ``batch`` articles per call."""
     work = batches(articles, batch)
     _extract_pairs(backend, work[0])  # warm-up: lazy loading, caches
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for chunk in work:
         _extract_pairs(backend, chunk)
     seconds = time.perf_counter() - started
-    return Rate(len(articles), sum(a.words for a in articles), seconds)
+    return Rate(len(articles), _words(articles), seconds, time.process_time() - cpu)
 
 
 def extract_pool(
@@ -83,16 +90,16 @@ def extract_pool(
         ready: set[int] = set()
         while len(ready) < processes:  # every process has loaded its model and run once
             ready.update(pool.map(_warm_task, [(backend, work[0][:1])] * processes, chunksize=1))
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu()
         done = sum(
             len(result)
             for result in pool.imap_unordered(
                 _extract_task, [(backend, w) for w in work], chunksize=1
             )
         )
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     assert done == len(articles)
-    return Rate(len(articles), sum(a.words for a in articles), seconds)
+    return Rate(len(articles), _words(articles), seconds, cpu, processes)
 
 
 def worker_pool(
@@ -117,15 +124,15 @@ async def _worker_pool(
     await pool.start()
     try:
         await pool.enrich(raws[:processes])
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu()
         done = 0
         for i in range(0, len(raws), batch):
             done += len(await pool.enrich(raws[i : i + batch]))
-        seconds = time.perf_counter() - started
+        seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu
     finally:
         pool.close()
     assert done == len(articles)
-    return Rate(len(articles), sum(a.words for a in articles), seconds)
+    return Rate(len(articles), _words(articles), seconds, cpu, processes)
 
 
 def raw_ner(articles: Sequence[CorpusArticle], *, without_tok2vec: bool = False) -> Rate:
@@ -140,11 +147,20 @@ def raw_ner(articles: Sequence[CorpusArticle], *, without_tok2vec: bool = False)
     texts = [text for a in articles for text in (a.title, a.body)]
     for _ in nlp.pipe(texts[:4]):
         pass
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     found = sum(len(doc.ents) for doc in nlp.pipe(texts))
     seconds = time.perf_counter() - started
     assert found > 0
-    return Rate(len(articles), sum(a.words for a in articles), seconds)
+    return Rate(len(articles), _words(articles), seconds, time.process_time() - cpu)
+
+
+def _words(articles: Sequence[CorpusArticle]) -> int:
+    return sum(a.words for a in articles)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's live child processes (a pool's workers)."""
+    return sample_tree(os.getpid()).children_cpu_s
 
 
 def _load(backend: str) -> None:

@@ -134,8 +134,12 @@ def _fmt(value: float | None) -> str:
 
 
 def print_extraction(part: dict[str, Any]) -> None:
-    print("\n(a) extraction only")
-    print(f"  {'backend':<10}{'mode':<34}{'articles/s':>12}{'words/s':>12}{'ms/article':>12}")
+    print("\n(a) extraction only (CPU share: CPU time received / wall time x processes; well")
+    print("    under 1 means other work took the cores during the measurement)")
+    print(
+        f"  {'backend':<10}{'mode':<34}{'articles/s':>12}{'words/s':>12}{'ms/article':>12}"
+        f"{'CPU ms/article':>16}{'CPU share':>11}"
+    )
     for backend, modes in part.items():
         if backend.startswith("raw_ner") or not isinstance(modes, dict):
             continue
@@ -158,6 +162,8 @@ def _rate_line(backend: str, mode: str, rate: dict[str, Any]) -> None:
     print(
         f"  {backend:<10}{mode:<34}{rate['articles_per_s']:>12.2f}"
         f"{rate['words_per_s']:>12.0f}{rate['ms_per_article']:>12.2f}"
+        f"{rate.get('cpu_ms_per_article', float('nan')):>16.2f}"
+        f"{rate.get('cpu_share', float('nan')):>11.2f}"
     )
 
 

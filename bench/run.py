@@ -165,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
         print("\ntargets (ratios within this run)")
         for check in checks:
             print(check.line())
+        results["cpu_view"] = report.cpu_view(results)
+        report.print_cpu_view(results["cpu_view"])
         for part, error in results["errors"].items():
             print(f"\n{part} failed: {error}", file=sys.stderr)
         if not args.no_save:

@@ -27,7 +27,7 @@ SIZES = {
     "rules": int(os.environ.get("FACTWIRE_ADVERSARIAL_CHARS", "100000")),
     "spacy": int(os.environ.get("FACTWIRE_ADVERSARIAL_CHARS", "10000")),
 }
-NAMES = "Alvarez Bergson Castellano Dubois Eriksen Fonseca Gallagher Hakimi Ivanova Jansen".split()
+NAMES = ["Alvarez", "Bergson", "Castellano", "Dubois", "Eriksen", "Fonseca", "Gallagher"]
 
 
 def capitalised_words(size: int) -> str:
@@ -47,7 +47,7 @@ def repeat(unit: str) -> Callable[[int], str]:
 CASES: dict[str, Callable[[int], str]] = {
     "straight quotation marks": repeat('"'),
     "curly quotation marks": repeat("“”"),
-    "unbalanced quotes with words": lambda n: repeat('"Yes, ')(n),
+    "unbalanced quotes with words": repeat('"Yes, '),
     "no space or newline": repeat("abcdefghij"),
     "no space, mixed case": repeat("AbcdEfghIj"),
     "one capital letter run": repeat("A"),

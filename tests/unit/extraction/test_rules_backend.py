@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -306,5 +307,17 @@ _TRICKY_WORDS = [
 def test_mentions_never_overlap(words: list[str]) -> None:
     text = " ".join(words)
     mentions = sorted(find_mentions(text), key=lambda m: m.start)
-    for before, after in zip(mentions, mentions[1:], strict=False):
+    for before, after in itertools.pairwise(mentions):
         assert before.end <= after.start, (text, before, after)
+
+
+def test_day_month_year_is_one_date() -> None:
+    assert found("They met on 12 March 2024.") == {("DATE", "12 March 2024")}
+
+
+def test_ordinal_quarter_is_a_date() -> None:
+    assert labels_of("Profit fell in the third quarter.", "third quarter") == {"DATE"}
+
+
+def test_named_storm_is_an_event() -> None:
+    assert labels_of("Hurricane Ivette hit the coast.", "Hurricane Ivette") == {"EVENT"}

@@ -73,6 +73,16 @@ def test_publish_then_subscribe_round_trip(kafka_bootstrap: str, tmp_path: Path)
     assert pretty.exit_code == 0, pretty.output
     assert "Entities" in pretty.stdout and "Claims" in pretty.stdout
 
+    # A consumer group resumes after the last event it printed, even when it stopped at --limit.
+    group = ["subscribe", "--group", f"readers-{uuid.uuid4().hex[:6]}", "--from-beginning"]
+    first = runner.invoke(cli, [*group, "--limit", "3"], env=env)
+    rest = runner.invoke(cli, [*group, "--timeout", "5"], env=env)
+    assert first.exit_code == 0 and rest.exit_code == 0, first.output + rest.output
+    first_ids = [EnrichedArticle.from_json(line).article_id for line in first.stdout.splitlines()]
+    rest_ids = [EnrichedArticle.from_json(line).article_id for line in rest.stdout.splitlines()]
+    assert len(first_ids) == 3
+    assert sorted(first_ids + rest_ids) == sorted(e.article_id for e in events)
+
 
 def test_subscribe_stops_after_the_timeout_without_events(kafka_bootstrap: str) -> None:
     settings = cli_settings(kafka_bootstrap)

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
 
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from pydantic import ValidationError
 
 from factwire.models import EnrichedArticle
 from factwire.settings import Settings
 
 log = logging.getLogger(__name__)
+COMMIT_EVERY_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +63,14 @@ class Subscriber:
             **self.settings.kafka_client_options(),
             group_id=group_id,
             auto_offset_reset="earliest" if from_beginning else "latest",
-            enable_auto_commit=group_id is not None,
+            # Offsets are committed for what was handed out (see ``_mark``), not for everything
+            # fetched: stopping after ``--limit N`` must not skip the rest of a fetched batch.
+            enable_auto_commit=False,
             **consumer_options,
         )
         self._group_id = group_id
+        self._delivered: dict[TopicPartition, int] = {}
+        self._committed_at = 0.0
 
     async def __aenter__(self) -> Self:
         await self._consumer.start()
@@ -84,7 +90,16 @@ class Subscriber:
         await self.close()
 
     async def close(self) -> None:
-        await self._consumer.stop()
+        try:
+            await self.commit()
+        finally:
+            await self._consumer.stop()
+
+    async def commit(self) -> None:
+        """Commit the position after the last event handed out (with a group; else no-op)."""
+        if self._group_id is not None and self._delivered:
+            await self._consumer.commit(dict(self._delivered))
+        self._committed_at = time.monotonic()
 
     def __aiter__(self) -> AsyncIterator[EnrichedArticle]:
         return self._articles()
@@ -98,6 +113,8 @@ class Subscriber:
         idle_ms = 0.0
         poll_ms = 500
         while True:
+            if time.monotonic() - self._committed_at > COMMIT_EVERY_SECONDS:
+                await self.commit()
             batches = await self._consumer.getmany(timeout_ms=poll_ms)
             if not batches:
                 idle_ms += poll_ms
@@ -107,6 +124,7 @@ class Subscriber:
             idle_ms = 0.0
             for records in batches.values():
                 for record in records:
+                    self._mark(record)
                     article = self._validate(record)
                     if article is not None:
                         yield Delivery(
@@ -115,6 +133,10 @@ class Subscriber:
                             record.offset,
                             tuple(record.headers or ()),
                         )
+
+    def _mark(self, record: Any) -> None:
+        """Count ``record`` as handed out: a commit moves the group past it."""
+        self._delivered[TopicPartition(record.topic, record.partition)] = record.offset + 1
 
     def _validate(self, record: Any) -> EnrichedArticle | None:
         try:

@@ -39,7 +39,6 @@ if [ "$current" = "$wanted" ]; then
     exit 0
 fi
 
-previous_id="$(podman image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)"
 echo "kafka-image: building $image from $java_home and $libs"
 rm -rf "$work"
 rootfs="$work/rootfs"
@@ -116,9 +115,8 @@ podman import --quiet \
     --change "LABEL org.opencontainers.image.version=$version" \
     "$work/rootfs.tar" "$image" >/dev/null
 rm -rf "$work"
-# The image this one replaces, unless a container still uses it.
-new_id="$(podman image inspect --format '{{.Id}}' "$image")"
-if [ -n "$previous_id" ] && [ "$previous_id" != "$new_id" ]; then
-    podman rmi "$previous_id" >/dev/null 2>&1 || true
-fi
+# Earlier builds no tag points at any more, unless a container still uses them.
+for stale in $(podman images --quiet --filter dangling=true --filter "label=$label"); do
+    podman rmi "$stale" >/dev/null 2>&1 || true
+done
 echo "kafka-image: built $image"

@@ -23,7 +23,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import IO, Any, ParamSpec, TypeVar
 
 import click
 from pydantic import ValidationError
@@ -313,24 +313,42 @@ def enrich(obj: Context, source: str, jsonl: bool, extractor_name: str | None) -
     from factwire.extraction import get_extractor
 
     settings = obj.settings(extractor=extractor_name)
-    data = _read_source(source)
     extractor = get_extractor(settings.extractor)
     if not jsonl:
-        article = _single_article(data, source, settings.max_body_chars)
+        article = _single_article(_read_source(source), source, settings.max_body_chars)
         click.echo(enrich_one(article, extractor).to_json().decode())
         return
+    # Line by line, each answer written and flushed before the next line is read: a tool may
+    # drive this as a co-process, one article in, one enriched article out.
     bad = 0
     out = click.get_text_stream("stdout")
-    for number, article_or_error in _jsonl_articles(data, settings.max_body_chars):
-        if isinstance(article_or_error, str):
-            bad += 1
-            click.echo(f"{_label(source)}:{number}: {article_or_error}", err=True)
-            continue
-        out.write(enrich_one(article_or_error, extractor).to_json().decode() + "\n")
-        out.flush()
+    with _open_source(source) as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                article = RawArticle.from_json(line, max_body_chars=settings.max_body_chars)
+            except ValidationError as exc:
+                bad += 1
+                click.echo(f"{_label(source)}:{number}: {describe(exc)}", err=True)
+                continue
+            out.write(enrich_one(article, extractor).to_json().decode() + "\n")
+            out.flush()
     if bad:
-        click.echo(f"{bad} line(s) rejected", err=True)
         sys.exit(1)
+
+
+@contextlib.contextmanager
+def _open_source(source: str) -> Iterator[IO[bytes]]:
+    if source == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = Path(source).open("rb")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise click.ClickException(f"{source}: {exc.strerror or exc}") from None
+    with stream:
+        yield stream
 
 
 def _read_source(source: str) -> bytes:
@@ -361,16 +379,6 @@ def _single_article(data: bytes, source: str, max_body_chars: int) -> RawArticle
         raise click.ClickException(str(item))
     assert isinstance(item, ArticleItem)
     return item.article
-
-
-def _jsonl_articles(data: bytes, max_body_chars: int) -> Iterator[tuple[int, RawArticle | str]]:
-    for number, line in enumerate(data.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield number, RawArticle.from_json(line, max_body_chars=max_body_chars)
-        except ValidationError as exc:
-            yield number, describe(exc)
 
 
 # -- demo ------------------------------------------------------------------------------------

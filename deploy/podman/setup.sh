@@ -51,8 +51,10 @@ cmd_install() {
         return 1
     fi
     say "installing ${missing[*]} (apt-get, once)"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+    # Waits for another apt/dpkg run (e.g. unattended upgrades) instead of failing at once.
+    local wait=(-o DPkg::Lock::Timeout=300)
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -qq \
         -o Dpkg::Use-Pty=0 podman runc iptables >"$STATE_DIR/apt.log" 2>&1 || {
         say "apt-get install failed; see $STATE_DIR/apt.log"
         tail -n 20 "$STATE_DIR/apt.log" >&2

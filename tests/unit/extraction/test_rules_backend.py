@@ -321,3 +321,19 @@ def test_ordinal_quarter_is_a_date() -> None:
 
 def test_named_storm_is_an_event() -> None:
     assert labels_of("Hurricane Ivette hit the coast.", "Hurricane Ivette") == {"EVENT"}
+
+
+def test_two_nationality_words_are_one_group() -> None:
+    assert labels_of("Iraqi Kurds fled north.", "Iraqi Kurds") == {"NORP"}
+
+
+def test_first_name_that_is_also_a_religion_starts_a_person() -> None:
+    assert labels_of("The goal by Christian Vaudreuil stood.", "Christian Vaudreuil") == {"PERSON"}
+
+
+def test_small_town_named_like_a_person_before_said_is_the_person() -> None:
+    assert labels_of("Dole said the bill would pass.", "Dole") == {"PERSON"}
+
+
+def test_named_day_is_an_event() -> None:
+    assert labels_of("Shops close on Labor Day.", "Labor Day") == {"EVENT"}

@@ -570,6 +570,8 @@ class _NameFinder:
         words, lex = self.words, self.lex
         hit = self._gazetteer_at(i, end)
         if hit is not None and hit[0] == end:
+            if hit[1].weak and _after_word(words, end) in _SPEECH:
+                return [_Name(i, end, "PERSON", _CONTEXT)]  # "Dole said"
             strength = _CONTEXT if hit[1].weak else _STRONG
             return [_Name(i, end, self._place_or_team(i, end, hit[1].label), strength)]
         title = self._title_inside(i, end)
@@ -592,7 +594,10 @@ class _NameFinder:
             return [_Name(i, end, "FAC", _STRONG)]
         if end - i >= 2 and last in _NATURAL_PLACE_WORDS:
             return [_Name(i, end, "LOC", _STRONG)]
-        if hit is not None and hit[1].label == "NORP":
+        if hit is not None and hit[1].label == "NORP" and words[i] not in lex.first_names:
+            rest = self._gazetteer_at(hit[0], end)
+            if rest is not None and rest[0] == end and rest[1].label == "NORP":
+                return [_Name(i, end, "NORP", _STRONG)]  # "Iraqi Kurds", "Bosnian Serb"
             head = _Name(i, hit[0], hit[1].label, _STRONG)
             return [head, *self._classify(hit[0], end, person_context=person_context)]
         personal = words[i] in lex.first_names or _is_initial_token(words[i])

@@ -98,6 +98,7 @@ class Outputs:
             **self.settings.kafka_client_options(),
             auto_offset_reset="earliest",
             enable_auto_commit=False,
+            isolation_level="read_committed",  # what a consumer of a transactional worker reads
             fetch_max_bytes=8_000_000,
             max_partition_fetch_bytes=4_000_000,
         )

@@ -337,3 +337,7 @@ def test_small_town_named_like_a_person_before_said_is_the_person() -> None:
 
 def test_named_day_is_an_event() -> None:
     assert labels_of("Shops close on Labor Day.", "Labor Day") == {"EVENT"}
+
+
+def test_inflected_and_hyphenated_common_words_in_headlines_are_not_names() -> None:
+    assert not found("SOCCER - UPSETS IN QUARTER-FINALS")

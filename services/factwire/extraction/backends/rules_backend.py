@@ -501,8 +501,21 @@ class _NameFinder:
             low = self.lower[i]
             if low in _SPORTS:
                 return False
-            return low not in self.lex.common or self._gazetteer_at(i, self.n) is not None
+            return not self._plain(low) or self._gazetteer_at(i, self.n) is not None
         return True
+
+    def _plain(self, low: str) -> bool:
+        """Is a lower-cased word a common English word, inflected or hyphenated ("upsets",
+        "quarter-final")? Decides what is a name at sentence starts and in all-caps lines."""
+        common = self.lex.common
+        if low in common:
+            return True
+        if "-" in low:
+            return all(part in common or not part.isalpha() for part in low.split("-"))
+        for ending, stem_end in (("s", 1), ("es", 2), ("ed", 1), ("ed", 2), ("ing", 3)):
+            if low.endswith(ending) and low[:-stem_end] in common and len(low) > stem_end + 2:
+                return True
+        return False
 
     def _starts_name(self, i: int) -> bool:
         if not self._capitalised(i):
@@ -517,7 +530,7 @@ class _NameFinder:
             return True
         if low in _FUNCTION_WORDS:
             return False
-        if low not in self.lex.common or w in self.lex.first_names:
+        if not self._plain(low) or w in self.lex.first_names:
             return True
         return i + 1 < self.n and self._capitalised(i + 1) and w not in self.lex.titles
 
@@ -612,7 +625,7 @@ class _NameFinder:
                 return [_Name(i, end, "ORG", _CONTEXT)]  # "Houston Astros", "Lokomotiv Sofia"
             head = _Name(i, hit[0], hit[1].label, _STRONG)
             return [head, *self._classify(hit[0], end, person_context=person_context)]
-        if end - i == 1 and self.tok.sentence_start[i] and self.lower[i] in lex.common:
+        if end - i == 1 and self.tok.sentence_start[i] and self._plain(self.lower[i]):
             return []  # "Officials said": a capitalised common word alone is no name
         if end - i == 1 and "-" in words[i]:
             label = self._compound_label(words[i])

@@ -361,8 +361,9 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     """Tag the repeated mentions of a known name that the backend missed.
 
     Known names are the article's name mentions, the first and last words of people named in
-    full ("Wang Donghai" -> "Wang", "Lourdes Casanova" -> "Casanova") and the acronyms of
-    organisations ("Kurdistan Democratic Party" -> "KDP"). A one-word name that is also written in
+    full ("Wang Donghai" -> "Wang", "Lourdes Casanova" -> "Casanova"), the acronyms of
+    organisations ("Kurdistan Democratic Party" -> "KDP") and companies without their legal form
+    ("Apic Yamada Corp" -> "Apic Yamada"). A one-word name that is also written in
     lower case in the article ("Rose" and "rose") is not propagated: its capitalised form may just
     start a sentence.
     """
@@ -379,6 +380,8 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
                     names.setdefault(words[:1], "PERSON")
             elif m.label != "PERSON" and acronym(words):
                 names.setdefault((acronym(words),), m.label)
+            if m.label == "ORG":
+                names.setdefault(without_legal_suffix(words), "ORG")
     if not names:
         return mentions
     lowercase = _lowercase_words(text)
@@ -440,6 +443,20 @@ def teams_in_tables(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     return out
 
 
+def tag_demonyms(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Nationalities and other groups the tagger left out are NORP ("Canadian", "Panamanian"),
+    also inside an amount ("37 million French francs") or a name the tagger cut short."""
+    demonyms = _demonyms()
+    taken = _Occupied(m for m in mentions if m.label in NAME_LABELS)
+    out = list(mentions)
+    for f in ("title", "body"):
+        field: TextField = "title" if f == "title" else "body"
+        for word in _CAPITALISED_WORD.finditer(text.field(field)):
+            if name_key(word.group()) in demonyms and not taken.overlaps(field, *word.span()):
+                out.append(RawMention(field, word.start(), word.end(), "NORP"))
+    return out
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("cut_at_line_breaks", cut_at_line_breaks),
     ("trim_edges", trim_edges),
@@ -455,6 +472,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("products_not_people", products_not_people),
     ("teams_in_tables", teams_in_tables),
     ("countries_are_places", countries_are_places),
+    ("tag_demonyms", tag_demonyms),
     ("consistent_labels", consistent_labels),
     ("propagate_names", propagate_names),
 )
@@ -493,6 +511,14 @@ def acronym(words: Sequence[str]) -> str:
 
 def _token_key(word: str) -> str:
     return name_key(word) if word.isupper() else word
+
+
+def without_legal_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A company name without its legal form ("Apic Yamada Corp" -> "Apic Yamada")."""
+    suffixes = _legal_suffixes()
+    while len(words) > 1 and words[-1] in suffixes:
+        words = words[:-1]
+    return words
 
 
 def _surface(text: ArticleText, m: RawMention) -> str:
@@ -534,6 +560,7 @@ _CAPITALISED_RUN = re.compile(
 )
 _NATIONALITY_AFTER = re.compile(r"\s?\(\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?\)")
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w]+(?![\w'’-])")
 _LONE_INITIAL = re.compile(r"[A-Z]\.")
 _NEXT_NAME_WORD = re.compile(r"[ ]?[A-Z][a-z][\w'’-]*")
 _PREVIOUS_NAME_WORD = re.compile(r"(?<![\w.'’-])([A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?) ?$")
@@ -674,6 +701,18 @@ def _first_names() -> frozenset[str]:
 def person_titles() -> frozenset[str]:
     """Words before a name that are not part of it ("President", "Mr.")."""
     return frozenset(_rules_data("person_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _legal_suffixes() -> frozenset[str]:
+    """Company-form words after a name ("Inc.", "Ltd", "Group")."""
+    rows = (line.split("\t") for line in _rules_data("organisation_words.txt"))
+    return frozenset(row[0] for row in rows if len(row) > 1 and row[1] == "suffix")
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(_rules_data("norp.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 
 from factwire.extraction.corrections import (
     NAME_LABELS,
@@ -22,6 +20,7 @@ from factwire.extraction.corrections import (
     known_aliases,
     name_key,
     person_titles,
+    without_legal_suffix,
 )
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import Entity, Mention
@@ -114,7 +113,7 @@ def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
         if group is not None:
             pairs.append((by_alias.setdefault(group, i), i))
         if form.family != "PERSON":
-            base = _without_legal_suffix(form.words)
+            base = without_legal_suffix(form.words)
             pairs.append((by_base.setdefault((form.family, base), i), i))
             initials = acronym(form.words)
             if initials:
@@ -184,29 +183,9 @@ def _strip_name(surface: str) -> str:
         name = rest.strip()
 
 
-def _without_legal_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
-    suffixes = _legal_suffixes()
-    while len(words) > 1 and words[-1] in suffixes:
-        words = words[:-1]
-    return words
-
-
 def _position(m: RawMention) -> tuple[int, int]:
     return (m.field != "title", m.start)
 
 
 def _first_position(group: list[_Form]) -> tuple[int, int]:
     return min(_position(f.mentions[0]) for f in group)
-
-
-def _data_lines(*path: str) -> list[str]:
-    source = resources.files("factwire.extraction").joinpath("data", *path)
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def _legal_suffixes() -> frozenset[str]:
-    """Company-form words after a name ("Inc.", "Ltd", "Group")."""
-    rows = (line.split("\t") for line in _data_lines("rules", "organisation_words.txt"))
-    return frozenset(row[0] for row in rows if len(row) > 1 and row[1] == "suffix")

@@ -223,3 +223,13 @@ def test_a_name_followed_only_by_numbers_in_a_league_table_is_a_team() -> None:
     body = "Standings:\nPohang 2 1 1 11 10 7\nUlsan 2 0 2 8 9 6"
     found = apply(corrections.teams_in_tables, body, ("Pohang", "PERSON"))
     assert sorted(found) == [("Pohang", "ORG"), ("Ulsan", "ORG")]
+
+
+def test_a_nationality_the_tagger_left_out_is_norp() -> None:
+    body = "The Panamanian boxer lost 37 million French francs."
+    found = apply(corrections.tag_demonyms, body, ("37 million French francs", "MONEY"))
+    assert sorted(found) == [
+        ("37 million French francs", "MONEY"),
+        ("French", "NORP"),
+        ("Panamanian", "NORP"),
+    ]

@@ -46,3 +46,10 @@ def test_the_string_store_does_not_grow_with_new_words() -> None:
     unseen = " ".join(f"Zqx{i}vork" for i in range(500))
     backend.mentions([ArticleText(body=f"Mr. Blorf said {unseen}.")])
     assert len(backend._nlp.vocab.strings) == before
+
+
+def test_a_long_run_without_spaces_is_tagged_quickly_with_exact_offsets() -> None:
+    backend = get_extractor("spacy").backend
+    body = "Angela Merkel said " + '"' * 5000 + " in Berlin."
+    (found,) = backend.mentions([ArticleText(body=body)])
+    assert ("Berlin", "GPE") in {(body[m.start : m.end], m.label) for m in found}

@@ -341,3 +341,19 @@ def test_named_day_is_an_event() -> None:
 
 def test_inflected_and_hyphenated_common_words_in_headlines_are_not_names() -> None:
     assert not found("SOCCER - UPSETS IN QUARTER-FINALS")
+
+
+def test_title_case_headline_keeps_only_names() -> None:
+    article = ArticleText(
+        title="Oil Prices Fall as Saudi Arabia Raises Output",
+        body="Saudi Arabia raised output on Monday.",
+    )
+    [mentions] = RulesBackend().mentions([article])
+    in_title = {article.title[m.start : m.end] for m in mentions if m.field == "title"}
+    assert in_title == {"Saudi Arabia"}
+
+
+def test_surname_in_the_title_takes_the_type_of_the_full_name_in_the_body() -> None:
+    article = ArticleText(title="Okonkwo wins vote", body="Rosalind Okonkwo won the vote.")
+    [mentions] = RulesBackend().mentions([article])
+    assert ("title", "PERSON") in {(m.field, m.label) for m in mentions}

@@ -126,6 +126,18 @@ def _caps_lines(words: list[str], newline: list[bool]) -> list[bool]:
     return out
 
 
+def _title_case(words: list[str]) -> bool:
+    """Is a headline written with every main word capitalised ("Oil Prices Fall in Asia")?"""
+    capitalised = plain = 0
+    for w in words:
+        if len(w) > 3 and w.isalpha():
+            if w[0].isupper():
+                capitalised += 1
+            else:
+                plain += 1
+    return capitalised >= 3 and plain == 0
+
+
 # --- word lists -------------------------------------------------------------------------------
 
 
@@ -834,6 +846,8 @@ class _Field:
 def _scan(text: str, field: TextField) -> _Field:
     lex = _lexicon()
     tok = _tokenize(text, lex.abbreviations)
+    if field == "title" and _title_case(tok.words):
+        tok.caps_line = [True] * len(tok.words)  # "Rivals Agree Deal": read like capitals
     taken = [False] * len(tok.words)
     amounts = _amounts(tok)
     for start, end, _ in amounts:

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from factwire.extraction.claims.context import ClaimContext, MentionRef
 from factwire.extraction.claims.lexicon import lexicon, word_list
-from factwire.extraction.claims.phrases import DETERMINERS, PRONOUNS, Phrase, tokens
+from factwire.extraction.claims.phrases import (
+    DETERMINERS,
+    PRONOUNS,
+    Phrase,
+    subject_phrase,
+    tokens,
+)
 from factwire.models import Entity, Speaker
 
 SENTENCES_BACK = 4
@@ -22,7 +28,9 @@ _LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with"
 _TITLES = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she"}
 
 
-_BEFORE_SUBJECT = frozenset(word_list("the former a an but and so yet while then"))
+_BEFORE_SUBJECT = frozenset(
+    word_list("the former a an but and so yet while then even also now still meanwhile")
+)
 _NOT_PEOPLE = frozenset(
     word_list(
         "campaign ministry department agency company firm poll polls report study survey statement "
@@ -30,6 +38,11 @@ _NOT_PEOPLE = frozenset(
         "newspaper paper magazine website court board council union party commission house"
     )
 )
+
+
+def _is_role(word: str) -> bool:
+    """A lower-case title before a name: "pollster", "front-runner", "senator"."""
+    return word in lexicon().speaker_nouns or (len(word) > 4 and word.endswith(("er", "or", "ist")))
 
 
 def _describes_a_person(name: str) -> bool:
@@ -149,11 +162,27 @@ class SpeakerResolver:
                     if last is not None and m.start < last_pos:
                         return last
                     return m.entity, None
+            if not candidates and sentence.start < pos:
+                named = self._named_subject(sentence.start, min(sentence.end, pos), pronoun)
+                if named is not None and (last is None or sentence.start > last_pos):
+                    return named, None
             if candidates and fallback is None:
                 fallback = candidates[-1].entity
         if last is not None:
             return last
         return fallback, None
+
+    def _named_subject(self, start: int, end: int, pronoun: str) -> Entity | None:
+        """A person opening the sentence by a name the backend did not mark there, found
+        through the surnames of the article's people ("Jolly, 43, said ...")."""
+        phrase = subject_phrase(self.ctx.body, start, end)
+        if phrase is None or phrase.pronoun or not phrase.tokens[-1].capitalized:
+            return None
+        key = phrase.tokens[-1].lower.replace("’s", "").replace("'s", "")
+        entity = self._by_last_word.get(key)
+        if entity is None or entity.type != "PERSON" or self._gender(entity) not in (None, pronoun):
+            return None
+        return entity
 
     def _last_person_speaker(
         self, pos: int, pronoun: str
@@ -214,8 +243,8 @@ class SpeakerResolver:
             if before[k].text == ",":
                 after_comma = before[k + 1 :]
                 break
-        return len(after_comma) <= 3 and all(
-            t.capitalized or t.lower in _BEFORE_SUBJECT for t in after_comma
+        return len(after_comma) <= 4 and all(
+            t.capitalized or t.lower in _BEFORE_SUBJECT or _is_role(t.lower) for t in after_comma
         )
 
     def _gender(self, entity: Entity) -> str | None:

@@ -357,3 +357,7 @@ def test_surname_in_the_title_takes_the_type_of_the_full_name_in_the_body() -> N
     article = ArticleText(title="Okonkwo wins vote", body="Rosalind Okonkwo won the vote.")
     [mentions] = RulesBackend().mentions([article])
     assert ("title", "PERSON") in {(m.field, m.label) for m in mentions}
+
+
+def test_common_word_opening_a_sentence_is_dropped_from_the_name() -> None:
+    assert found("Ruling Moslem leaders met.") == {("NORP", "Moslem")}

@@ -619,6 +619,13 @@ class _NameFinder:
             return [_Name(i, end, "FAC", _STRONG)]
         if end - i >= 2 and last in _NATURAL_PLACE_WORDS:
             return [_Name(i, end, "LOC", _STRONG)]
+        if (
+            self.tok.sentence_start[i]
+            and self._plain(self.lower[i])
+            and words[i] not in lex.first_names
+            and hit is None
+        ):
+            return self._classify(i + 1, end, person_context=False)  # "Ruling Moslem party"
         if hit is not None and hit[1].label == "NORP" and words[i] not in lex.first_names:
             rest = self._gazetteer_at(hit[0], end)
             if rest is not None and rest[0] == end and rest[1].label == "NORP":
@@ -909,7 +916,7 @@ class RulesBackend:
     """Gazetteers and capitalisation rules: no model to load, tens of thousands of words/s."""
 
     name: ExtractorName = "rules"
-    version = "rules-0.2"
+    version = "rules-0.3"
     model: str | None = None
 
     def __init__(self) -> None:

@@ -1,13 +1,17 @@
 """A model-free backend: gazetteers, capitalisation and context rules, in linear time.
 
-The text is cut into tokens by one regular-expression pass. Numbers, dates and amounts are
-read from token patterns. Names are found as runs of capitalised tokens ("chunks"); a chunk is
-typed by, in order: a gazetteer entry for the whole chunk, an organisation or event word in it,
-a leading nationality ("Australian Tom Moody"), a title before it ("Minister Ana Ruiz"), a
-first name at its start, the layout of sports-result lines, and the words around it ("in X",
-"X said"). A last document-level pass gives a lone surname the type of the full name it
-shortens. All-caps lines (headlines, datelines) are read with the common-word list deciding
-what is a name there.
+The text is cut into tokens by one regular-expression pass. Numbers, dates and amounts are read
+from token patterns first. Names are runs of capitalised tokens ("chunks", at most 12 words); a
+capitalised common word opening a sentence starts none unless a name follows it. A chunk is typed
+by, in order: a gazetteer entry for all of it; a title inside it ("Israeli President Ezer
+Weizman" -> NORP + PERSON); an event or organisation word; a facility or landscape word; a
+leading nationality ("Australian Tom Moody"); a title or first name at its start; a first name
+inside it; a leading place; and, for the rest, its surroundings (sports results lines, "in X",
+"X said") and its shape (surname endings, acronyms). In sports reports a town stands for its
+club. All-caps lines and title-case headlines are read with the common-word list deciding what is
+a name there. Names inside hyphenated words ("Vienna-based") are found separately. A last,
+article-wide pass (title and body together) gives a guessed name the type that a confident one of
+the same text has: "Simmons" alone becomes PERSON after "Phil Simmons".
 
 The word lists live in `extraction/data/rules/`; see the README there for their sources.
 """

@@ -204,7 +204,7 @@ def publish(obj: Context, paths: tuple[str, ...], batch_size: int) -> None:
     if problems:
         summary += f"; {problems} rejected or failed (listed above)"
     if skipped:
-        summary += f"; {skipped} files in directories skipped (not .txt/.md/.json/.jsonl)"
+        summary += f"; {skipped} file(s) in directories skipped (not .txt/.md/.json/.jsonl)"
     click.echo(summary, err=True)
     if problems:
         sys.exit(1)

@@ -154,8 +154,11 @@ class BatchProcessor:
         for item in decoded:
             if isinstance(item, RawArticle):
                 index = todo_index.get((item.id, item.content_sha256()))
-                if index is None or index in claimed:
+                if index is None:  # enriched in an earlier batch
                     outcomes.append(_DUPLICATE)
+                elif index in claimed:  # a repeat within this batch shares the first's fate
+                    first = extracted[index]
+                    outcomes.append(first if isinstance(first, ExtractFailure) else _DUPLICATE)
                 else:
                     claimed.add(index)
                     outcomes.append(extracted[index])

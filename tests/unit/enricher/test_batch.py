@@ -131,3 +131,11 @@ def test_seen_content_forgets_the_oldest_pair_beyond_its_capacity() -> None:
         seen.add(pair)
     assert ("a", "1") not in seen
     assert ("b", "1") in seen and ("c", "1") in seen
+
+
+async def test_a_repeat_of_an_article_that_failed_is_dead_lettered_too() -> None:
+    enriched, dead = Sink(), Sink()
+    poison = article("p", "CRASH again")
+    await processor(enriched, dead).process([record(0, b"p", poison), record(1, b"p", poison)])
+    assert enriched.sent == []
+    assert [header_value(h, "factwire.source.offset") for _, _, h in dead.sent] == [b"0", b"1"]

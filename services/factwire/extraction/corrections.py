@@ -315,6 +315,27 @@ def products_not_people(text: ArticleText, mentions: list[RawMention]) -> list[R
 # ---------------------------------------------------------------------------- article-level
 
 
+def teams_in_match_reports(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A city or a one-word "person" that beats, draws with or plays against another side is a
+    team ("Leicestershire beat Somerset", "a 1-1 draw against Nice"); countries stay places."""
+    out = []
+    for m in mentions:
+        s = text.field(m.field)
+        if (
+            m.label in ("GPE", "LOC", "PERSON")
+            and (
+                _MATCH_VERB_AFTER.match(s, m.end)
+                or _MATCH_WORD_BEFORE.search(s, max(0, m.start - 16), m.start)
+            )
+            and not (m.label == "PERSON" and " " in s[m.start : m.end])
+            and not _is_country(s[m.start : m.end])
+        ):
+            out.append(replace(m, label="ORG"))
+        else:
+            out.append(m)
+    return out
+
+
 def countries_are_places(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """A country named on its own is a place (GPE), never an organisation or a person, even
     when it stands for its government or its national team ("Belarus beat Estonia 1-0")."""
@@ -474,6 +495,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("fix_known_confusions", fix_known_confusions),
     ("products_not_people", products_not_people),
     ("teams_in_tables", teams_in_tables),
+    ("teams_in_match_reports", teams_in_match_reports),
     ("countries_are_places", countries_are_places),
     ("tag_demonyms", tag_demonyms),
     ("consistent_labels", consistent_labels),
@@ -564,6 +586,14 @@ _CAPITALISED_RUN = re.compile(
 _NATIONALITY_AFTER = re.compile(r"\s?\(\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?\)")
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w]+(?![\w'’-])")
+_MATCH_VERB_AFTER = re.compile(
+    r"\s(?:beat|beats|defeated|drew with|drew \d|lost to|lost \d|thrashed|routed|edged|won \d|"
+    r"won by|were held|held on to draw)\b"
+)
+_MATCH_WORD_BEFORE = re.compile(
+    r"\b(?:beat|beating|defeated|against|v|vs\.?|versus|draw with|drew with|lost to|"
+    r"thrashed|routed|edged)\s$"
+)
 _LONE_INITIAL = re.compile(r"[A-Z]\.")
 _NEXT_NAME_WORD = re.compile(r"[ ]?[A-Z][a-z][\w'’-]*")
 _PREVIOUS_NAME_WORD = re.compile(r"(?<![\w.'’-])([A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?) ?$")

@@ -233,3 +233,21 @@ def test_a_nationality_the_tagger_left_out_is_norp() -> None:
         ("French", "NORP"),
         ("Panamanian", "NORP"),
     ]
+
+
+def test_a_city_that_beats_another_side_is_a_team_but_a_country_stays_a_place() -> None:
+    body = "Leicestershire beat Somerset, and Wales beat San Marino."
+    found = apply(
+        corrections.teams_in_match_reports,
+        body,
+        ("Leicestershire", "PERSON"),
+        ("Somerset", "GPE"),
+        ("Wales", "GPE"),
+        ("San Marino", "GPE"),
+    )
+    assert found == [
+        ("Leicestershire", "ORG"),
+        ("Somerset", "ORG"),
+        ("Wales", "GPE"),
+        ("San Marino", "GPE"),
+    ]

@@ -20,6 +20,7 @@ def describe(kafka_version: str | None) -> dict[str, Any]:
         "python": platform.python_version(),
         "kafka_version": kafka_version,
         "packages": _versions("spacy", "faust-streaming", "aiokafka", "pydantic", "orjson"),
+        "sched_autogroup": _autogroup(),
         "git_commit": _git("rev-parse", "HEAD"),
         "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
     }
@@ -28,6 +29,16 @@ def describe(kafka_version: str | None) -> dict[str, Any]:
 def load_average() -> list[float]:
     """1, 5 and 15 minute load averages: how busy the machine was with other work too."""
     return [round(x, 2) for x in os.getloadavg()]
+
+
+def _autogroup() -> bool | None:
+    """Whether Linux shares CPU time out per session first (then per process within one): on a
+    busy machine a process pool then gets no more CPU than a single process of the same
+    session, so wall-clock pool figures understate what idle cores would give."""
+    try:
+        return Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        return None
 
 
 def _cpu_model() -> str | None:

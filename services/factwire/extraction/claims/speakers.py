@@ -66,6 +66,7 @@ class SpeakerResolver:
     _speaker_mentions: set[int] = field(default_factory=set)
     _by_last_word: dict[str, Entity | None] = field(default_factory=dict)
     _genders: dict[str, str | None] = field(default_factory=dict)
+    _subjects: dict[int, tuple[int, Entity | None]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         ranked = sorted(
@@ -162,8 +163,8 @@ class SpeakerResolver:
                     if last is not None and m.start < last_pos:
                         return last
                     return m.entity, None
-            if not candidates and sentence.start < pos:
-                named = self._named_subject(sentence.start, min(sentence.end, pos), pronoun)
+            if not candidates and sentence.start < pos and self._by_last_word:
+                named = self._named_subject(s, pos, pronoun)
                 if named is not None and (last is None or sentence.start > last_pos):
                     return named, None
             if candidates and fallback is None:
@@ -172,17 +173,22 @@ class SpeakerResolver:
             return last
         return fallback, None
 
-    def _named_subject(self, start: int, end: int, pronoun: str) -> Entity | None:
-        """A person opening the sentence by a name the backend did not mark there, found
-        through the surnames of the article's people ("Jolly, 43, said ...")."""
-        phrase = subject_phrase(self.ctx.body, start, end)
-        if phrase is None or phrase.pronoun or not phrase.tokens[-1].capitalized:
+    def _named_subject(self, index: int, pos: int, pronoun: str) -> Entity | None:
+        """A person opening sentence ``index`` (before ``pos``) by a name the backend did not
+        mark there, found through the surnames of the article's people ("Jolly, 43, said")."""
+        if index not in self._subjects:
+            sentence = self.ctx.sentences[index]
+            phrase = subject_phrase(self.ctx.body, sentence.start, sentence.end)
+            entity = None
+            if phrase is not None and not phrase.pronoun and phrase.tokens[-1].capitalized:
+                key = phrase.tokens[-1].lower.replace("’s", "").replace("'s", "")
+                entity = self._by_last_word.get(key)
+            found = (phrase.end if phrase else 0, entity)
+            self._subjects[index] = found
+        end, entity = self._subjects[index]
+        if entity is None or end > pos or entity.type != "PERSON":
             return None
-        key = phrase.tokens[-1].lower.replace("’s", "").replace("'s", "")
-        entity = self._by_last_word.get(key)
-        if entity is None or entity.type != "PERSON" or self._gender(entity) not in (None, pronoun):
-            return None
-        return entity
+        return entity if self._gender(entity) in (None, pronoun) else None
 
     def _last_person_speaker(
         self, pos: int, pronoun: str

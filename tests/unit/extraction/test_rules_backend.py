@@ -361,3 +361,8 @@ def test_surname_in_the_title_takes_the_type_of_the_full_name_in_the_body() -> N
 
 def test_common_word_opening_a_sentence_is_dropped_from_the_name() -> None:
     assert found("Ruling Moslem leaders met.") == {("NORP", "Moslem")}
+
+
+def test_name_of_a_body_goes_on_with_for() -> None:
+    text = "The Commission for Human Rights and Amnesty met."
+    assert labels_of(text, "Commission for Human Rights") == {"ORG"}

@@ -567,12 +567,21 @@ class _NameFinder:
             elif (
                 j + 1 < limit
                 and self._capitalised(j + 1)
-                and (words[j] in _CONNECTORS or (words[j] == "of" and self._takes_of(j - 1)))
+                and (
+                    words[j] in _CONNECTORS
+                    or (words[j] == "of" and self._takes_of(j - 1))
+                    or (words[j] == "for" and self._names_body(i, j))
+                )
             ):
                 j += 2
             else:
                 break
         return j
+
+    def _names_body(self, i: int, j: int) -> bool:
+        """Does the run i..j name a body, which may go on with "for" ("Commission for Human
+        Rights", "Council for Mutual Economic Assistance")?"""
+        return any(w in self.lex.org_any for w in self.words[i:j])
 
     def _takes_of(self, k: int) -> bool:
         """Can a name go on with "of" after word k ("Bank of", "World Series of")?"""

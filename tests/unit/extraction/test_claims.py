@@ -307,3 +307,8 @@ def test_attribution_as_its_own_short_sentence() -> None:
 def test_a_secondary_source_adds_no_claim() -> None:
     body = '"We are winning," Baker said at the meeting, according to the Daily Planet.'
     assert spoken(claims(body, BAKER)) == [("quote", "We are winning", "Tom Baker")]
+
+
+def test_hometown_after_a_name_is_not_part_of_the_speaker() -> None:
+    found = claims('"I will vote for her," said Jane Roe of Cheyenne.')
+    assert spoken(found) == [("quote", "I will vote for her", "Jane Roe")]

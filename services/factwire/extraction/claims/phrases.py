@@ -166,7 +166,8 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     campaign"): capitalised words, a pronoun, and after them at most a speaker noun or, after a
     possessive, two words."""
     opening = tokens(text, start, min(end, start + WINDOW))
-    if opening and (opening[0].lower in _CLAUSE_OPENERS or opening[0].lower.endswith("ing")):
+    opener = opening[0].lower if opening else ""
+    if opener in _CLAUSE_OPENERS or opener.endswith(("ing", "ly")):
         comma = next((t for t in opening[1:16] if t.text == ","), None)
         if comma is None:  # "Prior to the vote, Smith ...": the subject follows the comma
             return None

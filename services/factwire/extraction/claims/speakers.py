@@ -28,6 +28,7 @@ _LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with"
 _TITLES = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she"}
 
 
+_POST_MODIFIERS = frozenset(word_list("of from at"))
 _BEFORE_SUBJECT = frozenset(
     word_list("the former a an but and so yet while then even also now still meanwhile")
 )
@@ -38,6 +39,17 @@ _NOT_PEOPLE = frozenset(
         "newspaper paper magazine website court board council union party commission house"
     )
 )
+
+
+def _without_post_modifier(phrase: Phrase) -> str:
+    """ "Jane Roe of Cheyenne" -> "Jane Roe"; "the head of the agency" stays whole."""
+    for k, tok in enumerate(phrase.tokens):
+        if tok.lower in _POST_MODIFIERS and k >= 2:
+            named = phrase.tokens[:k]
+            if all(t.capitalized for t in named):
+                return " ".join(t.text for t in named)
+            break
+    return phrase.text
 
 
 def _is_role(word: str) -> bool:
@@ -104,7 +116,7 @@ class SpeakerResolver:
             name = self._recent_group_name(phrase.start) if pronoun in ("they", "we") else None
             speaker = Speaker(name=name or phrase.text)
         elif entity is None:
-            speaker = Speaker(name=phrase.text)
+            speaker = Speaker(name=_without_post_modifier(phrase))
         else:
             speaker = Speaker(name=entity.name, entity_id=entity.id)
         self._speakers.append((phrase.start, entity, speaker.name))
@@ -133,9 +145,11 @@ class SpeakerResolver:
         return None
 
     def _is_head(self, phrase: Phrase, m: MentionRef) -> bool:
-        """A mention heads the phrase when nothing but punctuation follows it inside the phrase
-        and it is not the object of a preposition ("the head of Apple")."""
-        if m.end < phrase.end - 1:
+        """A mention heads the phrase when nothing but punctuation or a place ("Jane Roe of
+        Ohio") follows it inside the phrase and it is not the object of a preposition ("the head
+        of Apple")."""
+        after = [t for t in phrase.tokens if t.start >= m.end]
+        if after and not (m.entity.type == "PERSON" and after[0].lower in _POST_MODIFIERS):
             return False
         before = [t for t in phrase.tokens if t.end <= m.start]
         return not (before and before[-1].lower in _LINKING_PREPOSITIONS)

@@ -366,3 +366,11 @@ def test_common_word_opening_a_sentence_is_dropped_from_the_name() -> None:
 def test_name_of_a_body_goes_on_with_for() -> None:
     text = "The Commission for Human Rights and Amnesty met."
     assert labels_of(text, "Commission for Human Rights") == {"ORG"}
+
+
+def test_title_case_first_line_of_a_body_is_read_as_a_headline() -> None:
+    text = "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.\n\nVoters said so."
+    result = found(text)
+    assert ("PERSON", "Hillary Clinton") in result
+    assert ("NORP", "Republican") in result
+    assert not any("Wealthy" in s for _, s in result)

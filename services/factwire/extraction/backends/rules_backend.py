@@ -110,7 +110,8 @@ def _sentence_starts(words: list[str], newline: list[bool]) -> list[bool]:
 
 
 def _caps_lines(words: list[str], newline: list[bool]) -> list[bool]:
-    """Per token: is it on a line written in capitals (a headline or a dateline)?"""
+    """Per token: is it on a line written in capitals (a headline or a dateline), or on a
+    title-case headline line (no figures; a full stop at the end only on the first line)?"""
     out = [False] * len(words)
     begin, n = 0, len(words)
     while begin < n:
@@ -124,7 +125,12 @@ def _caps_lines(words: list[str], newline: list[bool]) -> list[bool]:
                     upper += 1
                 else:
                     lower += 1
-        if upper > 2 * lower:
+        line = words[begin:end]
+        if upper > 2 * lower or (
+            _title_case(line)
+            and not any(w[0].isdigit() for w in line)
+            and (begin == 0 or line[-1] not in ".?!")
+        ):
             out[begin:end] = [True] * (end - begin)
         begin = end
     return out

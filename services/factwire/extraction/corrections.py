@@ -128,13 +128,16 @@ def trim_lowercase_words(text: ArticleText, mentions: list[RawMention]) -> list[
             continue
         surface = _surface(text, m)
         words = list(re.finditer(r"\S+", surface))
+        if not words:
+            out.append(m)
+            continue
         first, last = 0, len(words)
         while last > first + 1 and _is_lowercase_word(words[last - 1].group()):
             last -= 1
         while first < last - 1 and _is_lowercase_word(words[first].group()):
             first += 1
-        start, end = words[first].start(), words[last - 1].end() if words else len(surface)
-        out.append(replace(m, start=m.start + start, end=m.start + end) if words else m)
+        start, end = words[first].start(), words[last - 1].end()
+        out.append(replace(m, start=m.start + start, end=m.start + end))
     return out
 
 

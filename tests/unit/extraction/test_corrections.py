@@ -251,3 +251,11 @@ def test_a_city_that_beats_another_side_is_a_team_but_a_country_stays_a_place() 
         ("Wales", "GPE"),
         ("San Marino", "GPE"),
     ]
+
+
+def test_blank_or_empty_spans_from_a_backend_are_dropped_without_error() -> None:
+    text = ArticleText(body="A  B")
+    blank = [RawMention("body", 1, 3, "ORG"), RawMention("body", 2, 2, "PERSON")]
+    assert corrections.correct(text, blank) == []
+    for _, rule in corrections.RULES:
+        rule(text, list(blank))

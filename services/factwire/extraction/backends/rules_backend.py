@@ -140,11 +140,11 @@ def _title_case(words: list[str]) -> bool:
     """Is a headline written with every main word capitalised ("Oil Prices Fall in Asia")?"""
     capitalised = plain = 0
     for w in words:
-        if len(w) > 3 and w.isalpha():
+        if w.isalpha():
             if w[0].isupper():
-                capitalised += 1
-            else:
-                plain += 1
+                capitalised += len(w) > 3
+            elif w not in _FUNCTION_WORDS:
+                plain += 1  # "won", "met": a sentence, not a headline
     return capitalised >= 3 and plain == 0
 
 

@@ -68,10 +68,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
         except SettingsError as exc:
             raise click.UsageError(str(exc)) from None
         except KafkaConnectionError as exc:
-            raise click.ClickException(
-                f"cannot reach Kafka ({exc}); check --bootstrap-servers / "
-                "FACTWIRE_BOOTSTRAP_SERVERS, or start one with `factwire broker`"
-            ) from None
+            raise click.ClickException(connection_failure(exc)) from None
         except LocalKafkaError as exc:
             raise click.ClickException(str(exc)) from None
         except (KafkaError, ClientError) as exc:
@@ -136,7 +133,42 @@ def _client_logging(level: str) -> None:
     """
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if logging.getLevelName(level) >= logging.WARNING:
-        logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+        logging.getLogger("aiokafka").setLevel(logging.ERROR)
+        logging.getLogger("aiokafka").addFilter(CONNECTION_FAILURES)
+
+
+class ConnectionFailures(logging.Filter):
+    """Hides aiokafka's records but remembers why its last connection attempt failed.
+
+    aiokafka logs the cause (e.g. ``SaslAuthenticationFailed``) and then raises only "Unable
+    to bootstrap", which alone would send a user with a wrong password looking for the broker.
+    """
+
+    last_reason: str | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and record.msg.startswith("Unable connect") and record.args:
+            self.last_reason = str(record.args[-1])  # type: ignore[index]
+        return record.levelno >= logging.CRITICAL
+
+
+CONNECTION_FAILURES = ConnectionFailures()
+
+
+def connection_failure(exc: Exception) -> str:
+    """What to tell a user whose Kafka client could not connect, with the cause when known."""
+    reason = CONNECTION_FAILURES.last_reason
+    if reason and "Authentication" in reason:
+        return (
+            f"Kafka refused the credentials ({reason}); check --sasl-mechanism, "
+            "--sasl-username and the password (FACTWIRE_SASL_MECHANISM, FACTWIRE_SASL_USERNAME, "
+            "FACTWIRE_SASL_PASSWORD)"
+        )
+    cause = f"{exc}: {reason}" if reason else str(exc)
+    return (
+        f"cannot reach Kafka ({cause}); check --bootstrap-servers / "
+        "FACTWIRE_BOOTSTRAP_SERVERS, or start one with `factwire broker`"
+    )
 
 
 # -- worker and broker -----------------------------------------------------------------------
@@ -146,15 +178,27 @@ def _client_logging(level: str) -> None:
 @click.option("--concurrency", type=click.IntRange(min=0), help="FACTWIRE_CONCURRENCY (0: cores)")
 @click.option("--group-id", metavar="ID", help="FACTWIRE_GROUP_ID")
 @click.option("--web-port", type=click.IntRange(1, 65535), help="FACTWIRE_WEB_PORT")
+@click.option(
+    "--wait-for-kafka",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    metavar="SECONDS",
+    help="retry an unreachable broker at start this long (default: fail at once)",
+)
 @click.pass_obj
 @friendly_errors
 def worker(
-    obj: Context, concurrency: int | None, group_id: str | None, web_port: int | None
+    obj: Context,
+    concurrency: int | None,
+    group_id: str | None,
+    web_port: int | None,
+    wait_for_kafka: float,
 ) -> None:
     """Run the enricher: articles.raw -> articles.enriched (+ articles.dlq) until Ctrl-C."""
     from factwire.enricher import run_worker
 
-    run_worker(obj.settings(concurrency=concurrency, group_id=group_id, web_port=web_port))
+    settings = obj.settings(concurrency=concurrency, group_id=group_id, web_port=web_port)
+    run_worker(settings, wait_for_kafka=wait_for_kafka)
 
 
 @cli.command()
@@ -404,15 +448,22 @@ def demo(obj: Context, keep_running: bool, samples_dir: str | None, wait: float)
     settings = obj.settings()
     samples = Path(samples_dir) if samples_dir else SAMPLES_DIR
     with contextlib.ExitStack() as stack:
-        if not settings_given(obj, "bootstrap_servers"):
+        if settings_given(obj, "bootstrap_servers"):
+            asyncio.run(_ensure_topics(settings))
+            worker_process = stack.enter_context(start_worker_process(settings))
+        else:
             from factwire.localkafka import LocalBroker
 
-            click.echo("starting a local Kafka broker (first run downloads nothing more)...")
-            broker = stack.enter_context(LocalBroker())
-            settings = settings.with_overrides(bootstrap_servers=broker.bootstrap)
+            # The worker starts first and loads its models while the broker's JVM starts.
+            port = free_port()
+            settings = settings.with_overrides(bootstrap_servers=f"127.0.0.1:{port}")
+            worker_process = stack.enter_context(
+                start_worker_process(settings, wait_for_kafka=wait)
+            )
+            click.echo("starting a local Kafka broker...")
+            broker = stack.enter_context(LocalBroker(port=port))
             click.echo(f"broker ready at {broker.bootstrap}")
-        asyncio.run(_ensure_topics(settings))
-        worker_process = stack.enter_context(start_worker_process(settings))
+            asyncio.run(_ensure_topics(settings))
         asyncio.run(_show_samples(settings, samples, worker_process, keep_running, wait))
 
 
@@ -472,7 +523,9 @@ class WorkerProcess:
 
 
 @contextlib.contextmanager
-def start_worker_process(settings: Settings) -> Iterator[WorkerProcess]:
+def start_worker_process(
+    settings: Settings, *, wait_for_kafka: float = 0.0
+) -> Iterator[WorkerProcess]:
     """``factwire worker`` as a child process, its JSON logs in a file; stopped on exit."""
     web_port = free_port()
     env = {**os.environ, **settings_env(settings), "FACTWIRE_WEB_PORT": str(web_port)}
@@ -480,7 +533,14 @@ def start_worker_process(settings: Settings) -> Iterator[WorkerProcess]:
         log_path = Path(f.name)
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(
-            [sys.executable, "-m", "factwire.cli", "worker"],
+            [
+                sys.executable,
+                "-m",
+                "factwire.cli",
+                "worker",
+                "--wait-for-kafka",
+                str(wait_for_kafka),
+            ],
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=log_file,

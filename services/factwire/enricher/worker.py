@@ -10,6 +10,7 @@ import tempfile
 from typing import NoReturn
 
 import faust
+from aiokafka.errors import KafkaConnectionError
 
 from factwire.client.admin import ensure_topics
 from factwire.enricher.app import create_app
@@ -20,8 +21,12 @@ from factwire.settings import Settings
 log = logging.getLogger("factwire.enricher")
 
 
-def run_worker(settings: Settings) -> NoReturn:
-    """Run the enricher in this process (blocks; exits on SIGINT/SIGTERM)."""
+def run_worker(settings: Settings, *, wait_for_kafka: float = 0.0) -> NoReturn:
+    """Run the enricher in this process (blocks; exits on SIGINT/SIGTERM).
+
+    ``wait_for_kafka`` (seconds) keeps retrying an unreachable broker at start instead of
+    failing at once, e.g. when the worker starts together with its broker.
+    """
     logging.config.dictConfig(logging_config(settings.log_level))
     state = tempfile.TemporaryDirectory(prefix="factwire-faust-")
     atexit.register(state.cleanup)  # execute_from_commandline leaves by SystemExit
@@ -29,7 +34,7 @@ def run_worker(settings: Settings) -> NoReturn:
     pool: ExtractionPool = app.factwire_pool  # type: ignore[attr-defined]
     pool.prewarm()  # models load while the worker connects to Kafka
     try:
-        asyncio.run(ensure_topics(settings))
+        asyncio.run(_topics_when_kafka_answers(settings, wait_for_kafka))
     except BaseException:
         pool.close()
         raise
@@ -53,3 +58,17 @@ def run_worker(settings: Settings) -> NoReturn:
         redirect_stdouts=False,
     )
     worker.execute_from_commandline()
+
+
+async def _topics_when_kafka_answers(settings: Settings, within: float) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        try:
+            await ensure_topics(settings)
+            return
+        except KafkaConnectionError:
+            if loop.time() >= deadline:
+                raise
+            log.info("waiting for Kafka", extra={"bootstrap_servers": settings.bootstrap_servers})
+            await asyncio.sleep(1.0)

@@ -462,6 +462,8 @@ def demo(obj: Context, keep_running: bool, samples_dir: str | None, wait: float)
             )
             click.echo("starting a local Kafka broker...")
             broker = stack.enter_context(LocalBroker(port=port))
+            # Stop the worker while the broker still runs, so that it commits and leaves cleanly.
+            stack.callback(stop_process, worker_process.process)
             click.echo(f"broker ready at {broker.bootstrap}")
             asyncio.run(_ensure_topics(settings))
         asyncio.run(_show_samples(settings, samples, worker_process, keep_running, wait))

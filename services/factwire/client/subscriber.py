@@ -73,7 +73,11 @@ class Subscriber:
         self._committed_at = 0.0
 
     async def __aenter__(self) -> Self:
-        await self._consumer.start()
+        try:
+            await self._consumer.start()
+        except BaseException:
+            await self._consumer.stop()  # else an unclosed consumer is reported at exit
+            raise
         if self._group_id is None:
             # Resolve the start positions now, so that events published after this returns
             # are seen even when reading from the end.

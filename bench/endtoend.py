@@ -37,6 +37,7 @@ class Plan:
     saturation: int
     latency_seconds: float
     memory_checkpoints: tuple[int, ...] = ()  # articles processed in all, e.g. (5000, 20000)
+    idle_seconds: float = 10.0  # CPU of the idle worker and broker (the clock ticks in 10 ms)
     worker_timeout: float = 300.0
 
 
@@ -124,8 +125,11 @@ async def run_worker_bench(
             results["startup_s"] = round(time.monotonic() - started, 2)
             results["pool_processes"] = len(sample_tree(worker.pid).pids) - 1
             log(f"  worker ready in {results['startup_s']} s")
-            idle = await _idle_cpu(worker.pid, seconds=5.0)
-            results["idle_main_cpu_ms_per_s"] = round(1000 * idle, 2)
+            idle = await _idle_cpu([worker.pid, broker_pid], plan.idle_seconds)
+            results["idle_main_cpu_ms_per_s"] = round(1000 * idle[0], 2)
+            results["idle_broker_cpu_ms_per_s"] = (
+                None if broker_pid is None else round(1000 * idle[1], 2)
+            )
 
             results["saturation"] = await _saturation(
                 watcher,
@@ -182,7 +186,7 @@ async def _saturation(
     batch: list[tuple[bytes, bytes]],
     pid: int,
     broker_pid: int | None,
-    idle_main_cpu_s_per_s: float,
+    idle: list[float],
     alive: Any,
     plan: Plan,
 ) -> dict[str, Any]:
@@ -218,19 +222,26 @@ async def _saturation(
         if broker_cpu is None
         else round(1000 * broker_cpu / count, 3),
         "bench_cpu_ms_per_article": round(1000 * (time.process_time() - bench_before) / count, 3),
-        # what the worker's event loop spends when idle (timers, heartbeats, fetch loop) is
-        # not per-article work: at low rates it dominates the per-article figure above
-        "worker_main_cpu_ms_per_article_net_of_idle": round(
-            1000 * (main_cpu - idle_main_cpu_s_per_s * seconds) / count, 3
-        ),
+        # what the worker's event loop and the broker spend when idle (timers, heartbeats,
+        # fetch loops) is not per-article work: at low rates it dominates the figures above
+        "worker_main_cpu_ms_per_article_net_of_idle": _net(main_cpu, idle[0], seconds, count),
+        "broker_cpu_ms_per_article_net_of_idle": None
+        if broker_cpu is None
+        else _net(broker_cpu, idle[1], seconds, count),
     }
 
 
-async def _idle_cpu(pid: int, seconds: float) -> float:
-    """CPU seconds per second that the worker's main process uses with nothing to do."""
-    before = cpu_seconds(pid)
+def _net(cpu: float, idle_per_s: float, seconds: float, count: int) -> float:
+    """CPU ms per article above the idle rate (never below zero: the idle rate is an estimate)."""
+    return round(max(1000 * (cpu - idle_per_s * seconds) / count, 0.0), 3)
+
+
+async def _idle_cpu(pids: list[int | None], seconds: float) -> list[float]:
+    """CPU seconds per second that each process uses with nothing to do (0 for None)."""
+    before = [cpu_seconds(pid) if pid else 0.0 for pid in pids]
     await asyncio.sleep(seconds)
-    return (cpu_seconds(pid) - before) / seconds
+    after = [cpu_seconds(pid) if pid else 0.0 for pid in pids]
+    return [(a - b) / seconds for a, b in zip(after, before, strict=True)]
 
 
 def _cpu_split(before: TreeSample, after: TreeSample, count: int) -> dict[str, float]:

@@ -56,8 +56,14 @@ QUICK = Sizes(
     extraction_articles=40,
     repeats=1,
     plumbing_records=1000,
-    spacy_plan=Plan(warmup=8, saturation=100, latency_seconds=20, memory_checkpoints=(300, 1200)),
-    rules_plan=Plan(warmup=8, saturation=500, latency_seconds=0),
+    spacy_plan=Plan(
+        warmup=8,
+        saturation=100,
+        latency_seconds=20,
+        memory_checkpoints=(300, 1200),
+        idle_seconds=5,
+    ),
+    rules_plan=Plan(warmup=8, saturation=500, latency_seconds=0, idle_seconds=5),
 )
 
 

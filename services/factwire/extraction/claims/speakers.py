@@ -127,9 +127,12 @@ class SpeakerResolver:
 
     def _head_entity(self, phrase: Phrase) -> Entity | None:
         best: MentionRef | None = None
+        described = phrase.tokens[0].lower in ("the", "a", "an")
         for m in self.ctx.mentions_overlapping(phrase.start, phrase.end):
             if m.entity.type not in _HEAD_PRIORITY or not self._is_head(phrase, m):
                 continue
+            if described and m.entity.type == "NORP":
+                continue  # "the Wisconsin Republican" is a person described, not the group
             if best is None or _HEAD_PRIORITY[m.entity.type] <= _HEAD_PRIORITY[best.entity.type]:
                 best = m
         if best is not None and best.entity.type != "PERSON":

@@ -34,6 +34,13 @@ _TRAILING_JUNK = "\"'“”‘’«»)]},;:-–—!?*•|/ \t"
 _ABBREVIATIONS = frozenset(
     {"inc", "corp", "co", "ltd", "plc", "bros", "jr", "sr", "st", "mt", "ft", "dr", "no"}
 )
+_LEGAL_FORMS = frozenset({
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Limited", "Plc",
+    "PLC", "plc", "LLC", "LLP", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "GmbH", "SpA", "AB", "ASA",
+    "Oyj", "KK", "Bhd",
+})  # fmt: skip
+"""Legal forms of companies: no part of their acronym."""
+_SENTENCE_GOES_ON = re.compile(r"[ \t]*[a-z0-9(,;]")
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _HAS_DIGIT = re.compile(r"\d")
@@ -72,16 +79,22 @@ def cut_at_line_breaks(text: ArticleText, mentions: list[RawMention]) -> list[Ra
 def trim_edges(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """Strip spaces, quotes, dashes and sentence punctuation caught at a span's edges.
 
-    A final period stays when it ends an abbreviation ("U.S.", "Inc.").
+    A final period stays when it ends an abbreviation ("U.S.", "Inc.") or the sentence goes on
+    after it ("Cupertino, Calif. (Reuters)").
     """
     out = []
     for m in mentions:
         surface = _surface(text, m)
         start = len(surface) - len(surface.lstrip(_LEADING_JUNK))
         kept = surface[start:]
+        field_text = text.field(m.field)
         while kept:
             stripped = kept.rstrip(_TRAILING_JUNK)
-            if stripped.endswith(".") and not _is_abbreviation(stripped):
+            if (
+                stripped.endswith(".")
+                and not _is_abbreviation(stripped)
+                and _SENTENCE_GOES_ON.match(field_text, m.start + start + len(stripped)) is None
+            ):
                 stripped = stripped[:-1]
             if stripped == kept:
                 break
@@ -527,7 +540,10 @@ def name_key(word_or_name: str) -> str:
 
 
 def acronym(words: Sequence[str]) -> str:
-    """The initials of a name of capitalised words ("Kurdistan Democratic Party" -> "KDP")."""
+    """The initials of a name of capitalised words ("Kurdistan Democratic Party" -> "KDP"),
+    legal forms aside ("Apple Inc." has none)."""
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words = words[:-1]
     initials = [w[0] for w in words if w[:1].isupper()]
     skipped = [w for w in words if not w[:1].isupper()]
     if len(initials) < 2 or len(initials) + len(skipped) < 2:

@@ -36,6 +36,12 @@ def test_quotes_and_sentence_punctuation_are_trimmed_but_abbreviations_keep_thei
     ]
 
 
+def test_a_period_stays_when_the_sentence_goes_on_after_it() -> None:
+    body = "CUPERTINO, Calif. (Reuters) - Talks ended in Paris."
+    found = apply(corrections.trim_edges, body, ("Calif.", "GPE"), ("Paris.", "GPE"))
+    assert found == [("Calif.", "GPE"), ("Paris", "GPE")]
+
+
 def test_a_spaced_dash_separates_two_names() -> None:
     body = "Goals: Romania - Cosmin Contra (31st)."
     assert apply(corrections.cut_at_dashes, body, ("Romania - Cosmin Contra", "PERSON")) == [
@@ -259,3 +265,9 @@ def test_blank_or_empty_spans_from_a_backend_are_dropped_without_error() -> None
     assert corrections.correct(text, blank) == []
     for _, rule in corrections.RULES:
         rule(text, list(blank))
+
+
+def test_an_acronym_is_made_of_the_name_without_its_legal_form() -> None:
+    assert corrections.acronym(("Kurdistan", "Democratic", "Party")) == "KDP"
+    assert corrections.acronym(("Apple", "Inc.")) == ""
+    assert corrections.acronym(("Bank", "of", "England")) == "BE"

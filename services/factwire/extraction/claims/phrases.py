@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from factwire.extraction.claims.lexicon import lexicon, word_list
 
-WINDOW = 120
+WINDOW = 160
 MAX_WORDS = 12
 
 _TOKEN = re.compile(
@@ -213,7 +213,7 @@ def _skip_adverbials(window: list[Token], i: int) -> int:
 
 def _skip_apposition(window: list[Token], comma: int) -> int:
     """``Smith, the chief executive, said``: the index of the word before the first comma."""
-    for k in range(comma - 1, max(-1, comma - MAX_WORDS - 1), -1):
+    for k in range(comma - 1, max(-1, comma - 2 * MAX_WORDS - 1), -1):
         if window[k].text == ",":
             return k - 1 if k >= 1 and window[k - 1].text not in _STOP_PUNCT else -1
         if window[k].text in _STOP_PUNCT and window[k].text != ".":  # "Smith, R-Ky., said"

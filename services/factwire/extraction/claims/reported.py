@@ -166,8 +166,8 @@ def _with_cue(
     that = _THAT.match(body, after, sentence.end)
     if that is not None:
         after = that.end()
-    elif weak:
-        return None
+    elif weak and not _names_someone(phrase):
+        return None  # "the keys found" no; "Smith knows the plan failed" yes
     content = _trimmed(body, after, sentence.end)
     cue_text = " ".join(body[cue_start:cue_end].split())
     least = _MIN_ACT_WORDS if act else _MIN_CONTENT_WORDS

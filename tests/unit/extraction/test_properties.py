@@ -72,17 +72,18 @@ def test_a_1_mb_body_within_a_time_linear_in_its_size(backend: str) -> None:
     rng = random.Random(7)
     sample = ArticleText(body=newsish(rng, 5_000))
     extractor.extract(sample)  # loads and warms the model
-    started = time.perf_counter()
+    started = time.process_time()
     extractor.extract(sample)
-    per_char = (time.perf_counter() - started) / len(sample.body)
+    per_char = (time.process_time() - started) / len(sample.body)
 
     big = newsish(rng, 400_000)[:1_000_000]
     big = ArticleText(body=big + "x" * (1_000_000 - len(big)), title="BIG")
-    started = time.perf_counter()
+    started = time.process_time()
     result = extractor.extract(big)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
 
     assert_exact(big, result)
     assert result.entities
-    # Generous: five times the measured cost per character, plus a fixed allowance.
+    # CPU time, so that other processes on the machine do not count. Generous: five times the
+    # measured cost per character, plus a fixed allowance.
     assert elapsed < 5 * per_char * len(big.body) + 10.0

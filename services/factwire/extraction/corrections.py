@@ -435,6 +435,9 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
         tokens = [(w.start(), w.end(), _token_key(w.group())) for w in _WORD.finditer(s)]
         i = 0
         while i < len(tokens):
+            if tokens[i][2] not in longest and tokens[i][2] not in longest_country:
+                i += 1
+                continue
             match = _longest_name_at(tokens, i, names, longest)
             label = names.get(match) if match else None
             if match is None:

@@ -154,6 +154,30 @@ def trim_lowercase_words(text: ArticleText, mentions: list[RawMention]) -> list[
     return out
 
 
+def trim_shouted_common_word(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """In an all-capitals line, the last word of a longer name is dropped when it is a common
+    word: capitals there say nothing about where a name ends ("WORLD CUP QUALIFIER",
+    "MAJOR LEAGUE STANDINGS")."""
+    shouted = {f: _shouted_lines(text.field(f)) for f in ("title", "body")}
+    out = []
+    for m in mentions:
+        surface = _surface(text, m)
+        head, _, last = surface.rpartition(" ")
+        if (
+            m.label in NAME_LABELS
+            and head.strip()
+            and last.isalpha()
+            and last.isupper()
+            and last.lower() in _common_words()
+            and name_key(surface) not in _places()
+            and _inside(shouted[m.field], m.start)
+        ):
+            out.append(replace(m, end=m.start + len(head.rstrip())))
+        else:
+            out.append(m)
+    return out
+
+
 def cut_at_dashes(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """A spaced dash or a parenthesis separates names ("Romania - Cosmin Contra", "SOCCER -
     LEEDS", "The Oval ( London"): keep the longest part."""
@@ -506,6 +530,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("cut_at_dashes", cut_at_dashes),
     ("trim_leading_article", trim_leading_article),
     ("trim_lowercase_words", trim_lowercase_words),
+    ("trim_shouted_common_word", trim_shouted_common_word),
     ("join_possessive_org", join_possessive_org),
     ("trim_possessive", trim_possessive),
     ("split_at_numbers", split_at_numbers),
@@ -575,6 +600,23 @@ def _surface(text: ArticleText, m: RawMention) -> str:
 def _is_abbreviation(span: str) -> bool:
     last = span.rsplit(" ", 1)[-1]
     return bool(_INITIALS.search(last)) or last[:-1].lower() in _ABBREVIATIONS
+
+
+def _shouted_lines(s: str) -> list[tuple[int, int]]:
+    """Lines written in capitals (headlines, datelines), as (start, end) offsets."""
+    lines = []
+    start = 0
+    for line in s.split("\n"):
+        if is_shouted(line):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
+def is_shouted(line: str) -> bool:
+    """A line written in capitals: at least four capitals and ten times fewer small letters."""
+    upper = sum(1 for c in line if c.isupper())
+    return upper >= 4 and sum(1 for c in line if c.islower()) * 10 <= upper
 
 
 def _is_lowercase_word(word: str) -> bool:

@@ -271,3 +271,22 @@ def test_an_acronym_is_made_of_the_name_without_its_legal_form() -> None:
     assert corrections.acronym(("Kurdistan", "Democratic", "Party")) == "KDP"
     assert corrections.acronym(("Apple", "Inc.")) == ""
     assert corrections.acronym(("Bank", "of", "England")) == "BE"
+
+
+def test_in_a_capitals_line_a_trailing_common_word_is_not_part_of_the_name() -> None:
+    body = (
+        "SOCCER - SLOVAKIA IN WORLD CUP QUALIFIER .\nNEW YORK 74 58\n"
+        "He saw World Cup Qualifier games."
+    )
+    found = apply(
+        corrections.trim_shouted_common_word,
+        body,
+        ("WORLD CUP QUALIFIER", "EVENT"),
+        ("NEW YORK", "GPE"),
+        ("World Cup Qualifier", "EVENT"),
+    )
+    assert found == [
+        ("WORLD CUP", "EVENT"),
+        ("NEW YORK", "GPE"),
+        ("World Cup Qualifier", "EVENT"),
+    ]

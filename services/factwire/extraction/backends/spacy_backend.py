@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from factwire.extraction.corrections import is_shouted
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.errors import ModelNotInstalledError
 from factwire.models import ExtractorName, TextField
@@ -103,20 +104,10 @@ def recase_shouting(text: str, stop_words: frozenset[str]) -> str:
     lines = text.split("\n")
     changed = False
     for n, line in enumerate(lines):
-        if _is_shouting(line):
+        if is_shouted(line):
             lines[n] = _LETTERS.sub(lambda w: _recase_word(w.group(), stop_words), line)
             changed = True
     return "\n".join(lines) if changed else text
-
-
-def _is_shouting(line: str) -> bool:
-    upper = lower = 0
-    for c in line:
-        if c.isupper():
-            upper += 1
-        elif c.islower():
-            lower += 1
-    return upper >= 4 and lower * 10 <= upper
 
 
 def _recase_word(word: str, stop_words: frozenset[str]) -> str:

@@ -219,7 +219,8 @@ async def test_no_article_is_lost_when_a_worker_joins_and_one_leaves_under_load(
     the first is stopped mid-stream: every article still comes out enriched at least once."""
     settings = unique_settings(kafka_bootstrap, extractor="spacy", batch_size=8)
     samples = [i.article for i in read_articles([SAMPLES_DIR]) if isinstance(i, ArticleItem)]
-    articles = [s.model_copy(update={"id": f"{s.id}-{n}"}) for n in range(8) for s in samples]
+    # Enough work that the first worker is still busy when the second has loaded its model.
+    articles = [s.model_copy(update={"id": f"{s.id}-{n}"}) for n in range(24) for s in samples]
     await ensure_topics(settings)
     async with Publisher(settings) as publisher:
         assert all(r.ok for r in await publisher.publish_many(articles))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Awaitable, Sequence
+from functools import partial
 from typing import Any, cast
 
 import faust
@@ -15,10 +16,16 @@ from faust.types import EventT, StreamT
 from faust.web import Request, Response, View
 
 from factwire.enricher import faults, web
-from factwire.enricher.batch import BatchProcessor, Metrics, Record
+from factwire.enricher.batch import BatchPipeline, BatchProcessor, Metrics, Record
 from factwire.enricher.headers import Headers, SourcePosition
 from factwire.enricher.pool import ExtractionPool, pool_size
 from factwire.settings import Settings
+
+# Batches in flight in the agent: while one is published and its acks awaited, the pool
+# extracts the next one, whose chunks are queued before the first batch's last chunk ends, so
+# no process idles at a batch boundary. Two suffice; each more one lengthens a rebalance,
+# which waits until every record taken has been acked (Faust's ``stream_wait_empty``).
+IN_FLIGHT_BATCHES = 2
 
 
 def create_app(settings: Settings, *, datadir: str | None = None) -> faust.App:
@@ -69,12 +76,23 @@ def create_app(settings: Settings, *, datadir: str | None = None) -> faust.App:
         batches = cast(faust.Stream[bytes], stream).take_events(
             settings.batch_size, within=settings.batch_wait_ms / 1000
         )
-        async for events in batches:
-            try:
-                await processor.process([to_record(event) for event in events])
-            except BaseException:
-                withhold_acks(events)
-                raise
+        # A new pipeline per run of the agent: after a failure the supervisor restarts the agent
+        # and the records not acked are consumed again.
+        pipeline = BatchPipeline(processor, IN_FLIGHT_BATCHES)
+        try:
+            async for events in batches:
+                hold_acks(events)
+                try:
+                    await pipeline.submit(
+                        [to_record(event) for event in events],
+                        on_done=partial(release_acks, app, events),
+                        on_abandon=partial(withhold_acks, events),
+                    )
+                except BaseException:
+                    withhold_acks(events)
+                    raise
+        finally:
+            pipeline.cancel()
 
     # -- web pages: liveness, readiness, metrics -------------------------------------------------
     @app.page("/health")
@@ -126,12 +144,31 @@ def to_record(event: EventT[Any]) -> Record:
     )
 
 
+def hold_acks(events: Sequence[EventT[Any]]) -> None:
+    """Keep ``take_events`` from acking a batch that is only handed to the pipeline.
+
+    ``take_events`` acks a batch when control comes back to the loop, which with pipelining is
+    before its outputs are acknowledged. One more reference per message turns that ack into a
+    mere decrement; ``release_acks`` gives the final one once the outputs are acknowledged.
+    """
+    for event in events:
+        event.message.incref()
+
+
+def release_acks(app: faust.App, events: Sequence[EventT[Any]]) -> None:
+    """The final ack of each record of a batch whose outputs Kafka acknowledged, in order."""
+    for event in events:
+        if event.ack():
+            message = event.message
+            app.sensors.on_message_out(message.tp, message.offset, message)
+
+
 def withhold_acks(events: Sequence[EventT[Any]]) -> None:
     """Keep the offsets of an unfinished batch from being committed.
 
-    ``take_events`` acks a batch when control leaves the loop body, even by an exception or a
-    cancellation (worker stop, rebalance). Marking the messages as already acked makes that ack
-    a no-op, so their offsets stay uncommitted and the records are consumed again later.
+    Marking the messages as already acked makes any later ack (``take_events``' own, or
+    ``release_acks``) a no-op, so their offsets stay uncommitted and the records are consumed
+    again later.
     """
     for event in events:
         event.message.acked = True

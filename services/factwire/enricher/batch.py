@@ -8,10 +8,11 @@ committed. A failure to write a dead letter raises ``PublishError`` and the batc
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -127,9 +128,17 @@ class BatchProcessor:
         self.seen = SeenContent(settings.dedup_cache_size)
 
     async def process(self, records: Sequence[Record]) -> None:
+        """Both stages of one batch, one after the other."""
+        await self.publish(records, await self.extract(records))
+
+    async def extract(self, records: Sequence[Record]) -> list[Outcome]:
+        """Stage 1, which may overlap other batches: decode, validate, extract in the pool."""
         self.metrics.batches += 1
         self.metrics.records += len(records)
-        outcomes = await self._outcomes(records)
+        return await self._outcomes(records)
+
+    async def publish(self, records: Sequence[Record], outcomes: Sequence[Outcome]) -> None:
+        """Stage 2, one batch at a time in batch order: send every output, await the acks."""
         await self._publish(records, outcomes)
 
     async def _outcomes(self, records: Sequence[Record]) -> list[Outcome]:
@@ -241,6 +250,99 @@ class BatchProcessor:
                     "processing_ms": outcome.processing_ms,
                 },
             )
+
+
+class BatchPipeline:
+    """Up to ``depth`` batches in flight, so that the pool extracts while outputs are published.
+
+    Each submitted batch runs as a task: its extraction starts at once (the pool queues the
+    chunks of every batch in flight, in submission order), but it publishes only after the batch
+    before it has published and had its outputs acknowledged. Outputs thus leave in input order
+    (per partition, as the contract needs) and ``on_done`` callbacks run in submission order,
+    each after its batch's outputs are acknowledged: acking the input records there commits
+    offsets only behind acknowledged outputs. ``submit`` waits while ``depth`` batches are in
+    flight (backpressure: at most ``depth`` batches of records are held).
+
+    When a batch fails, it and every later batch in flight call ``on_abandon`` instead (their
+    records must be consumed again) and the next ``submit`` (or ``drain``) raises the error.
+    """
+
+    def __init__(self, processor: BatchProcessor, depth: int) -> None:
+        self.processor = processor
+        self.depth = max(depth, 1)
+        self._slots = asyncio.Semaphore(self.depth)
+        self._last: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._tasks)
+
+    async def submit(
+        self,
+        records: Sequence[Record],
+        on_done: Callable[[], object],
+        on_abandon: Callable[[], object],
+    ) -> None:
+        """Start a batch; returns once it is in flight (waits for a free slot)."""
+        self._raise_failure()
+        await self._slots.acquire()
+        try:
+            self._raise_failure()
+        except BaseException:
+            self._slots.release()
+            raise
+        task = asyncio.ensure_future(self._run(records, self._last, on_done, on_abandon))
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+        self._last = task
+
+    async def drain(self) -> None:
+        """Wait until every batch in flight has finished; raises the first failure."""
+        if self._last is not None:
+            await asyncio.wait(set(self._tasks))
+        self._raise_failure()
+
+    def cancel(self) -> None:
+        """Abandon every batch in flight (the worker stops): none of their records is acked."""
+        for task in list(self._tasks):
+            task.cancel()
+
+    async def _run(
+        self,
+        records: Sequence[Record],
+        previous: asyncio.Task[None] | None,
+        on_done: Callable[[], object],
+        on_abandon: Callable[[], object],
+    ) -> None:
+        try:
+            outcomes = await self.processor.extract(records)
+            if previous is not None:
+                await previous  # raises when the batch before failed: this one is abandoned
+            await self.processor.publish(records, outcomes)
+        except BaseException:
+            on_abandon()
+            raise
+        finally:
+            self._slots.release()
+        on_done()
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if task is self._last and not task.cancelled() and task.exception() is not None:
+            log.error(
+                "batch failed; its records and those after it will be consumed again",
+                extra={"error_type": type(task.exception()).__name__},
+            )
+
+    def _raise_failure(self) -> None:
+        last = self._last
+        if last is not None and last.done():
+            if last.cancelled():
+                raise asyncio.CancelledError("a batch in flight was cancelled")
+            error = last.exception()
+            if error is not None:
+                raise error
 
 
 def _position(record: Record) -> dict[str, Any]:

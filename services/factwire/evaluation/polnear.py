@@ -6,7 +6,8 @@ gold attribution that has a Source when their contents overlap by at least half 
 one (one to one, largest overlaps first). Attribution counts a match only when the speaker is
 right too: the speaker entity has a mention overlapping the gold Source, or the last word of the
 speaker's name is one of the Source's words. A pronoun Source ("he", "who") is replaced by the
-nearest earlier named Source. A prediction left over that matches one piece of an interrupted
+nearest earlier named Source; a description ("the former president", "The Republican nominee")
+is no name and never stands in. A prediction left over that matches one piece of an interrupted
 quote stored as one discontinuous attribution (once another prediction has matched it) neither
 earns nor costs. Scores are split by
 whether the gold content opens with a quotation mark (direct) or not (indirect).
@@ -44,6 +45,13 @@ PRONOUNS = _wordset(
 )
 _QUOTE_MARKS = "\"“”‘'«„"
 _WORD = re.compile(r"\w+")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*")
+_NOT_NAMES = _wordset(
+    "mr mrs ms dr sen senator rep representative gov governor president vice former presidential "
+    "secretary speaker chairman chairwoman chair leader majority minority attorney general judge "
+    "justice mayor candidate nominee republican republicans democrat democrats democratic gop "
+    "independent libertarian the a an his her their its"
+)
 
 Fragments = tuple[tuple[int, int], ...]
 Extract = Callable[[list[ArticleText]], list[Extraction]]
@@ -132,7 +140,7 @@ def parse_ann(ann: str, text: str) -> list[GoldAttribution]:
             continue
         source_text = " ".join(text[a:b] for a, b in source[1])
         raw.append((content[1], source[1], source_text))
-        if not _is_pronoun(source_text):
+        if _is_named(source[1], text):
             named_sources.append((source[1][0][0], source[1], source_text))
     named_sources.sort()
     gold: list[GoldAttribution] = []
@@ -156,6 +164,24 @@ def parse_ann(ann: str, text: str) -> list[GoldAttribution]:
 
 def _is_pronoun(source_text: str) -> bool:
     return source_text.strip().lower() in PRONOUNS
+
+
+def _is_named(frags: Fragments, text: str) -> bool:
+    """Whether a Source names someone: it has a capitalised word that is no title or party word
+    ("Sen.", "President", "Republican") and, when it opens a sentence, is never written in lower
+    case elsewhere in the article ("The", "Former"). "the former president" and "The Republican
+    nominee" are descriptions, not names; "Trump", "Sen. Jane Roe" and "the Roe campaign" are."""
+    for a, b in frags:
+        for word in _CAPITALISED.finditer(text, a, b):
+            token = word.group()
+            if token.lower().rstrip(".") in _NOT_NAMES:
+                continue
+            before = text[max(0, word.start() - 3) : word.start()].rstrip(" \t\"“‘'(")
+            opens_sentence = not before or before[-1] in ".!?:\n"
+            if opens_sentence and re.search(rf"\b{re.escape(token.lower())}\b", text) is not None:
+                continue  # a sentence-initial common word
+            return True
+    return False
 
 
 def _words(text: str) -> list[str]:

@@ -69,6 +69,35 @@ def test_a_pronoun_source_stands_for_the_nearest_earlier_named_one() -> None:
     assert gold[1].source_words == frozenset({"lopez"})
 
 
+def test_a_description_is_no_named_source_a_pronoun_can_stand_for() -> None:
+    text = (
+        "Vote\n\nSen. Jane Roe said taxes rose. The Republican nominee said costs fell. "
+        "The former governor added that fees fell. She said rents rose."
+    )
+
+    def at(piece: str) -> str:
+        start = text.index(piece)
+        return f"{start} {start + len(piece)}"
+
+    lines = []
+    for k, (source, content) in enumerate(
+        [
+            ("Sen. Jane Roe", "taxes rose"),
+            ("The Republican nominee", "costs fell"),
+            ("The former governor", "fees fell"),
+            ("She", "rents rose"),
+        ]
+    ):
+        lines += [
+            f"T{2 * k + 1}\tSource {at(source)}\t{source}",
+            f"T{2 * k + 2}\tContent {at(content)}\t{content}",
+            f"E{k + 1}\tAttribution:T{2 * k + 2} Content:T{2 * k + 2} Source:T{2 * k + 1}",
+        ]
+    gold = parse_ann("\n".join(lines), text)
+    assert gold[1].source_words == frozenset({"the", "republican", "nominee"})
+    assert gold[3].source_words == frozenset({"sen", "jane", "roe"})
+
+
 def test_the_other_piece_of_an_interrupted_quote_neither_earns_nor_costs() -> None:
     result = scored(
         claim(1, "quote", "We will pass it", "Maria Lopez"),

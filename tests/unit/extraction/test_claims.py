@@ -162,6 +162,17 @@ def test_pronoun_prefers_the_subject_over_the_object() -> None:
     assert spoken(found)[-1] == ("quote", "It is reckless", "Tom Baker")
 
 
+def test_a_description_links_to_the_person_who_bears_that_title() -> None:
+    body = (
+        "Former Governor Tom Baker met Maria Lopez on Monday.\n\n"
+        'The former governor said the talks went well. "We found common ground," he said.'
+    )
+    found = claims(body, LOPEZ, BAKER)
+    assert spoken(found)[0][2] == "The former governor"  # the words used stay the name
+    assert [c.speaker.entity_id if c.speaker else None for c in found] == ["e2", "e2"]
+    assert spoken(found)[1] == ("quote", "We found common ground", "Tom Baker")
+
+
 def test_pronoun_after_a_quote_goes_to_the_last_speaker() -> None:
     body = '"Prices will rise," Baker said.\n\n"Wages will not," he added.'
     found = claims(body, BAKER)

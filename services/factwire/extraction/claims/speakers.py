@@ -26,6 +26,21 @@ SENTENCES_BACK = 4
 _HEAD_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to"])
 _TITLES = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she"}
+# Abbreviated titles written before a name, as the noun a description uses ("the senator").
+_TITLE_NOUNS = {
+    "sen.": "senator",
+    "sen": "senator",
+    "gov.": "governor",
+    "gov": "governor",
+    "rep.": "congressman",
+    "rep": "congressman",
+    "pres.": "president",
+    "gen.": "general",
+    "lt.": "lieutenant",
+    "sec.": "secretary",
+}
+_DESCRIPTION_OPENERS = frozenset(word_list("the a an"))
+_TITLE_WINDOW = 48  # characters before a name searched for its title ("Republican nominee X")
 
 
 _POST_MODIFIERS = frozenset(word_list("of from at"))
@@ -116,7 +131,10 @@ class SpeakerResolver:
             name = self._recent_group_name(phrase.start) if pronoun in ("they", "we") else None
             speaker = Speaker(name=name or phrase.text)
         elif entity is None:
-            speaker = Speaker(name=_without_post_modifier(phrase))
+            described = self._described_person(phrase) if pronoun is None else None
+            name = _without_post_modifier(phrase)
+            speaker = Speaker(name=name, entity_id=described.id if described else None)
+            entity = described
         else:
             speaker = Speaker(name=entity.name, entity_id=entity.id)
         self._speakers.append((phrase.start, entity, speaker.name))
@@ -124,6 +142,47 @@ class SpeakerResolver:
             for m in self.ctx.mentions_overlapping(phrase.start, phrase.end):
                 self._speaker_mentions.add(m.start)
         return speaker
+
+    def _described_person(self, phrase: Phrase) -> Entity | None:
+        """The person a description such as "the former president" or "the Republican nominee"
+        refers to: the most recent person (within a few paragraphs) whose name was written with
+        that title ("President Jane Roe", "Sen. Roe", "Roe, the Republican nominee,")."""
+        words = phrase.tokens
+        if len(words) < 2 or words[0].lower not in _DESCRIPTION_OPENERS:
+            return None
+        head = words[-1].lower
+        if not head.isalpha() or not _is_role(head) or head.endswith("s"):
+            return None
+        line = self.ctx.line_index(phrase.start)
+        for m in self.ctx.mentions_before(phrase.start, 12):
+            if line - self.ctx.line_index(m.start) > 6:
+                break
+            if m.entity.type == "PERSON" and head in self._titles_near(m):
+                return m.entity
+        return None
+
+    def _titles_near(self, m: MentionRef) -> set[str]:
+        """Lower-case title words written next to a mention: up to four words right before it
+        ("former Secretary of State") and an apposition after it (", the Republican nominee,")."""
+        body = self.ctx.body
+        found: set[str] = set()
+        lo = max(0, m.start - _TITLE_WINDOW)
+        named = self.ctx.mentions_in(lo, m.start)
+        lo = max([lo, *(n.end for n in named)])  # not past another name ("X met Y")
+        before = tokens(body, lo, m.start)[-4:]
+        if before and (before[-1].text[:1].isupper() or _is_role(before[-1].lower)):
+            for tok in reversed(before):
+                word = tok.lower
+                if not (word[:1].isalpha() or word in _TITLE_NOUNS):
+                    break
+                found.add(_TITLE_NOUNS.get(word, word))
+        after = body[m.end : m.end + 64]
+        for opener in (", the ", ", a ", ", who is the ", ", now the "):
+            if after.startswith(opener):
+                clause = after[len(opener) :].split(",", 1)[0].split(".", 1)[0]
+                found.update(w.lower() for w in clause.split()[:6])
+                break
+        return found
 
     def _head_entity(self, phrase: Phrase) -> Entity | None:
         best: MentionRef | None = None

@@ -6,6 +6,10 @@ the rules run in the order of :data:`RULES`: first the spans are cleaned (line b
 articles, possessives, trailing numbers), then known confusions are fixed, then labels are made
 consistent across the article and propagated to repeated mentions the backend missed. Every
 rule is linear in the size of the article.
+
+The rules were written against a statistical tagger's errors; a backend that settles some of
+these cases itself names the rules it does not need in a ``corrections_not_needed`` attribute
+(a set of names from :data:`RULES`), which the pipeline passes on as ``skip``.
 """
 
 from __future__ import annotations

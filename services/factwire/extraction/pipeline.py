@@ -6,7 +6,7 @@ Pure functions over one article's text: no Kafka, no asyncio, no I/O beyond load
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from functools import lru_cache
 
@@ -30,12 +30,18 @@ class Extractor:
 
     def extract_many(self, texts: Sequence[ArticleText]) -> list[Extraction]:
         batches = self.backend.mentions(texts)
-        return [_finish(text, mentions) for text, mentions in zip(texts, batches, strict=True)]
+        # A backend may name correction rules it has no use for (it decides those cases itself).
+        skip: Collection[str] = getattr(self.backend, "corrections_not_needed", ())
+        return [
+            _finish(text, mentions, skip) for text, mentions in zip(texts, batches, strict=True)
+        ]
 
 
-def _finish(text: ArticleText, mentions: list[RawMention]) -> Extraction:
+def _finish(
+    text: ArticleText, mentions: list[RawMention], skip_corrections: Collection[str] = ()
+) -> Extraction:
     """The backend-independent steps, computed once on top of any backend's mentions."""
-    mentions = corrections.correct(text, mentions)
+    mentions = corrections.correct(text, mentions, skip=skip_corrections)
     entities = entities_step.build_entities(text, mentions)
     claims = claims_step.find_claims(text, entities)
     entities = salience.score(text, entities, claims)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from factwire.extraction import corrections
+from collections.abc import Sequence
+
+import pytest
+
+from factwire.extraction import Extractor, corrections
 from factwire.extraction.corrections import Rule
 from factwire.extraction.document import ArticleText, RawMention
 
@@ -290,3 +294,29 @@ def test_in_a_capitals_line_a_trailing_common_word_is_not_part_of_the_name() -> 
         ("NEW YORK", "GPE"),
         ("World Cup Qualifier", "EVENT"),
     ]
+
+
+class _TaggedAsIs:
+    """A backend that proposes "congress" as an organisation, and says which rules to skip."""
+
+    name = "rules"
+    version = "test"
+    model = None
+
+    def __init__(self, not_needed: frozenset[str]) -> None:
+        self.corrections_not_needed = not_needed
+
+    def mentions(self, texts: Sequence[ArticleText]) -> list[list[RawMention]]:
+        return [[RawMention("body", 4, 12, "ORG")] for _ in texts]
+
+
+@pytest.mark.parametrize(
+    ("not_needed", "names"),
+    [(frozenset(), []), (frozenset({"drop_non_names"}), ["congress"])],
+)
+def test_a_backend_can_leave_out_corrections_it_does_not_need(
+    not_needed: frozenset[str], names: list[str]
+) -> None:
+    extractor = Extractor(_TaggedAsIs(not_needed))
+    found = extractor.extract(ArticleText(body="The congress voted.")).entities
+    assert [e.name for e in found] == names

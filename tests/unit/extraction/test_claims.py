@@ -173,6 +173,13 @@ def test_a_description_links_to_the_person_who_bears_that_title() -> None:
     assert spoken(found)[1] == ("quote", "We found common ground", "Tom Baker")
 
 
+def test_single_curly_quotes_in_a_paragraph_without_double_marks() -> None:
+    body = "‘We don’t back down,’ Lopez said. ‘The voters’ choice is clear.’"
+    found = claims(body, LOPEZ)
+    assert spoken(found)[0] == ("quote", "We don’t back down", "Maria Lopez")
+    assert len(claims("Lopez said the ‘plan’ was “dead on arrival,” she said.", LOPEZ)) <= 1
+
+
 def test_pronoun_after_a_quote_goes_to_the_last_speaker() -> None:
     body = '"Prices will rise," Baker said.\n\n"Wages will not," he added.'
     found = claims(body, BAKER)

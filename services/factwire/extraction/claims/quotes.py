@@ -30,6 +30,8 @@ from factwire.extraction.claims.phrases import (
 )
 
 _MARK = re.compile(r"''|[“”\"«»„]")  # two apostrophes stand for a straight mark in some archives
+_SINGLE_OPEN = re.compile(r"(?<![\w’‘])‘(?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])’(?!\w)")
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _AFTER_WINDOW = 160
@@ -95,10 +97,27 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
         if carried is not None:  # a paragraph without marks ends the carried quote
             found.append(Quote(carried[0], carried_end, False, carried[1]))
             carried = None
+        if first and "‘" in body[line.start : line.end]:
+            found.extend(_single_quotes(body, line.start, line.end))
         if open_at is not None and not body[line.start : max(line.start, open_at[0])].strip():
             carried, carried_end = open_at, line.end
     if carried is not None:
         found.append(Quote(carried[0], carried_end, False, carried[1]))
+    return found
+
+
+def _single_quotes(body: str, start: int, end: int) -> list[Quote]:
+    """Quotes in single curly marks (‘…’), in a paragraph with no double marks (a headline,
+    British style), where they cannot be a quote nested in another: an opening mark before a
+    word, closed by the next mark that is no apostrophe (not followed by a letter: "don’t")."""
+    found: list[Quote] = []
+    for opening in _SINGLE_OPEN.finditer(body, start, end):
+        if found and opening.start() < found[-1].end:
+            continue
+        closing = _SINGLE_CLOSE.search(body, opening.end(), end)
+        if closing is None:
+            break  # no later opening mark can be closed either: the scan stays linear
+        found.append(Quote(opening.start(), closing.start(), True))
     return found
 
 

@@ -311,16 +311,20 @@ async def _memory(
     plan: Plan,
 ) -> dict[str, Any]:
     """Publish up to the last checkpoint in chunks (bounded memory in this process) and read the
-    worker tree's memory as the count of processed articles passes each checkpoint."""
+    worker tree's memory about once a second. A single reading swings by tens of MB with the
+    batches in flight, so each checkpoint is the median of the readings over the last tenth of
+    the articles before it (the reading at the checkpoint itself is kept too)."""
     checkpoints = sorted(plan.memory_checkpoints)
     remaining = max(checkpoints[-1] - published, 0)
     samples: dict[str, Any] = {}
+    readings: list[tuple[int, TreeSample]] = []
     series: list[dict[str, Any]] = []
+    series_step = max(checkpoints[-1] // 20, 50)
     feeder = asyncio.create_task(_feed(producer, topic, records, remaining, watcher))
     started, start_done = time.monotonic(), watcher.done
     passed: dict[int, float] = {}
     trees: dict[int, TreeSample] = {}
-    next_series = 0
+    next_series = next_reading = 0.0
     try:
         for checkpoint in checkpoints:
             while watcher.done < checkpoint:
@@ -328,34 +332,48 @@ async def _memory(
                     raise BenchError(f"the worker exited after {watcher.done} articles")
                 if feeder.done() and feeder.exception() is not None:
                     raise BenchError(f"publishing failed: {feeder.exception()!r}")
+                if time.monotonic() >= next_reading:
+                    readings.append((watcher.done, sample_tree(pid)))
+                    next_reading = time.monotonic() + 1.0
                 if watcher.done >= next_series:
-                    series.append({"articles": watcher.done, **sample_tree(pid).as_dict()})
-                    next_series = watcher.done + 1000
+                    series.append({"articles": watcher.done, **readings[-1][1].as_dict()})
+                    next_series = watcher.done + series_step
                 await asyncio.sleep(0.25)
             sample = sample_tree(pid)
+            readings.append((watcher.done, sample))
             trees[checkpoint] = sample
             passed[checkpoint] = time.monotonic()
-            samples[str(checkpoint)] = {"articles": watcher.done, **sample.as_dict()}
+            window = [r for done, r in readings if done >= checkpoint - max(checkpoint // 10, 1)]
+            samples[str(checkpoint)] = {
+                "articles": watcher.done,
+                **sample.as_dict(),
+                "rss_mb_median": round(statistics.median(r.rss_kb for r in window) / 1024, 1),
+                "pss_mb_median": round(statistics.median(r.pss_kb for r in window) / 1024, 1),
+                "readings": len(window),
+            }
         await feeder
     finally:
         feeder.cancel()
-    first, last = checkpoints[0], checkpoints[-1]
+    first, last = str(checkpoints[0]), str(checkpoints[-1])
     result: dict[str, Any] = {"checkpoints": samples, "series": series}
     if len(checkpoints) > 1:
-        rss_first = samples[str(first)]["rss_mb"]
-        rss_last = samples[str(last)]["rss_mb"]
-        result["rss_growth_pct"] = round(100 * (rss_last - rss_first) / rss_first, 2)
-        pss_first = samples[str(first)]["pss_mb"]
-        result["pss_growth_pct"] = round(
-            100 * (samples[str(last)]["pss_mb"] - pss_first) / pss_first, 2
-        )
-        span = passed[last] - passed[first]
-        counted = samples[str(last)]["articles"] - samples[str(first)]["articles"]
+        a, b = samples[first], samples[last]
+        result["rss_growth_pct"] = _growth(a["rss_mb_median"], b["rss_mb_median"])
+        result["pss_growth_pct"] = _growth(a["pss_mb_median"], b["pss_mb_median"])
+        result["rss_growth_pct_single_readings"] = _growth(a["rss_mb"], b["rss_mb"])
+        span = passed[checkpoints[-1]] - passed[checkpoints[0]]
+        counted = b["articles"] - a["articles"]
         result["sustained_articles_per_s"] = round(counted / span, 3) if span else None
-        result["sustained_cpu"] = _cpu_split(trees[first], trees[last], max(counted, 1))
+        result["sustained_cpu"] = _cpu_split(
+            trees[checkpoints[0]], trees[checkpoints[-1]], max(counted, 1)
+        )
     result["bulk_seconds"] = round(time.monotonic() - started, 1)
     result["bulk_articles"] = watcher.done - start_done
     return result
+
+
+def _growth(before: float, after: float) -> float:
+    return round(100 * (after - before) / before, 2)
 
 
 async def _feed(producer: Any, topic: str, records: Any, count: int, watcher: Watcher) -> None:

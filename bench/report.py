@@ -130,7 +130,9 @@ def checks(results: dict[str, Any]) -> list[Check]:
 
 def _memory_detail(results: dict[str, Any]) -> str:
     points = _get(results, "end_to_end", "spacy", "memory", "checkpoints") or {}
-    return ", ".join(f"{k}: {v['rss_mb']} MB" for k, v in points.items())
+    return ", ".join(
+        f"{k}: {v.get('rss_mb_median', v['rss_mb'])} MB (median)" for k, v in points.items()
+    )
 
 
 def _fmt(value: float | None) -> str:
@@ -210,8 +212,10 @@ def print_end_to_end(backend: str, part: dict[str, Any]) -> None:
         print("(d) worker memory (process tree incl. pool)")
         for checkpoint, sample in mem["checkpoints"].items():
             print(
-                f"  after {checkpoint} articles: RSS {sample['rss_mb']:.0f} MB, "
-                f"PSS {sample['pss_mb']:.0f} MB, {sample['processes']} processes"
+                f"  after {checkpoint} articles: RSS {sample['rss_mb_median']:.0f} MB, "
+                f"PSS {sample['pss_mb_median']:.0f} MB (medians of {sample['readings']} readings "
+                f"over the last tenth; at the checkpoint RSS {sample['rss_mb']:.0f} MB), "
+                f"{sample['processes']} processes"
             )
         if "rss_growth_pct" in mem:
             print(

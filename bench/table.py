@@ -79,7 +79,8 @@ def markdown(results: dict[str, Any], name: str) -> str:
             f"p99 {_n(lat['p99_ms'], 0)} ms ({lat['articles']} articles)",
         )
     for checkpoint, sample in (_g(sp, "memory", "checkpoints") or {}).items():
-        row(f"(d) worker RSS after {checkpoint} articles", f"{_n(sample['rss_mb'], 0)} MB")
+        rss = sample.get("rss_mb_median", sample["rss_mb"])
+        row(f"(d) worker RSS after {checkpoint} articles", f"{_n(rss, 0)} MB")
     lines += ["", "| target | value | holds |", "|---|---|---|"]
     for check in results.get("targets", []):
         value = "-" if check["value"] is None else f"{check['value']:.4g}{check['unit']}"

@@ -374,3 +374,9 @@ def test_title_case_first_line_of_a_body_is_read_as_a_headline() -> None:
     assert ("PERSON", "Hillary Clinton") in result
     assert ("NORP", "Republican") in result
     assert not any("Wealthy" in s for _, s in result)
+
+
+def test_a_run_whose_only_word_is_dropped_gives_no_name() -> None:
+    # Found by hypothesis: a plain sentence-initial word alone in its run indexed past the end.
+    (found,) = RulesBackend().mentions([ArticleText(body="New\nNew")])
+    assert all(0 <= m.start < m.end <= len("New\nNew") for m in found)

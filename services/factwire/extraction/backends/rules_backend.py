@@ -611,6 +611,8 @@ class _NameFinder:
         return i > 0 and self.words[i - 1] in self.lex.titles and not self.tok.caps_line[i]
 
     def _classify(self, i: int, end: int, *, person_context: bool) -> list[_Name]:
+        if i >= end:
+            return []  # every word of the run was dropped ("New" at a line start, then nothing)
         words, lex = self.words, self.lex
         hit = self._gazetteer_at(i, end)
         if hit is not None and hit[0] == end:

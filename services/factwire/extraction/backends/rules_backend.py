@@ -941,6 +941,16 @@ class RulesBackend:
     name: ExtractorName = "rules"
     version = "rules-0.3"
     model: str | None = None
+    # Tables, match reports, headlines and repeated names are decided here already; the shared
+    # rules for them (written against a statistical tagger) only undo those decisions.
+    corrections_not_needed = frozenset(
+        {
+            "teams_in_tables",
+            "teams_in_match_reports",
+            "consistent_labels",
+            "trim_shouted_common_word",
+        }
+    )
 
     def __init__(self) -> None:
         _lexicon()  # load the word lists now rather than on the first article

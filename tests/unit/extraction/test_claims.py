@@ -180,6 +180,11 @@ def test_single_curly_quotes_in_a_paragraph_without_double_marks() -> None:
     assert len(claims("Lopez said the ‘plan’ was “dead on arrival,” she said.", LOPEZ)) <= 1
 
 
+def test_an_opening_adverbial_is_not_the_subject() -> None:
+    body = 'Back in 2010, Lopez praised the plan, telling reporters: "It will work."'
+    assert spoken(claims(body, LOPEZ)) == [("quote", "It will work.", "Maria Lopez")]
+
+
 def test_pronoun_after_a_quote_goes_to_the_last_speaker() -> None:
     body = '"Prices will rise," Baker said.\n\n"Wages will not," he added.'
     found = claims(body, BAKER)

@@ -149,6 +149,12 @@ _CLAUSE_OPENERS = frozenset(
         "with without from for by like unlike under amid among although though if once"
     )
 )
+_ADVERB_OPENERS = frozenset(
+    word_list(
+        "back yet instead however meanwhile still now then earlier later separately moreover "
+        "indeed also so but and last next"
+    )
+)
 _SHARED_SUBJECT = frozenset(word_list("and but then to also later yet"))
 
 
@@ -172,6 +178,14 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
         if comma is None:  # "Prior to the vote, Smith ...": the subject follows the comma
             return None
         start = comma.end
+    elif opener in _ADVERB_OPENERS and len(opening) > 1:
+        # "Back in 1999, Smith ...", "Instead, the senator ...", "Yet Smith ...": the subject
+        # follows the adverbial, up to a comma when no name comes before it
+        comma = next((t for t in opening[1:7] if t.text == ","), None)
+        named = comma is not None and any(
+            t.capitalized for t in opening[1:7] if t.start < comma.start
+        )
+        start = comma.end if comma is not None and not named else opening[1].start
     phrase = phrase_after(text, start, end)
     if phrase is None or phrase.pronoun:
         return phrase

@@ -436,7 +436,7 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     for m in mentions:
         if m.label not in NAME_LABELS:
             continue
-        words = tuple(name_key(w.group()) for w in _WORD.finditer(_surface(text, m)))
+        words = tuple(name_key(w) for w in _WORD.findall(_surface(text, m)))
         if words:
             names.setdefault(words, m.label)
             if m.label == "PERSON" and len(words) > 1:
@@ -455,28 +455,34 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     }
     longest = _longest_by_first_word(names)
     countries, longest_country = _country_names()
+    first_words = longest.keys() | longest_country.keys()
     taken = _Occupied(mentions)
     out = list(mentions)
     for field in ("title", "body"):
         f: TextField = "title" if field == "title" else "body"
         s = text.field(f)
-        tokens = [(w.start(), w.end(), _token_key(w.group())) for w in _WORD.finditer(s)]
+        keys = [name_key(w) if w.isupper() else w for w in _WORD.findall(s)]
+        # Only tokens that may start a known name are looked at; offsets are read when needed.
+        candidates = [j for j, key in enumerate(keys) if key in first_words]
+        if not candidates:
+            continue
+        spans = [w.span() for w in _WORD.finditer(s)]
         i = 0
-        while i < len(tokens):
-            if tokens[i][2] not in longest and tokens[i][2] not in longest_country:
-                i += 1
-                continue
-            match = _longest_name_at(tokens, i, names, longest)
+        for j in candidates:
+            if j < i:
+                continue  # inside the name found last
+            i = j
+            match = _longest_name_at(keys, i, names, longest)
             label = names.get(match) if match else None
             if match is None:
-                match = _longest_name_at(tokens, i, countries, longest_country)
+                match = _longest_name_at(keys, i, countries, longest_country)
                 if match and len(match) == 1 and not _propagatable(match[0], lowercase):
                     match = None
                 label = "GPE"
             if match is None:
                 i += 1
                 continue
-            start, end = tokens[i][0], tokens[i + len(match) - 1][1]
+            start, end = spans[i][0], spans[i + len(match) - 1][1]
             if s[start].isupper() and not taken.overlaps(f, start, end):
                 out.append(RawMention(f, start, end, label or "GPE"))
                 taken.add(f, start, end)
@@ -583,10 +589,6 @@ def acronym(words: Sequence[str]) -> str:
     if any(w.lower() not in _ACRONYM_SKIP for w in skipped):
         return ""
     return "".join(initials)
-
-
-def _token_key(word: str) -> str:
-    return name_key(word) if word.isupper() else word
 
 
 def without_legal_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -844,7 +846,7 @@ def _common_words() -> frozenset[str]:
 def _lowercase_words(text: ArticleText) -> set[str]:
     found: set[str] = set()
     for s in (text.title, text.body):
-        found.update(w.group() for w in _LOWERCASE_WORD.finditer(s))
+        found.update(_LOWERCASE_WORD.findall(s))
     return found
 
 
@@ -853,14 +855,14 @@ def _propagatable(word: str, lowercase: set[str]) -> bool:
 
 
 def _longest_name_at(
-    tokens: list[tuple[int, int, str]],
+    keys: list[str],
     i: int,
     names: dict[tuple[str, ...], str],
     longest: dict[str, int],
 ) -> tuple[str, ...] | None:
     """The longest known name starting at token ``i`` (a bounded number of dict lookups)."""
-    for n in range(longest.get(tokens[i][2], 0), 0, -1):
-        words = tuple(t[2] for t in tokens[i : i + n])
+    for n in range(longest.get(keys[i], 0), 0, -1):
+        words = tuple(keys[i : i + n])
         if words in names:
             return words
     return None

@@ -170,7 +170,11 @@ def _is_named(frags: Fragments, text: str) -> bool:
     """Whether a Source names someone: it has a capitalised word that is no title or party word
     ("Sen.", "President", "Republican") and, when it opens a sentence, is never written in lower
     case elsewhere in the article ("The", "Former"). "the former president" and "The Republican
-    nominee" are descriptions, not names; "Trump", "Sen. Jane Roe" and "the Roe campaign" are."""
+    nominee" are descriptions, not names; so is a phrase opening with an article and ending in
+    a common noun ("the Vermont senator"). "Trump", "Sen. Jane Roe", "the Washington Post" are."""
+    words = " ".join(text[a:b] for a, b in frags).split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an") and words[-1][:1].islower():
+        return False
     for a, b in frags:
         for word in _CAPITALISED.finditer(text, a, b):
             token = word.group()

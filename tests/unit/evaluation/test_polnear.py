@@ -72,7 +72,8 @@ def test_a_pronoun_source_stands_for_the_nearest_earlier_named_one() -> None:
 def test_a_description_is_no_named_source_a_pronoun_can_stand_for() -> None:
     text = (
         "Vote\n\nSen. Jane Roe said taxes rose. The Republican nominee said costs fell. "
-        "The former governor added that fees fell. She said rents rose."
+        "The former governor added that fees fell. The Ohio senator said jobs grew. "
+        "She said rents rose."
     )
 
     def at(piece: str) -> str:
@@ -85,6 +86,7 @@ def test_a_description_is_no_named_source_a_pronoun_can_stand_for() -> None:
             ("Sen. Jane Roe", "taxes rose"),
             ("The Republican nominee", "costs fell"),
             ("The former governor", "fees fell"),
+            ("The Ohio senator", "jobs grew"),
             ("She", "rents rose"),
         ]
     ):
@@ -95,7 +97,7 @@ def test_a_description_is_no_named_source_a_pronoun_can_stand_for() -> None:
         ]
     gold = parse_ann("\n".join(lines), text)
     assert gold[1].source_words == frozenset({"the", "republican", "nominee"})
-    assert gold[3].source_words == frozenset({"sen", "jane", "roe"})
+    assert gold[4].source_words == frozenset({"sen", "jane", "roe"})
 
 
 def test_the_other_piece_of_an_interrupted_quote_neither_earns_nor_costs() -> None:

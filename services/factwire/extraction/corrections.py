@@ -56,6 +56,7 @@ _PLAIN_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
 _BETWEEN_DASHES = re.compile(r"[^\s–—()-](?:.*?[^\s–—()-])??(?=\s*[()]\s*|\s+(?:--?|[–—])\s+|$)")
 _MAX_NAME_WORDS = 8
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
+_NON_SPACE_RUN = re.compile(r"\S+")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
 
 
@@ -144,7 +145,7 @@ def trim_lowercase_words(text: ArticleText, mentions: list[RawMention]) -> list[
             out.append(m)
             continue
         surface = _surface(text, m)
-        words = list(re.finditer(r"\S+", surface))
+        words = list(_NON_SPACE_RUN.finditer(surface))
         if not words:
             out.append(m)
             continue
@@ -154,7 +155,7 @@ def trim_lowercase_words(text: ArticleText, mentions: list[RawMention]) -> list[
         while first < last - 1 and _is_lowercase_word(words[first].group()):
             first += 1
         start, end = words[first].start(), words[last - 1].end()
-        out.append(replace(m, start=m.start + start, end=m.start + end))
+        out.append(RawMention(m.field, m.start + start, m.start + end, m.label))
     return out
 
 
@@ -242,13 +243,16 @@ def split_at_numbers(text: ArticleText, mentions: list[RawMention]) -> list[RawM
     this holds for every name; elsewhere organisations lose only a trailing score ("Mexico 2-0")
     and names of products, events and works keep their numbers ("Euro 96", "Windows 95").
     """
-    rows = {f: _table_rows(text.field(f)) for f in ("title", "body")}
+    rows: dict[str, list[tuple[int, int]]] = {}  # a field's table rows, found when first needed
     out = []
     for m in mentions:
         surface = _surface(text, m)
         if m.label not in NAME_LABELS or not _HAS_DIGIT.search(surface):
             out.append(m)
-        elif m.label in _NUMBERLESS_LABELS or _inside(rows[m.field], m.start):
+            continue
+        if m.label not in _NUMBERLESS_LABELS and m.field not in rows:
+            rows[m.field] = _table_rows(text.field(m.field))
+        if m.label in _NUMBERLESS_LABELS or _inside(rows[m.field], m.start):
             out.extend(
                 replace(m, start=m.start + a, end=m.start + b) for a, b in _wordy_stretches(surface)
             )
@@ -262,7 +266,7 @@ def _wordy_stretches(surface: str) -> list[tuple[int, int]]:
     """Offsets of the runs of tokens between number tokens that contain a letter."""
     stretches: list[tuple[int, int]] = []
     start = end = -1
-    for token in re.finditer(r"\S+", surface):
+    for token in _NON_SPACE_RUN.finditer(surface):
         if _NUMBER_TOKEN.fullmatch(token.group()):
             if start >= 0:
                 stretches.append((start, end))
@@ -600,7 +604,7 @@ def without_legal_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _surface(text: ArticleText, m: RawMention) -> str:
-    return text.field(m.field)[m.start : m.end]
+    return (text.body if m.field == "body" else text.title)[m.start : m.end]
 
 
 def _is_abbreviation(span: str) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count, islice
 
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import TextField
@@ -465,12 +466,14 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     for field in ("title", "body"):
         f: TextField = "title" if field == "title" else "body"
         s = text.field(f)
-        keys = [name_key(w) if w.isupper() else w for w in _WORD.findall(s)]
-        # Only tokens that may start a known name are looked at; offsets are read when needed.
-        candidates = [j for j, key in enumerate(keys) if key in first_words]
-        if not candidates:
-            continue
-        spans = [w.span() for w in _WORD.finditer(s)]
+        keys = _WORD.findall(s)
+        for j in list(compress(count(), map(str.isupper, keys))):
+            keys[j] = name_key(keys[j])
+        # Only tokens that may start a known name are looked at, and the offsets of a token are
+        # read only for the names found (skipping ahead in one pass over the tokens).
+        candidates = list(compress(count(), map(first_words.__contains__, keys)))
+        offsets = _WORD.finditer(s)
+        read = 0  # tokens taken from ``offsets`` so far
         i = 0
         for j in candidates:
             if j < i:
@@ -486,7 +489,10 @@ def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
             if match is None:
                 i += 1
                 continue
-            start, end = spans[i][0], spans[i + len(match) - 1][1]
+            first = next(islice(offsets, i - read, None))
+            last = next(islice(offsets, len(match) - 2, None)) if len(match) > 1 else first
+            read = i + len(match)
+            start, end = first.start(), last.end()
             if s[start].isupper() and not taken.overlaps(f, start, end):
                 out.append(RawMention(f, start, end, label or "GPE"))
                 taken.add(f, start, end)

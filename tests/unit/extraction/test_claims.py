@@ -173,6 +173,13 @@ def test_a_description_links_to_the_person_who_bears_that_title() -> None:
     assert spoken(found)[1] == ("quote", "We found common ground", "Tom Baker")
 
 
+def test_a_description_right_after_a_quoted_person_is_that_person() -> None:
+    body = '"Rents are too high," Lopez said.\n\n"Wages lag," the lawmaker added.'
+    found = claims(body, LOPEZ)
+    assert spoken(found)[1] == ("quote", "Wages lag", "the lawmaker")
+    assert [c.speaker.entity_id if c.speaker else None for c in found] == ["e1", "e1"]
+
+
 def test_single_curly_quotes_in_a_paragraph_without_double_marks() -> None:
     body = "‘We don’t back down,’ Lopez said. ‘The voters’ choice is clear.’"
     found = claims(body, LOPEZ)

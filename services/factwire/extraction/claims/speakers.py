@@ -146,7 +146,8 @@ class SpeakerResolver:
     def _described_person(self, phrase: Phrase) -> Entity | None:
         """The person a description such as "the former president" or "the Republican nominee"
         refers to: the most recent person (within a few paragraphs) whose name was written with
-        that title ("President Jane Roe", "Sen. Roe", "Roe, the Republican nominee,")."""
+        that title ("President Jane Roe", "Sen. Roe", "Roe, the Republican nominee,"), else the
+        person quoted in the last two paragraphs ("Roe said ... the lawmaker added")."""
         words = phrase.tokens
         if len(words) < 2 or words[0].lower not in _DESCRIPTION_OPENERS:
             return None
@@ -159,6 +160,11 @@ class SpeakerResolver:
                 break
             if m.entity.type == "PERSON" and head in self._titles_near(m):
                 return m.entity
+        for start, entity, _ in reversed(self._speakers[-2:]):
+            if line - self.ctx.line_index(start) > 2:
+                break
+            if entity is not None and entity.type == "PERSON":
+                return entity  # "Roe said ... The senator added": the person just quoted
         return None
 
     def _titles_near(self, m: MentionRef) -> set[str]:

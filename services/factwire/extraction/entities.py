@@ -11,8 +11,8 @@ spellings of a well-known name (``data/aliases.tsv``: "U.S." -> "United States")
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factwire.extraction.corrections import (
     NAME_LABELS,
@@ -42,7 +42,8 @@ class _Form:
     words: tuple[str, ...]
     display: str
     mentions: list[RawMention] = field(default_factory=list)
-    labels: Counter[str] = field(default_factory=Counter)
+    labels: dict[str, int] = field(default_factory=dict)
+    """How often each label was given, in order of first use."""
 
 
 def build_entities(text: ArticleText, mentions: list[RawMention]) -> list[Entity]:
@@ -62,7 +63,7 @@ def build_entities(text: ArticleText, mentions: list[RawMention]) -> list[Entity
             words = tuple(_WORDS.findall(key[1]))
             form = forms[key] = _Form(family=key[0], key=key[1], words=words, display=display)
         form.mentions.append(m)
-        form.labels[m.label] += 1
+        form.labels[m.label] = form.labels.get(m.label, 0) + 1
         if form.display.isupper() and not display.isupper():
             form.display = display
     groups = _join_forms([f for k, f in forms.items() if k[0] not in _VALUE_FAMILIES])
@@ -143,9 +144,10 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
         (m for form in group for m in form.mentions),
         key=lambda m: (m.field != "title", m.start, -m.end),
     )
-    labels: Counter[str] = Counter()
+    labels: dict[str, int] = {}
     for form in group:
-        labels.update(form.labels)
+        for label, n in form.labels.items():
+            labels[label] = labels.get(label, 0) + n
     fullest = max(group, key=lambda f: (len(f.words), len(f.display), -f.mentions[0].start))
     name = fullest.display
     aliases: dict[str, None] = {}
@@ -160,7 +162,7 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
         {
             "id": entity_id,
             "name": name,
-            "type": labels.most_common(1)[0][0],
+            "type": max(labels, key=labels.__getitem__),  # ties: the label seen first
             "aliases": list(aliases),
             "mentions": out_mentions,
             "salience": 0.0,
@@ -168,6 +170,7 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
     )
 
 
+@lru_cache(maxsize=4096)
 def _strip_name(surface: str) -> str:
     """The name inside a mention: without a leading article, titles or a possessive ending."""
     name = _POSSESSIVE.sub("", _ARTICLE.sub("", surface)).strip() or surface

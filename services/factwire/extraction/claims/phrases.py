@@ -89,9 +89,16 @@ class Phrase:
         return None
 
 
+_new_token = tuple.__new__
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """The tokens of ``text[start:end]`` with their offsets."""
-    return [Token(m[0], *m.span()) for m in _TOKEN.finditer(text, start, end)]
+    # tuple.__new__ makes the named tuple without the Python-level constructor (hot: called per
+    # cue and per quote)
+    return [
+        _new_token(Token, (m[0], m.start(), m.end())) for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:

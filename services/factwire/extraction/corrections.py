@@ -54,6 +54,7 @@ _SCORE = re.compile(r"\s+\d+-\d+$")
 _WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
 _ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
 _PLAIN_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
+_DASH_OR_PARENTHESIS = re.compile(r"[–—()-]")
 _BETWEEN_DASHES = re.compile(r"[^\s–—()-](?:.*?[^\s–—()-])??(?=\s*[()]\s*|\s+(?:--?|[–—])\s+|$)")
 _MAX_NAME_WORDS = 8
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
@@ -190,8 +191,11 @@ def cut_at_dashes(text: ArticleText, mentions: list[RawMention]) -> list[RawMent
     out = []
     for m in mentions:
         surface = _surface(text, m)
+        if m.label not in NAME_LABELS or _DASH_OR_PARENTHESIS.search(surface) is None:
+            out.append(m)  # one part at most: nothing to cut
+            continue
         parts = list(_BETWEEN_DASHES.finditer(surface))
-        if m.label in NAME_LABELS and len(parts) > 1:
+        if len(parts) > 1:
             best = max(parts, key=lambda p: len(p.group()))
             out.append(replace(m, start=m.start + best.start(), end=m.start + best.end()))
         else:
@@ -538,8 +542,17 @@ def tag_demonyms(text: ArticleText, mentions: list[RawMention]) -> list[RawMenti
     out = list(mentions)
     for f in ("title", "body"):
         field: TextField = "title" if f == "title" else "body"
-        for word in _CAPITALISED_WORD.finditer(text.field(field)):
-            if name_key(word.group()) in demonyms and not taken.overlaps(field, *word.span()):
+        s = text.field(field)
+        keys = _CAPITALISED_WORD.findall(s)
+        for j in list(compress(count(), map(str.isupper, keys))):
+            keys[j] = name_key(keys[j])
+        # The offsets are read only for the words that are demonyms, skipping ahead to them.
+        words = _CAPITALISED_WORD.finditer(s)
+        read = 0
+        for j in list(compress(count(), map(demonyms.__contains__, keys))):
+            word = next(islice(words, j - read, None))
+            read = j + 1
+            if not taken.overlaps(field, *word.span()):
                 out.append(RawMention(field, word.start(), word.end(), "NORP"))
     return out
 

@@ -31,7 +31,7 @@ from typing import Any, Self
 from testcontainers.core.container import DockerContainer
 
 from factwire.localkafka import probe
-from factwire.localkafka.config import new_cluster_id
+from factwire.localkafka.config import ONE_BROKER_PROPERTIES, new_cluster_id
 from factwire.localkafka.jars import KAFKA_VERSION
 
 IMAGE_ENV = "FACTWIRE_KAFKA_IMAGE"
@@ -102,13 +102,7 @@ class KafkaContainer(DockerContainer):
                 "controller.listener.names": "CONTROLLER",
                 "controller.quorum.voters": f"1@localhost:{CONTROLLER_PORT}",
                 "inter.broker.listener.name": "BROKER",
-                "num.partitions": "1",
-                "offsets.topic.replication.factor": "1",
-                "transaction.state.log.replication.factor": "1",
-                "transaction.state.log.min.isr": "1",
-                "share.coordinator.state.topic.replication.factor": "1",
-                "share.coordinator.state.topic.min.isr": "1",
-                "group.initial.rebalance.delay.ms": "0",
+                **ONE_BROKER_PROPERTIES,
                 "log.dirs": "/tmp/kraft-combined-logs",  # noqa: S108 (inside the container)
             }
         )

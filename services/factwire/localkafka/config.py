@@ -9,6 +9,18 @@ from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
 
+#: What a cluster of one broker needs: replication factors and ISR minimums of 1 (consumer groups
+#: and transactions work), and no wait before the first rebalance of a group.
+ONE_BROKER_PROPERTIES: Mapping[str, str] = {
+    "num.partitions": "1",
+    "offsets.topic.replication.factor": "1",
+    "transaction.state.log.replication.factor": "1",
+    "transaction.state.log.min.isr": "1",
+    "share.coordinator.state.topic.replication.factor": "1",
+    "share.coordinator.state.topic.min.isr": "1",
+    "group.initial.rebalance.delay.ms": "0",
+}
+
 
 def single_node_properties(
     data_dir: Path, port: int, controller_port: int, overrides: Mapping[str, str] | None = None
@@ -28,13 +40,7 @@ def single_node_properties(
         "inter.broker.listener.name": "PLAINTEXT",
         "controller.quorum.voters": f"1@{LOOPBACK}:{controller_port}",
         "log.dirs": str(data_dir / "kraft-logs"),
-        "num.partitions": "1",
-        "offsets.topic.replication.factor": "1",
-        "transaction.state.log.replication.factor": "1",
-        "transaction.state.log.min.isr": "1",
-        "share.coordinator.state.topic.replication.factor": "1",
-        "share.coordinator.state.topic.min.isr": "1",
-        "group.initial.rebalance.delay.ms": "0",
+        **ONE_BROKER_PROPERTIES,
     }
     properties.update(overrides or {})
     return properties

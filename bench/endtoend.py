@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import CorpusArticle
-from bench.kafka import BenchError, Watcher, create_topics, make_records, new_producer, publish_all
+from bench.kafka import BenchError, Watcher, make_records, new_producer, publish_all
 from bench.proc import TreeSample, cpu_seconds, sample_tree
+from factwire.client import ensure_topics
+from factwire.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -83,12 +85,11 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 async def run_worker_bench(
-    options: dict[str, Any],
+    settings: Settings,
     bootstrap: str,
     articles: Sequence[CorpusArticle],
     backend: str,
     plan: Plan,
-    partitions: int,
     run_id: str,
     log: Any = print,
     broker_pid: int | None = None,
@@ -96,7 +97,8 @@ async def run_worker_bench(
     """Measure one backend end to end; returns the figures as a dict for the results file."""
     prefix = f"bench.{run_id}.{backend}"
     topics = {"raw": f"{prefix}.raw", "enriched": f"{prefix}.enriched", "dlq": f"{prefix}.dlq"}
-    await create_topics(options, topics.values(), partitions)
+    options = settings.kafka_client_options()
+    await ensure_topics(settings, topics.values())
     env = _worker_env(bootstrap, topics, backend, f"bench-{run_id}-{backend}")
     watcher = Watcher(options, topics["enriched"], topics["dlq"])
     await watcher.start()

@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin import AIOKafkaAdminClient
 
 from bench.corpus import CorpusArticle
 from factwire.models import RawArticle
@@ -42,36 +42,6 @@ def make_records(
         )
         records.append((key.encode(), raw.to_json()))
     return records
-
-
-async def create_topics(options: dict[str, Any], names: Iterable[str], partitions: int) -> None:
-    admin = AIOKafkaAdminClient(**options)
-    await admin.start()
-    try:
-        await admin.create_topics(
-            [NewTopic(name, num_partitions=partitions, replication_factor=1) for name in names]
-        )
-        await _until_led(admin, list(names))
-    finally:
-        await admin.close()
-
-
-async def _until_led(admin: AIOKafkaAdminClient, names: list[str], within: float = 30) -> None:
-    """Wait until every partition of the new topics has a leader, so that the first sends
-    don't meet ``NotLeaderForPartitionError``."""
-    deadline = time.monotonic() + within
-    while True:
-        described = await admin.describe_topics(names)
-        if all(
-            t["error_code"] == 0
-            and t["partitions"]
-            and all(p["leader"] >= 0 for p in t["partitions"])
-            for t in described
-        ):
-            return
-        if time.monotonic() > deadline:
-            raise BenchError(f"topics {names} have no leaders after {within:.0f} s")
-        await asyncio.sleep(0.2)
 
 
 async def delete_topics(options: dict[str, Any], names: Sequence[str]) -> None:

@@ -13,7 +13,9 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer
 
-from bench.kafka import Record, create_topics, delete_topics, new_producer, publish_all
+from bench.kafka import Record, delete_topics, new_producer, publish_all
+from factwire.client import ensure_topics
+from factwire.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +42,10 @@ class Passthrough:
         }
 
 
-async def passthrough(
-    options: dict[str, Any], records: Sequence[Record], partitions: int, run_id: str
-) -> Passthrough:
+async def passthrough(settings: Settings, records: Sequence[Record], run_id: str) -> Passthrough:
+    options = settings.kafka_client_options()
     source, target = f"bench.{run_id}.pass.in", f"bench.{run_id}.pass.out"
-    await create_topics(options, [source, target], partitions)
+    await ensure_topics(settings, [source, target])
     try:
         producer = new_producer(options)
         await producer.start()

@@ -240,12 +240,11 @@ async def run_kafka_parts(
     results: dict[str, Any],
 ) -> None:
     settings = Settings.from_env(bootstrap_servers=bootstrap)
-    options = settings.kafka_client_options()
     run_id = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     if "plumbing" in args.parts:
         records = make_records(corpus_articles, run_id, 0, sizes.plumbing_records)
         try:
-            ceiling = await passthrough(options, records, settings.topic_partitions, run_id)
+            ceiling = await passthrough(settings, records, run_id)
             results["plumbing"] = ceiling.as_dict() | {"partitions": settings.topic_partitions}
             report.print_plumbing(results["plumbing"])
         except Exception as exc:  # report and go on with the other parts
@@ -257,12 +256,11 @@ async def run_kafka_parts(
             print(f"\nend to end, {backend}: starting the worker ...")
             try:
                 part = await run_worker_bench(
-                    options,
+                    settings,
                     bootstrap,
                     corpus_articles,
                     backend,
                     plans[backend],
-                    settings.topic_partitions,
                     run_id,
                     broker_pid=broker_pid,
                 )

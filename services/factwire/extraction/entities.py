@@ -31,6 +31,7 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _WORDS = re.compile(r"[^\s,]+")
+_GENERATIONS = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
 
 
 @dataclass(slots=True)
@@ -116,8 +117,12 @@ def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
             if initials:
                 by_acronym.setdefault(initials, i)
         elif len(form.words) > 1:
-            for n in range(1, len(form.words)):
-                by_tail.setdefault(form.words[-n:], []).append(i)
+            words = form.words
+            if words[-1] in _GENERATIONS and len(words) > 2:
+                words = words[:-1]  # "Joseph R. Biden Jr." is also "Biden", "R. Biden"
+                by_tail.setdefault(words, []).append(i)
+            for n in range(1, len(words)):
+                by_tail.setdefault(words[-n:], []).append(i)
     for i, form in enumerate(forms):
         if form.family == "PERSON":
             candidates = by_tail.get(form.words)

@@ -141,6 +141,31 @@ def test_partial_quote_goes_to_the_subject_of_its_sentence() -> None:
     assert spoken(found) == [("quote", "stepping up when the council would not.", "Maria Lopez")]
 
 
+def test_a_speech_verb_right_before_a_closing_quote_attributes_it() -> None:
+    body = 'Lopez took the stage in Miami and declared "What a night for this city!"'
+    assert spoken(claims(body, LOPEZ)) == [("quote", "What a night for this city!", "Maria Lopez")]
+
+
+def test_a_person_named_right_before_a_colon_is_the_speaker() -> None:
+    body = 'The result did not surprise the pollster Tom Baker: "Late deciders broke our way."'
+    assert spoken(claims(body, BAKER)) == [("quote", "Late deciders broke our way.", "Tom Baker")]
+
+
+def test_a_title_in_quotation_marks_is_no_quote() -> None:
+    body = 'On "Meet the Voters Tonight," Lopez said the plan would pass.'
+    assert [c.kind for c in claims(body, LOPEZ)] == ["reported"]
+    body = 'Lopez said she liked "The River and the Sea," a novel set in Ohio, very much.'
+    assert all(c.kind != "quote" for c in claims(body, LOPEZ))
+
+
+def test_words_after_a_quote_that_are_no_speaker_phrase_attribute_nothing() -> None:
+    body = (
+        'Lopez said the risk had grown "a couple of notches" because of Baker\'s remarks, '
+        "which she called careless."
+    )
+    assert [c.kind for c in claims(body, LOPEZ, BAKER) if c.kind == "quote"] == []
+
+
 # --- pronouns ---------------------------------------------------------------------------------
 
 
@@ -190,6 +215,43 @@ def test_single_curly_quotes_in_a_paragraph_without_double_marks() -> None:
 def test_an_opening_adverbial_is_not_the_subject() -> None:
     body = 'Back in 2010, Lopez praised the plan, telling reporters: "It will work."'
     assert spoken(claims(body, LOPEZ)) == [("quote", "It will work.", "Maria Lopez")]
+
+
+def test_pronoun_goes_to_the_speaker_of_an_inverted_attribution() -> None:
+    body = (
+        "Tom Baker met voters on Monday. Turnout will fall, said Paul Grant, a pollster.\n\n"
+        '"Nobody is excited," he said.'
+    )
+    found = claims(body, BAKER, ("Paul Grant", "PERSON", ["Grant"]))
+    assert spoken(found)[-1] == ("quote", "Nobody is excited", "Paul Grant")
+
+
+def test_pronoun_goes_to_a_subject_behind_a_title_with_of() -> None:
+    body = (
+        '"We want them all back," Ana Ruiz said.\n\n'
+        "Secretary of State Maria Lopez flew home on Sunday. "
+        '"We gave up very little," she told reporters.'
+    )
+    found = claims(body, LOPEZ, ("Ana Ruiz", "PERSON", ["Ruiz"]))
+    assert spoken(found)[-1] == ("quote", "We gave up very little", "Maria Lopez")
+
+
+def test_pronoun_ignores_names_inside_the_quote_itself() -> None:
+    body = (
+        '"First, it was his fight," Paul Grant said.\n\n'
+        '"Second, it is Baker who sounds angry. Baker is losing," he added.'
+    )
+    found = claims(body, ("Paul Grant", "PERSON", ["Grant"]), ("Tom Baker", "PERSON", []))
+    assert [c.speaker.name if c.speaker else None for c in found] == ["Paul Grant"] * 2
+
+
+def test_pronoun_without_a_subject_prefers_the_first_person_of_the_sentence() -> None:
+    body = (
+        "Democratic presidential hopeful Paul Grant stretched the truth when discussing "
+        'Tom Baker. "He is their best recruiter," he said.'
+    )
+    found = claims(body, ("Paul Grant", "PERSON", ["Grant"]), BAKER)
+    assert spoken(found)[-1] == ("quote", "He is their best recruiter", "Paul Grant")
 
 
 def test_pronoun_after_a_quote_goes_to_the_last_speaker() -> None:

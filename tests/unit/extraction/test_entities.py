@@ -34,6 +34,12 @@ def test_a_surname_joins_the_full_name() -> None:
     assert [len(e.mentions) for e in found] == [2, 1]
 
 
+def test_a_surname_joins_a_full_name_ending_in_a_generation() -> None:
+    body = "Joseph R. Biden Jr. spoke in Scranton. Biden praised the crowd."
+    found = entities(body, ("Joseph R. Biden Jr.", "PERSON"), ("Biden", "PERSON"))
+    assert names(found) == [("Joseph R. Biden Jr.", ["Biden"])]
+
+
 def test_a_surname_shared_by_two_people_goes_to_the_one_named_last() -> None:
     body = "Bill Clinton spoke first. Then Hillary Clinton spoke. Clinton smiled."
     found = entities(

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.lexicon import lexicon
+from factwire.extraction.claims.lexicon import lexicon, word_list
 from factwire.extraction.claims.phrases import (
     DETERMINERS,
     Phrase,
@@ -149,7 +149,7 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
     previous_line = -2
     for index, quote in enumerate(quotes):
         start, end = _content_bounds(body, quote)
-        if end <= start:
+        if end <= start or _looks_like_title(body, start, end):
             continue
         line = ctx.line_of(quote.open)
         line_index = ctx.line_index(quote.open)
@@ -161,7 +161,7 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
         draft = _attributed_after(body, quote, start, end, region_end)
         if draft is None:
             lead = body[region_start : quote.open].rstrip()
-            if lead and lead[-1] not in _SET_OFF:
+            if lead and lead[-1] not in _SET_OFF and not _spoken_sentence(body, lead, quote):
                 continue  # a quote inside a sentence
             draft = _attributed_before(ctx, region_start, quote, start, end)
         if draft is None:
@@ -175,6 +175,38 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
         drafts.append(draft)
         previous, previous_line = draft, ctx.line_index(quote.close)
     return drafts
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    word_list("a an the and or but nor of in on at to for from with by as vs is are be")
+)
+
+
+def _looks_like_title(body: str, start: int, end: int) -> bool:
+    """`on "Sunday Morning Futures,"` / `"Orange is the New Black" star`: a name in title case
+    (every word capitalised but short function words), not words anyone said."""
+    if end - start > 120 or body[end - 1] in ".!?…":
+        return False
+    words = body[start:end].split()
+    if len(words) < 2:
+        return False
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words[1:]
+    ) and (words[0][:1].isupper() or words[0][:1].isdigit())
+
+
+def _spoken_sentence(body: str, lead: str, quote: Quote) -> bool:
+    """`She declared "What a night!"` / `by saying "Too many."`: a verb of speech right before
+    the opening mark, without punctuation, and a quotation that ends the sentence."""
+    if not quote.closed:
+        return False
+    verb = lead.rsplit(maxsplit=1)[-1]
+    cues = lexicon()
+    if verb not in cues.strong_cues and verb not in cues.quote_cues:
+        return False
+    inner = body[quote.inner_start : quote.close].rstrip()
+    after = body[quote.end : quote.end + 2].lstrip(" ")
+    return inner[-1:] in ".!?" or after[:1] in (".", "!", "?", "\n") or not after
 
 
 def _content_bounds(body: str, quote: Quote) -> tuple[int, int]:
@@ -219,6 +251,8 @@ def _attributed_after(
             phrase = phrase_after(body, cue.end(), region_end)
         else:
             phrase = phrase_before(body, window[lead].start, cue.start())
+            if phrase is not None and phrase.start != window[lead].start:
+                return None  # `"a couple clicks" because of Smith's remarks`: no speaker
         if phrase is None:
             return None
         cue_text, cue_end = _cue_with_object(body, cue.start(), cue.end(), region_end, phrase)
@@ -315,7 +349,9 @@ def _any_verb_after(body: str, words: list[Token], start: int, end: int) -> Draf
             if following not in _CLAUSE_END:
                 return None
             phrase = phrase_before(body, words[0].start, tok.start)
-            if phrase is None or not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
+            if phrase is None or phrase.start != words[0].start:
+                return None  # `"a couple clicks" because of Smith's remarks`
+            if not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
                 return None
             return Draft("quote", start, end, tok.text, tok.start, tok.end, phrase)
     return None
@@ -353,9 +389,23 @@ def _attributed_before(
             )
     lead = body[lo : quote.open].rstrip()
     if lead.endswith(":") and len(lead) > 1:
-        return _introduced(body, lo, quote, start, end)
+        return _named_before_colon(ctx, lo + len(lead) - 1, start, end) or _introduced(
+            body, lo, quote, start, end
+        )
     if lo == ctx.line_of(quote.open).start and quote.open == lo:
         return _introduced_by_paragraph(ctx, quote, start, end)
+    return None
+
+
+def _named_before_colon(ctx: ClaimContext, colon: int, start: int, end: int) -> Draft | None:
+    """`... surprise Republican pollster Jane Roe: "..."` / `More from Roe and Poe: "..."`: a
+    person named right before the colon that opens the quote."""
+    for m in ctx.mentions_before(colon + 1, 1):
+        if m.entity.type != "PERSON" or ctx.body[m.end : colon].strip():
+            return None
+        words = tuple(tokens(ctx.body, m.start, m.end))
+        phrase = Phrase(ctx.body[m.start : m.end], m.start, m.end, words)
+        return Draft("quote", start, end, None, -1, -1, phrase)
     return None
 
 
@@ -427,6 +477,8 @@ def embedded_quotes(
         start, end = _content_bounds(body, quote)
         words = body[start:end].split() if end - start < 2000 else []
         if len(words) < 4 or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            continue
+        if _looks_like_title(body, start, end):
             continue
         i = bisect_right(starts, start) - 1
         if i >= 0 and held[i][1] > start:

@@ -47,6 +47,9 @@ _POST_MODIFIERS = frozenset(word_list("of from at"))
 _BEFORE_SUBJECT = frozenset(
     word_list("the former a an but and so yet while then even also now still meanwhile")
 )
+# Verbs that, right before a name, make it the speaker: "..., said Jane Roe".
+_INVERTED_CUES = frozenset(word_list("said says added adds wrote writes explained noted argued"))
+_TITLE_ADJECTIVE = ("al", "ic", "ive", "ary")  # lower-case words inside a title before a name
 _NOT_PEOPLE = frozenset(
     word_list(
         "campaign ministry department agency company firm poll polls report study survey statement "
@@ -69,7 +72,9 @@ def _without_post_modifier(phrase: Phrase) -> str:
 
 def _is_role(word: str) -> bool:
     """A lower-case title before a name: "pollster", "front-runner", "senator"."""
-    return word in lexicon().speaker_nouns or (len(word) > 4 and word.endswith(("er", "or", "ist")))
+    return word in lexicon().speaker_nouns or (
+        len(word) > 4 and word.endswith(("er", "or", "ist", "man", "woman"))
+    )
 
 
 def _describes_a_person(name: str) -> bool:
@@ -250,7 +255,7 @@ class SpeakerResolver:
                 if named is not None and (last is None or sentence.start > last_pos):
                     return named, None
             if candidates and fallback is None:
-                fallback = candidates[-1].entity
+                fallback = candidates[0].entity
         if last is not None:
             return last
         return fallback, None
@@ -262,7 +267,12 @@ class SpeakerResolver:
             sentence = self.ctx.sentences[index]
             phrase = subject_phrase(self.ctx.body, sentence.start, sentence.end)
             entity = None
-            if phrase is not None and not phrase.pronoun and phrase.tokens[-1].capitalized:
+            if (
+                phrase is not None
+                and not phrase.pronoun
+                and phrase.tokens[-1].capitalized
+                and not self._in_quote(phrase.start)
+            ):
                 key = phrase.tokens[-1].lower.replace("’s", "").replace("'s", "")
                 entity = self._by_last_word.get(key)
             found = (phrase.end if phrase else 0, entity)
@@ -326,13 +336,20 @@ class SpeakerResolver:
             return False  # "the Smith campaign", "The Murdoch papers": a modifier
         if self.ctx.body.startswith(("'s", "’s"), m.end):
             return False  # "Smith's aide said": the aide speaks
+        if before and before[-1].lower in _INVERTED_CUES:
+            return True  # "..., said Jane Roe": the speaker of an inverted attribution
         after_comma = before
         for k in range(len(before) - 1, -1, -1):
             if before[k].text == ",":
                 after_comma = before[k + 1 :]
                 break
-        return len(after_comma) <= 4 and all(
-            t.capitalized or t.lower in _BEFORE_SUBJECT or _is_role(t.lower) for t in after_comma
+        return len(after_comma) <= 5 and all(
+            t.capitalized
+            or t.lower in _BEFORE_SUBJECT
+            or _is_role(t.lower)
+            or (t.lower == "of" and 0 < k < len(after_comma) - 1)  # "Secretary of State"
+            or (k and t.lower.endswith(_TITLE_ADJECTIVE))  # "Democratic presidential nominee"
+            for k, t in enumerate(after_comma)
         )
 
     def _gender(self, entity: Entity) -> str | None:

@@ -146,6 +146,14 @@ def test_a_speech_verb_right_before_a_closing_quote_attributes_it() -> None:
     assert spoken(claims(body, LOPEZ)) == [("quote", "What a night for this city!", "Maria Lopez")]
 
 
+def test_an_adverb_between_the_speaker_and_the_verb_is_skipped() -> None:
+    body = '"It will pass," Lopez confidently predicted. Baker repeatedly argued that it would not.'
+    assert spoken(claims(body, LOPEZ, BAKER)) == [
+        ("quote", "It will pass", "Maria Lopez"),
+        ("reported", "it would not.", "Tom Baker"),
+    ]
+
+
 def test_a_person_named_right_before_a_colon_is_the_speaker() -> None:
     body = 'The result did not surprise the pollster Tom Baker: "Late deciders broke our way."'
     assert spoken(claims(body, BAKER)) == [("quote", "Late deciders broke our way.", "Tom Baker")]

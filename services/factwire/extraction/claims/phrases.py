@@ -221,8 +221,8 @@ def _skip_adverbials(window: list[Token], i: int) -> int:
     """Step left over adverbs, auxiliaries and time phrases between a subject and its verb."""
     while i >= 0:
         low = window[i].lower
-        if low in _SKIP:
-            i -= 1
+        if low in _SKIP or (low.endswith("ly") and len(low) > 5 and not window[i].capitalized):
+            i -= 1  # "Smith also said", "Smith hardly clarified", "Smith angrily replied"
         elif low in _TIME_WORDS:
             i -= 1
             if i >= 0 and window[i].lower in _TIME_LEADS:

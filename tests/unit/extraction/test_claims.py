@@ -91,6 +91,20 @@ def test_doubled_apostrophes_as_quotation_marks() -> None:
     assert spoken(found) == [("quote", "Nobody expected this", "Maria Lopez")]
 
 
+def test_three_apostrophes_close_a_quote_ending_in_a_nested_one() -> None:
+    body = "''Voters will not accept 'we will sort it out later,''' said Maria Lopez on Monday."
+    assert spoken(claims(body, LOPEZ)) == [
+        ("quote", "Voters will not accept 'we will sort it out later,'", "Maria Lopez")
+    ]
+
+
+def test_a_writing_can_be_the_speaker() -> None:
+    body = '"Come and stay with us!" a message on the town website reads.'
+    assert spoken(claims(body)) == [
+        ("quote", "Come and stay with us!", "a message on the town website")
+    ]
+
+
 def test_party_tag_in_parentheses() -> None:
     found = claims('"The bill is dead," Sen. Tom Baker (R-Ohio) said.', BAKER)
     assert spoken(found) == [("quote", "The bill is dead", "Tom Baker")]

@@ -29,7 +29,9 @@ from factwire.extraction.claims.phrases import (
     tokens,
 )
 
-_MARK = re.compile(r"''|[“”\"«»„]")  # two apostrophes stand for a straight mark in some archives
+# Two apostrophes stand for a straight mark in some archives; of three, the last two close a
+# quote that ends with a nested one (`... 'no boots,''' he said`).
+_MARK = re.compile(r"''(?!')|[“”\"«»„]")
 _SINGLE_OPEN = re.compile(r"(?<![\w’‘])‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])’(?!\w)")
 _OPENERS = "“«„"

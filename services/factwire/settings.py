@@ -35,6 +35,7 @@ class Settings:
     max_message_bytes: int = 1_048_588
     concurrency: int = 0  # extraction processes; 0 means one per core
     extract_retries: int = 2
+    extract_timeout_s: float = 120.0  # longest a chunk of articles may take in a process
     batch_size: int = 32  # raw records the worker takes at once (then splits across processes)
     batch_wait_ms: int = 100  # longest wait for a batch to fill before processing what came
     dedup_cache_size: int = 100_000  # (id, content hash) pairs the worker remembers as enriched
@@ -63,6 +64,8 @@ class Settings:
             raise SettingsError(
                 f"FACTWIRE_EXTRACTOR={self.extractor!r}: expected 'spacy' or 'rules'"
             )
+        if not self.extract_timeout_s > 0:
+            raise SettingsError("FACTWIRE_EXTRACT_TIMEOUT_S must be a number of seconds above 0")
         if self.max_body_chars < 1:
             raise SettingsError("FACTWIRE_MAX_BODY_CHARS must be at least 1")
 
@@ -112,6 +115,11 @@ def _convert(name: str, raw: str, annotation: Any) -> Any:
             raise SettingsError(
                 f"{PREFIX}{name.upper()}={raw!r}: expected a whole number"
             ) from None
+    if kind.startswith("float"):
+        try:
+            return float(raw)
+        except ValueError:
+            raise SettingsError(f"{PREFIX}{name.upper()}={raw!r}: expected a number") from None
     if name in ("security_protocol", "sasl_mechanism"):
         return raw.upper()
     return raw

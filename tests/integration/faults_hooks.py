@@ -3,7 +3,8 @@
 
 What happens is chosen by the article id, so one worker serves every case of a test:
 ``poison-raise-*`` raises, ``poison-exit-*`` ends the extraction process abruptly (like a crash in
-native code), ``slow-*`` takes a while. Each call is noted in ``$FACTWIRE_TESTING_FAULT_LOG``.
+native code), ``poison-hang-*`` never returns (like an endless loop), ``slow-*`` takes a while.
+Each call is noted in ``$FACTWIRE_TESTING_FAULT_LOG``.
 """
 
 from __future__ import annotations
@@ -32,5 +33,7 @@ def by_id(raw: RawArticle) -> None:
         raise InjectedFault("injected by the test")
     if raw.id.startswith("poison-exit-"):
         os._exit(13)
+    if raw.id.startswith("poison-hang-"):
+        time.sleep(3600)
     if raw.id.startswith("slow-"):
         time.sleep(SLOW_SECONDS)

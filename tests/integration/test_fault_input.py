@@ -140,7 +140,9 @@ async def test_hostile_records_are_dead_lettered_among_good_ones(kafka_bootstrap
 async def test_poison_pills_are_retried_then_dead_lettered_and_the_partition_moves_on(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
-    settings = fault_settings(kafka_bootstrap, extract_retries=2, batch_size=8)
+    settings = fault_settings(
+        kafka_bootstrap, extract_retries=2, batch_size=8, extract_timeout_s=4.0
+    )
     await ensure_topics(settings)
     calls = tmp_path / "hook-calls.txt"
     good = [good_article(n) for n in range(30)]
@@ -148,10 +150,11 @@ async def test_poison_pills_are_retried_then_dead_lettered_and_the_partition_mov
         RawArticle(id="poison-raise-1", body=BODY),
         RawArticle(id="poison-exit-2", body=BODY),
         RawArticle(id="poison-raise-3", body=BODY),
+        RawArticle(id="poison-hang-4", body=BODY),
     ]
     records = [as_raw(a) for a in good[:10]]
     records += [as_raw(poison[0]), *map(as_raw, good[10:20]), as_raw(poison[1]), as_raw(poison[2])]
-    records += [as_raw(a) for a in good[20:]]
+    records += [*map(as_raw, good[20:25]), as_raw(poison[3]), *map(as_raw, good[25:])]
     positions = await send_raw(settings, records)
 
     env = {HOOK_ENV: HOOK, LOG_ENV: str(calls)}
@@ -169,8 +172,8 @@ async def test_poison_pills_are_retried_then_dead_lettered_and_the_partition_mov
     assert sorted(out.enriched_ids()) == sorted(a.id for a in good)
     assert [r.key.decode() for r in out.dead] == [p.id for p in poison]
     types = [headers_of(r)["factwire.error.type"] for r in out.dead]
-    assert [headers_of(r)["factwire.error.stage"] for r in out.dead] == ["extract"] * 3
-    assert types == ["InjectedFault", "BrokenProcessPool", "InjectedFault"]
+    assert [headers_of(r)["factwire.error.stage"] for r in out.dead] == ["extract"] * 4
+    assert types == ["InjectedFault", "BrokenProcessPool", "InjectedFault", "ExtractTimeoutError"]
     attempts = calls.read_text().split()
     for pill in poison:
         # Once in its chunk (unless a neighbour broke the chunk first), then alone per retry.

@@ -26,6 +26,7 @@ def test_environment_is_read_and_converted() -> None:
             "FACTWIRE_EXTRACTOR": "rules",
             "FACTWIRE_MAX_BODY_CHARS": "500",
             "FACTWIRE_SECURITY_PROTOCOL": "sasl_plaintext",
+            "FACTWIRE_EXTRACT_TIMEOUT_S": "2.5",
         }
     )
     assert s.bootstrap_servers == "k1:9092,k2:9092"
@@ -33,6 +34,7 @@ def test_environment_is_read_and_converted() -> None:
     assert s.extractor == "rules"
     assert s.max_body_chars == 500
     assert s.security_protocol == "SASL_PLAINTEXT"
+    assert s.extract_timeout_s == 2.5
 
 
 def test_overrides_win_over_environment_and_none_is_ignored() -> None:
@@ -47,6 +49,8 @@ def test_overrides_win_over_environment_and_none_is_ignored() -> None:
         ("FACTWIRE_MAX_BODY_CHARS", "lots", "whole number"),
         ("FACTWIRE_EXTRACTOR", "bert", "expected 'spacy' or 'rules'"),
         ("FACTWIRE_SECURITY_PROTOCOL", "TLS", "SASL_SSL"),
+        ("FACTWIRE_EXTRACT_TIMEOUT_S", "soon", "expected a number"),
+        ("FACTWIRE_EXTRACT_TIMEOUT_S", "0", "above 0"),
     ],
 )
 def test_bad_values_name_the_variable(name: str, value: str, message: str) -> None:

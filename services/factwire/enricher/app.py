@@ -40,6 +40,7 @@ def create_app(settings: Settings, *, datadir: str | None = None) -> faust.App:
         settings.extractor,
         size=pool_size(settings.concurrency),
         retries=settings.extract_retries,
+        timeout=settings.extract_timeout_s,
         work=faults.chunk_work(),
     )
     metrics = Metrics()

@@ -4,9 +4,9 @@ The event loop only hands over batches and awaits results, so heartbeats, rebala
 web pages keep working while every core extracts. A batch is split into chunks of a few
 articles that the processes take in turn, so the spaCy backend sees several texts at once
 (``nlp.pipe``) and no process idles while another finishes a long chunk. An article whose chunk
-raises is
-retried alone a bounded number of times, so that one bad article never takes its neighbours
-down with it; if it still fails it comes back as an ``ExtractFailure``.
+raises, kills its process or runs past the time limit is retried alone a bounded number of
+times, so that one bad article never takes its neighbours down with it (nor holds its partition
+for ever); if it still fails it comes back as an ``ExtractFailure``.
 """
 
 from __future__ import annotations
@@ -45,6 +45,20 @@ class Enriched:
     claims: int
     processing_ms: float
     enriched_at: datetime
+
+
+class ExtractTimeoutError(Exception):
+    """Extraction of a chunk ran past the pool's time limit; its processes were stopped."""
+
+
+class _StoppedForAnotherError(Exception):
+    """The chunk's processes were stopped because another chunk ran past the time limit: no
+    fault of this chunk's articles, so their retries are not spent on it."""
+
+
+# Retries that a pool stopped for someone else's timeout grants for free, at most (a bound, so
+# that nothing loops for ever).
+FREE_RESTARTS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,14 +119,27 @@ class ExtractionPool:
     """
 
     def __init__(
-        self, extractor: str, *, size: int, retries: int, work: ChunkWork = enrich_chunk
+        self,
+        extractor: str,
+        *,
+        size: int,
+        retries: int,
+        timeout: float = 120.0,
+        work: ChunkWork = enrich_chunk,
     ) -> None:
         self.extractor = extractor
         self.size = size
         self.retries = max(retries, 1)
+        self.timeout = timeout
         self.work = work
         self.ready = False
         self._executor: Executor | None = None
+        self._stopped: list[Executor] = []  # stopped for a timeout; a few, then discarded
+        # As many chunks submitted as there are processes, so that a chunk's time limit counts
+        # its extraction, not a wait in the executor's queue behind a slow neighbour.
+        self._slots = asyncio.Semaphore(size)
+        self._warmed: Executor | None = None  # the executor whose processes have their model
+        self._warm_lock = asyncio.Lock()
         self._warming: list[Future[int]] = []
         self._warm_started = 0.0
 
@@ -148,6 +175,7 @@ class ExtractionPool:
         """Every process started with its model loaded (the first batch then waits for none)."""
         self.prewarm()
         await asyncio.gather(*(asyncio.wrap_future(f) for f in self._warming))
+        self._warmed = self._executor
         self.ready = True
         log.info(
             "extraction pool ready",
@@ -187,25 +215,85 @@ class ExtractionPool:
                 results.extend(outcome)
         return results
 
+    async def _warm_executor(self) -> Executor:
+        """The executor, its processes started and their model loaded (after a restart too),
+        so that starting up never counts against a chunk's time limit."""
+        executor = self.executor
+        if self._warmed is not executor:
+            async with self._warm_lock:
+                executor = self.executor
+                if self._warmed is not executor:
+                    loading = [
+                        asyncio.wrap_future(executor.submit(load_extractor, self.extractor))
+                        for _ in range(self.size)
+                    ]
+                    await asyncio.gather(*loading)
+                    self._warmed = executor
+        return executor
+
     async def _run(self, chunk: Sequence[RawArticle]) -> list[Enriched]:
+        async with self._slots:
+            return await self._run_now(chunk)
+
+    async def _run_now(self, chunk: Sequence[RawArticle]) -> list[Enriched]:
         loop = asyncio.get_running_loop()
+        executor = self.executor
         try:
-            return await loop.run_in_executor(self.executor, self.work, self.extractor, chunk)
+            executor = await self._warm_executor()
+            running = loop.run_in_executor(executor, self.work, self.extractor, chunk)
+            return await asyncio.wait_for(running, self.timeout)
+        except TimeoutError:
+            # A process stuck in an article (a pathological input, a bug that loops): a running
+            # task cannot be cancelled, so its processes are stopped and a new pool started.
+            # Chunks that shared the old pool fail with BrokenProcessPool and are retried alone.
+            log.error(
+                "extraction ran past the time limit; restarting the pool",
+                extra={"seconds": self.timeout, "articles": len(chunk)},
+            )
+            self._stop(executor)
+            raise ExtractTimeoutError(
+                f"extraction took longer than {self.timeout:g} s (FACTWIRE_EXTRACT_TIMEOUT_S)"
+            ) from None
         except BrokenProcessPool:
+            if any(executor is stopped for stopped in self._stopped):
+                raise _StoppedForAnotherError from None
             # A process died (killed, out of memory, crashed in native code): start a new pool
             # so that the retries alone can find out which article did it.
             log.error("extraction process died; restarting the pool")
-            self._discard_executor()
+            if self._executor is executor:
+                self._discard_executor()
             raise
+
+    def _stop(self, executor: Executor) -> None:
+        """Shut an executor down and kill its processes, even those busy with a task."""
+        # ProcessPoolExecutor has no public way to stop a running task; its process table is
+        # the only handle on the processes.
+        table = getattr(executor, "_processes", None) or {}
+        processes = list(table.values())
+        if self._executor is executor:
+            self._executor = None
+        self._stopped = [*self._stopped[-7:], executor]
+        # Chunks still queued are not cancelled (their callers would see a cancellation, not a
+        # failure): once the processes are gone they fail with BrokenProcessPool instead.
+        executor.shutdown(wait=False)
+        for process in processes:
+            process.kill()
 
     async def _alone(self, raw: RawArticle) -> Enriched | ExtractFailure:
         error: BaseException | None = None
-        for attempt in range(1, self.retries + 1):
+        attempt = free = 0
+        while attempt < self.retries:
             try:
                 return (await self._run([raw]))[0]
             except asyncio.CancelledError:
                 raise
+            except _StoppedForAnotherError as exc:
+                free += 1
+                if free <= FREE_RESTARTS:
+                    continue
+                attempt, error = self.retries, exc
             except Exception as exc:
+                attempt += 1
                 error = exc
                 log.warning(
                     "extraction failed",

@@ -3,7 +3,9 @@ chunk fails is retried alone, and only that article ends as a failure."""
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
 from collections.abc import Sequence
 
 import pytest
@@ -88,3 +90,57 @@ def test_batches_are_split_into_near_equal_contiguous_chunks() -> None:
 def test_pool_size_zero_means_one_process_per_core() -> None:
     assert pool_size(3) == 3
     assert pool_size(0) >= 1
+
+
+def hang_on_poison(name: str, raws: Sequence[RawArticle]) -> list[Enriched]:
+    """Like an article that sends extraction into an endless loop: the process never answers."""
+    if any("POISON" in raw.body for raw in raws):
+        time.sleep(3600)
+    return enrich_chunk(name, raws)
+
+
+async def test_an_article_that_hangs_is_stopped_and_only_it_fails() -> None:
+    pool = ExtractionPool("rules", size=1, retries=1, timeout=4, work=hang_on_poison)
+    # two chunks of three: the second waits in the queue while the first hangs
+    raws = articles(
+        "Ana Lima visited Porto.",
+        "POISON pill.",
+        "The council met in Braga.",
+        "Rui Costa opened a bakery in Lisbon.",
+        "The port of Sines grew.",
+        "Evora hosted a fair.",
+    )
+    started = time.monotonic()
+    try:
+        results = await pool.enrich(raws)
+        again = await pool.enrich(articles("Back to normal in Faro."))
+    finally:
+        pool.close()
+    assert [type(r) for r in results] == [Enriched, ExtractFailure, *[Enriched] * 4]
+    assert [r.article_id for r in results if isinstance(r, Enriched)] == [
+        "a0",
+        "a2",
+        "a3",
+        "a4",
+        "a5",
+    ]
+    assert results[1].error_type == "ExtractTimeoutError"  # type: ignore[union-attr]
+    assert "longer than 4 s" in results[1].message  # type: ignore[union-attr]
+    assert isinstance(again[0], Enriched)
+    # the chunk once and the culprit alone once, each stopped at the limit (plus start-ups)
+    assert time.monotonic() - started < 60
+
+
+async def test_articles_caught_in_a_pool_stopped_for_another_keep_their_retries() -> None:
+    # One retry only: had the stop counted against the innocent chunk queued behind the hang,
+    # its articles would fail.
+    pool = ExtractionPool("rules", size=1, retries=1, timeout=3, work=hang_on_poison)
+    try:
+        hung, innocent = await asyncio.gather(
+            pool.enrich(articles("POISON pill.")),
+            pool.enrich(articles("Ana Lima visited Porto.", "The council met in Braga.")),
+        )
+    finally:
+        pool.close()
+    assert [type(r) for r in hung] == [ExtractFailure]
+    assert [type(r) for r in innocent] == [Enriched, Enriched]

@@ -57,6 +57,11 @@ _PLAIN_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
 _DASH_OR_PARENTHESIS = re.compile(r"[–—()-]")
 _BETWEEN_DASHES = re.compile(r"[^\s–—()-](?:.*?[^\s–—()-])??(?=\s*[()]\s*|\s+(?:--?|[–—])\s+|$)")
 _MAX_NAME_WORDS = 8
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:province|region|city|town|state|county|capital|village|port) of|in|near|outside)"
+    r"\s+$"
+)
+_SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|argued|wrote)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
 _NON_SPACE_RUN = re.compile(r"\S+")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
@@ -401,6 +406,38 @@ def countries_are_places(text: ArticleText, mentions: list[RawMention]) -> list[
     return out
 
 
+def places_by_context(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A known place name tagged as a person, in an article where the words before one of its
+    mentions say place ("the province of Valencia", "in Valencia"), is a place in all of them
+    (one sense per article), unless a mention speaks ("Valencia said"). Many place names are
+    also surnames ("Valencia", "Houston"), so the gazetteer alone decides nothing, and a full
+    name ("Ana Valencia") is left alone."""
+    placed = {
+        _surface(text, m) for m in mentions if m.label == "PERSON" and _place_context(text, m)
+    }
+    if not placed:
+        return mentions
+    speaking = {
+        _surface(text, m)
+        for m in mentions
+        if _surface(text, m) in placed and _SPEAKS_AFTER.match(text.field(m.field), m.end)
+    }
+    places = placed - speaking
+    return [
+        replace(m, label="GPE") if m.label == "PERSON" and _surface(text, m) in places else m
+        for m in mentions
+    ]
+
+
+def _place_context(text: ArticleText, m: RawMention) -> bool:
+    name = _surface(text, m)
+    if " " in name or name not in _places():
+        return False
+    field = text.field(m.field)
+    before = field[max(0, m.start - 24) : m.start]
+    return _PLACE_BEFORE.search(before) is not None
+
+
 def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """The same name gets the same label throughout an article: the majority one.
 
@@ -574,6 +611,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("teams_in_tables", teams_in_tables),
     ("teams_in_match_reports", teams_in_match_reports),
     ("countries_are_places", countries_are_places),
+    ("places_by_context", places_by_context),
     ("tag_demonyms", tag_demonyms),
     ("consistent_labels", consistent_labels),
     ("propagate_names", propagate_names),

@@ -320,3 +320,28 @@ def test_a_backend_can_leave_out_corrections_it_does_not_need(
     extractor = Extractor(_TaggedAsIs(not_needed))
     found = extractor.extract(ArticleText(body="The congress voted.")).entities
     assert [e.name for e in found] == names
+
+
+def test_a_place_name_tagged_as_a_person_is_a_place_where_the_words_before_say_place() -> None:
+    body = "Floods hit the province of Valencia. Madrid sent money to Valencia."
+    first, second = body.index("Valencia"), body.rindex("Valencia")
+    mentions = [
+        RawMention("body", first, first + 8, "PERSON"),
+        RawMention("body", second, second + 8, "PERSON"),
+    ]
+    found = corrections.places_by_context(ArticleText(body=body), mentions)
+    assert [m.label for m in found] == ["GPE", "GPE"]
+
+
+def test_a_place_name_that_speaks_or_has_no_place_words_stays_a_person() -> None:
+    body = "Fans cheered in Houston. Houston said the team was ready."
+    first, second = body.index("Houston"), body.rindex("Houston")
+    mentions = [
+        RawMention("body", first, first + 7, "PERSON"),
+        RawMention("body", second, second + 7, "PERSON"),
+    ]
+    found = corrections.places_by_context(ArticleText(body=body), mentions)
+    assert [m.label for m in found] == ["PERSON", "PERSON"]
+    assert apply(
+        corrections.places_by_context, "Valencia scored twice.", ("Valencia", "PERSON")
+    ) == [("Valencia", "PERSON")]

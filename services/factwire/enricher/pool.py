@@ -167,9 +167,11 @@ class ExtractionPool:
         """
         if not self._warming:
             self._warm_started = time.monotonic()
-            self._warming = [
-                self.executor.submit(load_extractor, self.extractor) for _ in range(self.size)
-            ]
+            self._warming = self._load_models(self.executor)
+
+    def _load_models(self, executor: Executor) -> list[Future[int]]:
+        """One model load per process (each process loads once; later calls are cheap)."""
+        return [executor.submit(load_extractor, self.extractor) for _ in range(self.size)]
 
     async def start(self) -> None:
         """Every process started with its model loaded (the first batch then waits for none)."""
@@ -223,11 +225,8 @@ class ExtractionPool:
             async with self._warm_lock:
                 executor = self.executor
                 if self._warmed is not executor:
-                    loading = [
-                        asyncio.wrap_future(executor.submit(load_extractor, self.extractor))
-                        for _ in range(self.size)
-                    ]
-                    await asyncio.gather(*loading)
+                    loading = self._load_models(executor)
+                    await asyncio.gather(*map(asyncio.wrap_future, loading))
                     self._warmed = executor
         return executor
 

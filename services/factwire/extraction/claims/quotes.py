@@ -252,9 +252,7 @@ def _attributed_after(
         if k == lead:
             phrase = phrase_after(body, cue.end(), region_end)
         else:
-            phrase = phrase_before(body, window[lead].start, cue.start())
-            if phrase is not None and phrase.start != window[lead].start:
-                return None  # `"a couple clicks" because of Smith's remarks`: no speaker
+            phrase = _speaker_starting_at(body, window[lead].start, cue.start())
         if phrase is None:
             return None
         cue_text, cue_end = _cue_with_object(body, cue.start(), cue.end(), region_end, phrase)
@@ -262,6 +260,13 @@ def _attributed_after(
     return _any_verb_after(body, window[lead:], start, end) or _name_with_apposition(
         body, window[lead:], start, end, region_end
     )
+
+
+def _speaker_starting_at(body: str, start: int, cue_start: int) -> Phrase | None:
+    """The speaker phrase before a cue, only if it starts right at ``start`` (just after the
+    quote): in `"a couple clicks" because of Smith's remarks` nobody is quoted."""
+    phrase = phrase_before(body, start, cue_start)
+    return phrase if phrase is not None and phrase.start == start else None
 
 
 def _looks_like_verb(tok: Token) -> bool:
@@ -350,10 +355,8 @@ def _any_verb_after(body: str, words: list[Token], start: int, end: int) -> Draf
             following = words[k + 1].text if k + 1 < len(words) else "."
             if following not in _CLAUSE_END:
                 return None
-            phrase = phrase_before(body, words[0].start, tok.start)
-            if phrase is None or phrase.start != words[0].start:
-                return None  # `"a couple clicks" because of Smith's remarks`
-            if not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
+            phrase = _speaker_starting_at(body, words[0].start, tok.start)
+            if phrase is None or not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
                 return None
             return Draft("quote", start, end, tok.text, tok.start, tok.end, phrase)
     return None

@@ -347,9 +347,9 @@ class SpeakerResolver:
             t.capitalized
             or t.lower in _BEFORE_SUBJECT
             or _is_role(t.lower)
-            or (t.lower == "of" and 0 < k < len(after_comma) - 1)  # "Secretary of State"
-            or (k and t.lower.endswith(_TITLE_ADJECTIVE))  # "Democratic presidential nominee"
-            for k, t in enumerate(after_comma)
+            or (t.lower == "of" and 0 < i < len(after_comma) - 1)  # "Secretary of State"
+            or (i and t.lower.endswith(_TITLE_ADJECTIVE))  # "Democratic presidential nominee"
+            for i, t in enumerate(after_comma)
         )
 
     def _gender(self, entity: Entity) -> str | None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.quotes import attribute_quotes, embedded_quotes, find_quotes
+from factwire.extraction.claims.marks import find_quotes
+from factwire.extraction.claims.quotes import attribute_quotes, embedded_quotes
 from factwire.extraction.claims.reported import find_reported
+from factwire.extraction.claims.resolver import SpeakerResolver
 from factwire.extraction.claims.scoring import checkworthiness, is_hedged
-from factwire.extraction.claims.speakers import SpeakerResolver
 from factwire.extraction.claims.statements import find_statements
 from factwire.extraction.document import ArticleText
 from factwire.extraction.sentences import Span

@@ -1,27 +1,30 @@
-"""Direct quotations: pairing quotation marks, and finding who is quoted.
+"""Direct quotations: who is quoted, and quotes inside sentences.
 
-Marks are paired within a paragraph (curly marks by shape, straight ones by alternation). A
-paragraph that opens a quote without closing it continues into the next paragraph when that one
-starts with an opening mark, the news convention for quotes over several paragraphs. A quote is
-attributed by the words right after it (`"...," Smith said`, `"...," said Smith`), else by the
-clause right before it (`Smith said: "..."`); a quote with neither, set off on its own, continues
-the previous quote when it follows it directly (`"A," she said. "B."`). A quote inside a sentence
-(`called the plan "a disaster"`) is no direct quote: reported speech covers it.
+A quote (paired by `marks.find_quotes`) is attributed by the first of the `AFTER_QUOTE`
+patterns that finds a speaker in the words right after it (`"...," Smith said`, `"...," said
+Smith`), else by the first of the `BEFORE_QUOTE` patterns in the clause right before it (`Smith
+said: "..."`); a quote with neither, set off on its own, continues the previous quote when it
+follows it directly (`"A," she said. "B."`). A quote inside a sentence (`called the plan "a
+disaster"`) is no direct quote: reported speech covers it, or `embedded_quotes` when nothing
+else holds it.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factwire.extraction.claims.context import ClaimContext
-from factwire.extraction.claims.drafts import Draft
+from factwire.extraction.claims.drafts import Attribution, Draft, continued_quote, first_match
 from factwire.extraction.claims.lexicon import lexicon, word_list
+from factwire.extraction.claims.marks import Quote
 from factwire.extraction.claims.phrases import (
     DETERMINERS,
     Phrase,
     Token,
+    addressee_end,
     phrase_after,
     phrase_before,
     shared_subject,
@@ -29,13 +32,6 @@ from factwire.extraction.claims.phrases import (
     tokens,
 )
 
-# Two apostrophes stand for a straight mark in some archives; of three, the last two close a
-# quote that ends with a nested one (`... 'no boots,''' he said`).
-_MARK = re.compile(r"''(?!')|[“”\"«»„]")
-_SINGLE_OPEN = re.compile(r"(?<![\w’‘])‘(?=\w)")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])’(?!\w)")
-_OPENERS = "“«„"
-_CLOSERS = "”»"
 _AFTER_WINDOW = 160
 _CUE_SEARCH_WORDS = 8
 _SET_OFF = ",:;.!?—–-("
@@ -50,133 +46,45 @@ _SETTING = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """Quotation marks at ``open`` and ``close`` (``close`` is the end of the paragraph when the
-    quote is never closed); the quoted words lie between them."""
-
-    open: int
-    close: int
-    closed: bool
-    open_len: int = 1
-    close_len: int = 1
-
-    @property
-    def inner_start(self) -> int:
-        return self.open + self.open_len
-
-    @property
-    def end(self) -> int:
-        """Just past the closing mark."""
-        return self.close + self.close_len if self.closed else self.close
-
-
-def find_quotes(ctx: ClaimContext) -> list[Quote]:
-    """All top-level quotations of the body, in order, in one pass over its quotation marks."""
-    body = ctx.body
-    found: list[Quote] = []
-    carried: tuple[int, int] | None = None  # a quote left open by the previous paragraph
-    carried_end = 0
-    for line in ctx.lines:
-        open_at: tuple[int, int] | None = None  # position and length of the opening mark
-        first = True
-        for mark in _MARK.finditer(body, line.start, line.end):
-            pos, size = mark.start(), mark.end() - mark.start()
-            opening = _is_opening(body, pos, size, open_at is not None)
-            if first and carried is not None:
-                first = False
-                if opening and not body[line.start : pos].strip():
-                    open_at, carried = carried, None
-                    continue
-                found.append(Quote(carried[0], carried_end, False, carried[1]))
-                carried = None
-            first = False
-            if opening:
-                open_at = (pos, size)
-            elif open_at is not None:
-                found.append(Quote(open_at[0], pos, True, open_at[1], size))
-                open_at = None
-        if carried is not None:  # a paragraph without marks ends the carried quote
-            found.append(Quote(carried[0], carried_end, False, carried[1]))
-            carried = None
-        if first and "‘" in body[line.start : line.end]:
-            found.extend(_single_quotes(body, line.start, line.end))
-        if open_at is not None and not body[line.start : max(line.start, open_at[0])].strip():
-            carried, carried_end = open_at, line.end
-    if carried is not None:
-        found.append(Quote(carried[0], carried_end, False, carried[1]))
-    return found
-
-
-def _single_quotes(body: str, start: int, end: int) -> list[Quote]:
-    """Quotes in single curly marks (‘…’), in a paragraph with no double marks (a headline,
-    British style), where they cannot be a quote nested in another: an opening mark before a
-    word, closed by the next mark that is no apostrophe (not followed by a letter: "don’t")."""
-    found: list[Quote] = []
-    for opening in _SINGLE_OPEN.finditer(body, start, end):
-        if found and opening.start() < found[-1].end:
-            continue
-        closing = _SINGLE_CLOSE.search(body, opening.end(), end)
-        if closing is None:
-            break  # no later opening mark can be closed either: the scan stays linear
-        found.append(Quote(opening.start(), closing.start(), True))
-    return found
-
-
-def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
-    mark = body[pos]
-    if mark in _OPENERS:
-        # an opening mark typed where a closing one belongs: `here,“ said Smith`
-        after = body[pos + size] if pos + size < len(body) else " "
-        before = body[pos - 1] if pos > 0 else " "
-        return not (inside and not before.isspace() and (after.isspace() or after in ".,"))
-    if mark in _CLOSERS:
-        # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start
-        before = body[pos - 1] if pos > 0 else " "
-        after = body[pos + size] if pos + size < len(body) else " "
-        return not inside and before.isspace() and after.isalnum()
-    if inside:
-        return False
-    before = body[pos - 1] if pos > 0 else " "
-    after = body[pos + size] if pos + size < len(body) else " "
-    looks_closing = (before.isalnum() or before in ".,!?") and (after.isspace() or after in ".,;:")
-    return not looks_closing
-
-
 def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
-    """Drafts for the quotes that stand as direct quotations, with their speaker phrases."""
+    """Drafts for the quotes that stand as direct quotations, with their speaker phrases: the
+    first pattern of `AFTER_QUOTE`, then of `BEFORE_QUOTE`, that finds a speaker; else the quote
+    continues the previous one when it follows it directly."""
     body = ctx.body
     drafts: list[Draft] = []
-    previous: Draft | None = None
-    previous_line = -2
+    previous_line = -2  # the paragraph where the last direct quote closed
     for index, quote in enumerate(quotes):
         start, end = _content_bounds(body, quote)
         if end <= start or _looks_like_title(body, start, end):
             continue
         line = ctx.line_of(quote.open)
-        line_index = ctx.line_index(quote.open)
         earlier = quotes[index - 1].end if index else line.start
         later = quotes[index + 1].open if index + 1 < len(quotes) else line.end
         region_start = max(line.start, earlier)
-        close_line = ctx.line_of(quote.close)
-        region_end = min(close_line.end, later)
-        draft = _attributed_after(body, quote, start, end, region_end)
-        if draft is None:
+        region_end = min(ctx.line_of(quote.close).end, later)
+        attribution = first_match(AFTER_QUOTE, _after_quote(body, quote, region_end))
+        if attribution is None:
             lead = body[region_start : quote.open].rstrip()
             if lead and lead[-1] not in _SET_OFF and not _spoken_sentence(body, lead, quote):
                 continue  # a quote inside a sentence
-            draft = _attributed_before(ctx, region_start, quote, start, end)
-        if draft is None:
-            continues = previous is not None and (
-                line_index == previous_line
-                or (line_index == previous_line + 1 and quote.open == line.start)
-            )
-            if not continues:
-                continue
-            draft = Draft("quote", start, end, inherits=True)
-        drafts.append(draft)
-        previous, previous_line = draft, ctx.line_index(quote.close)
+            attribution = first_match(BEFORE_QUOTE, _before_quote(ctx, region_start, quote))
+        if attribution is not None:
+            drafts.append(attribution.draft("quote", start, end))
+        elif _continues(ctx, quote, previous_line):
+            drafts.append(continued_quote(start, end))
+        else:
+            continue
+        previous_line = ctx.line_index(quote.close)
     return drafts
+
+
+def _continues(ctx: ClaimContext, quote: Quote, previous_line: int) -> bool:
+    """Whether an unattributed quote follows the last direct quote directly: in its paragraph,
+    or opening the next one."""
+    line_index = ctx.line_index(quote.open)
+    return line_index == previous_line or (
+        line_index == previous_line + 1 and quote.open == ctx.line_of(quote.open).start
+    )
 
 
 _TITLE_SMALL_WORDS = frozenset(
@@ -220,46 +128,158 @@ def _content_bounds(body: str, quote: Quote) -> tuple[int, int]:
     return start, end
 
 
-def _attributed_after(
-    body: str, quote: Quote, start: int, end: int, region_end: int
-) -> Draft | None:
-    """`"...," Smith said` / `"...," said Smith, the chief executive` / `"...?" she asked`."""
+@dataclass(frozen=True, slots=True)
+class AfterQuote:
+    """The words after a closed quotation (up to the next quote or the end of its paragraph),
+    read once for the `AFTER_QUOTE` patterns."""
+
+    body: str
+    quote: Quote
+    region_end: int
+    words: list[Token]
+    lead: int  # 1 when a comma or dash sets the attribution off (`"...," said`), else 0
+    ends_sentence: bool  # `"... are missing." Smith said.`: the quote ends its sentence
+    cue_at: int  # index in ``words`` of a cue within a few words of the quote, else -1
+    cue: re.Match[str] | None
+    open_scan: bool  # neither a cue nor the end of the clause within those few words
+
+
+def _after_quote(body: str, quote: Quote, region_end: int) -> AfterQuote | None:
     if not quote.closed:
         return None
-    after = quote.end
-    window = tokens(body, after, min(region_end, after + _AFTER_WINDOW))
-    if not window:
+    words = tokens(body, quote.end, min(region_end, quote.end + _AFTER_WINDOW))
+    if not words:
         return None
     last_inner = body[quote.close - 1] if quote.close > 0 else ""
-    lead = 0
-    if window[0].text in _DASHES and len(window) > 1 and window[1].capitalized:
-        dashed = _dash_attribution(body, window, start, end)
-        if dashed is not None:
-            return dashed
-    if window[0].text in (",", "—", "–"):
-        lead = 1
-    elif last_inner not in _OPEN_ENDED and not window[0].text[:1].islower():
-        return _closing_attribution(body, window, start, end, region_end)
+    lead = 1 if words[0].text in (",", "—", "–") else 0
+    ends_sentence = not lead and last_inner not in _OPEN_ENDED and not words[0].text[:1].islower()
+    cue_at, cue, open_scan = -1, None, False
+    if not ends_sentence:
+        cue_at, cue, open_scan = _first_cue(body, words, lead)
+    return AfterQuote(body, quote, region_end, words, lead, ends_sentence, cue_at, cue, open_scan)
+
+
+def _first_cue(body: str, words: list[Token], lead: int) -> tuple[int, re.Match[str] | None, bool]:
+    """The first cue among the few words after ``lead``, unless the clause ends before it."""
     cue_pattern = lexicon().quote_cue_pattern
-    for k in range(lead, min(len(window), lead + _CUE_SEARCH_WORDS)):
-        tok = window[k]
-        if _ends_clause(window, k):
+    for k in range(lead, min(len(words), lead + _CUE_SEARCH_WORDS)):
+        if _ends_clause(words, k):
+            return -1, None, False
+        cue = cue_pattern.match(body, words[k].start)
+        if cue is not None:
+            return k, cue, False
+    return -1, None, True
+
+
+def _dash_then_name(site: AfterQuote) -> Attribution | None:
+    """`"..." ― Jane Roe.`: a name after a dash, alone up to the end of its clause."""
+    words = site.words
+    if words[0].text not in _DASHES or len(words) < 2 or not words[1].capitalized:
+        return None
+    phrase = phrase_after(site.body, words[1].start, words[-1].end)
+    if phrase is None or phrase.pronoun or not phrase.tokens[0].capitalized:
+        return None
+    rest = [t for t in words[1:] if t.start >= phrase.end]
+    if rest and rest[0].text not in (".", "/"):
+        return None
+    return Attribution(phrase)
+
+
+def _attribution_sentence(site: AfterQuote) -> Attribution | None:
+    """`"... are missing." Smith said.`: a quote ending its sentence, then a short sentence
+    that is only its attribution."""
+    if not site.ends_sentence:
+        return None
+    body, words = site.body, site.words
+    cue_pattern = lexicon().quote_cue_pattern
+    for k, tok in enumerate(words[:5]):
+        if tok.text in _CLAUSE_END:
             return None
         cue = cue_pattern.match(body, tok.start)
-        if cue is None:
+        if cue is None or k == 0:
             continue
-        phrase: Phrase | None
-        if k == lead:
-            phrase = phrase_after(body, cue.end(), region_end)
-        else:
-            phrase = _speaker_starting_at(body, window[lead].start, cue.start())
-        if phrase is None:
+        follow = [t for t in words[k + 1 : k + 4] if not t.capitalized]
+        if not follow or follow[0].text != ".":
             return None
-        cue_text, cue_end = _cue_with_object(body, cue.start(), cue.end(), region_end, phrase)
-        return Draft("quote", start, end, cue_text, cue.start(), cue_end, phrase)
-    return _any_verb_after(body, window[lead:], start, end) or _name_with_apposition(
-        body, window[lead:], start, end, region_end
-    )
+        phrase = phrase_before(body, words[0].start, cue.start())
+        return Attribution.by_cue(phrase, cue) if phrase is not None else None
+    return None
+
+
+def _cue_next_to_speaker(site: AfterQuote) -> Attribution | None:
+    """`"...," Smith said` / `"...," said Smith, the chief executive` / `"...?" she asked`."""
+    if site.cue is None:
+        return None
+    body, cue, lead_word = site.body, site.cue, site.words[site.lead]
+    if site.cue_at == site.lead:
+        phrase = phrase_after(body, cue.end(), site.region_end)
+    else:
+        phrase = _speaker_starting_at(body, lead_word.start, cue.start())
+    return _cue_with_object(body, cue, site.region_end, phrase) if phrase is not None else None
+
+
+def _unknown_verb_then_name(site: AfterQuote) -> Attribution | None:
+    """`"...!" beamed Smith`: a verb in the past tense that is no known cue, then a name."""
+    if not site.open_scan:
+        return None
+    body, words = site.body, site.words[site.lead :]
+    if len(words) < 2 or not words[0].lower.endswith("ed") or not words[1].capitalized:
+        return None
+    phrase = phrase_after(body, words[0].end, words[-1].end)
+    if phrase is None or not any(t.capitalized for t in phrase.tokens):
+        return None
+    return Attribution.by_cue(phrase, words[0])
+
+
+def _name_then_unknown_verb(site: AfterQuote) -> Attribution | None:
+    """`"...," an angry Smith retorted.`: a name, then a verb in the past or present tense that
+    is no known cue, then the end of the clause."""
+    if not site.open_scan:
+        return None
+    body, words = site.body, site.words[site.lead :]
+    for k, tok in enumerate(words[:6]):
+        if tok.text in _CLAUSE_END:
+            return None
+        if k and _looks_like_verb(tok) and not tok.capitalized:
+            following = words[k + 1].text if k + 1 < len(words) else "."
+            if following not in _CLAUSE_END:
+                return None
+            phrase = _speaker_starting_at(body, words[0].start, tok.start)
+            if phrase is None or not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
+                return None
+            return Attribution.by_cue(phrase, tok)
+    return None
+
+
+def _name_with_apposition(site: AfterQuote) -> Attribution | None:
+    """`"...," Smith, the long-serving senator from Ohio and a critic of the plan, said.`"""
+    if not site.open_scan:
+        return None
+    body, words = site.body, site.words[site.lead :]
+    comma = next((k for k, t in enumerate(words[:7]) if t.text == ","), None)
+    if comma is None or comma == 0 or not any(t.capitalized for t in words[:comma]):
+        return None
+    cue_pattern = lexicon().quote_cue_pattern
+    for k in range(comma + 1, min(len(words), comma + 30)):
+        if _ends_clause(words, k):
+            return None
+        cue = cue_pattern.match(body, words[k].start)
+        if cue is not None and words[k - 1].text == ",":
+            phrase = phrase_before(body, words[0].start, words[comma].start)
+            return Attribution.by_cue(phrase, cue) if phrase is not None else None
+    return None
+
+
+# The patterns that attribute a quote by the words after it, in priority order: the first that
+# finds a speaker wins. A new pattern is a function of `AfterQuote` and a line here.
+AFTER_QUOTE: tuple[Callable[[AfterQuote], Attribution | None], ...] = (
+    _dash_then_name,
+    _attribution_sentence,
+    _cue_next_to_speaker,
+    _unknown_verb_then_name,
+    _name_then_unknown_verb,
+    _name_with_apposition,
+)
 
 
 def _speaker_starting_at(body: str, start: int, cue_start: int) -> Phrase | None:
@@ -287,147 +307,79 @@ def _ends_clause(words: list[Token], k: int) -> bool:
     return following not in (",", ")")
 
 
-def _dash_attribution(body: str, words: list[Token], start: int, end: int) -> Draft | None:
-    """`"..." ― Jane Roe.`: a name after a dash, alone up to the end of its clause."""
-    phrase = phrase_after(body, words[1].start, words[-1].end)
-    if phrase is None or phrase.pronoun or not phrase.tokens[0].capitalized:
-        return None
-    rest = [t for t in words[1:] if t.start >= phrase.end]
-    if rest and rest[0].text not in (".", "/"):
-        return None
-    return Draft("quote", start, end, None, -1, -1, phrase)
+@dataclass(frozen=True, slots=True)
+class BeforeQuote:
+    """The words before a quotation's opening mark, from the start of its sentence (not before
+    the previous quote), for the `BEFORE_QUOTE` patterns."""
+
+    ctx: ClaimContext
+    quote: Quote
+    lo: int
+    lead: str  # ``body[lo:quote.open]`` without trailing space
 
 
-def _closing_attribution(
-    body: str, words: list[Token], start: int, end: int, region_end: int
-) -> Draft | None:
-    """`"... are missing." Smith said.`: a quote ending its sentence, then a short sentence
-    that is only its attribution."""
-    cue_pattern = lexicon().quote_cue_pattern
-    for k, tok in enumerate(words[:5]):
-        if tok.text in _CLAUSE_END:
-            return None
-        cue = cue_pattern.match(body, tok.start)
-        if cue is None or k == 0:
-            continue
-        follow = [t for t in words[k + 1 : k + 4] if not t.capitalized]
-        if not follow or follow[0].text != ".":
-            return None
-        phrase = phrase_before(body, words[0].start, cue.start())
-        if phrase is None:
-            return None
-        return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
-    return None
-
-
-def _name_with_apposition(
-    body: str, words: list[Token], start: int, end: int, region_end: int
-) -> Draft | None:
-    """`"...," Smith, the long-serving senator from Ohio and a critic of the plan, said.`"""
-    comma = next((k for k, t in enumerate(words[:7]) if t.text == ","), None)
-    if comma is None or comma == 0 or not any(t.capitalized for t in words[:comma]):
-        return None
-    cue_pattern = lexicon().quote_cue_pattern
-    for k in range(comma + 1, min(len(words), comma + 30)):
-        tok = words[k]
-        if _ends_clause(words, k):
-            return None
-        cue = cue_pattern.match(body, tok.start)
-        if cue is not None and words[k - 1].text == ",":
-            phrase = phrase_before(body, words[0].start, words[comma].start)
-            if phrase is None:
-                return None
-            return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
-    return None
-
-
-def _any_verb_after(body: str, words: list[Token], start: int, end: int) -> Draft | None:
-    """`"...," an angry Smith retorted.`: a name, then a verb in the past tense, then the end
-    of the clause, also attribute a quote when the verb is not a known cue."""
-    if len(words) > 1 and words[0].lower.endswith("ed") and words[1].capitalized:
-        phrase = phrase_after(body, words[0].end, words[-1].end)  # "...!" beamed Smith
-        if phrase is not None and any(t.capitalized for t in phrase.tokens):
-            return Draft("quote", start, end, words[0].text, words[0].start, words[0].end, phrase)
-    for k, tok in enumerate(words[:6]):
-        if tok.text in _CLAUSE_END:
-            return None
-        if k and _looks_like_verb(tok) and not tok.capitalized:
-            following = words[k + 1].text if k + 1 < len(words) else "."
-            if following not in _CLAUSE_END:
-                return None
-            phrase = _speaker_starting_at(body, words[0].start, tok.start)
-            if phrase is None or not (phrase.pronoun or any(t.capitalized for t in phrase.tokens)):
-                return None
-            return Draft("quote", start, end, tok.text, tok.start, tok.end, phrase)
-    return None
-
-
-def _attributed_before(
-    ctx: ClaimContext, region_start: int, quote: Quote, start: int, end: int
-) -> Draft | None:
-    """`Smith said: "..."` / `Smith told reporters, "..."` / `According to Smith, "..."`."""
-    body = ctx.body
-    sentence = ctx.sentences[ctx.sentence_index(quote.open)] if ctx.sentences else None
+def _before_quote(ctx: ClaimContext, region_start: int, quote: Quote) -> BeforeQuote:
     lo = region_start
-    if sentence is not None and sentence.start <= quote.open:
-        lo = max(lo, sentence.start) if sentence.start < quote.open else lo
-    cues = list(lexicon().quote_cue_pattern.finditer(body, max(lo, quote.open - 200), quote.open))
-    if cues:
-        cue = cues[-1]
-        if len(tokens(body, cue.end(), quote.open)) <= 7:
-            phrase = phrase_before(body, lo, cue.start()) or shared_subject(body, lo, cue.start())
-            if cue.group().endswith("ing"):  # "Smith reacted, saying: ..."
-                phrase = subject_phrase(body, lo, cue.start())
-            if phrase is not None:
-                cue_text, cue_end = _cue_with_object(
-                    body, cue.start(), cue.end(), quote.open, phrase
-                )
-                return Draft("quote", start, end, cue_text, cue.start(), cue_end, phrase)
-    according = None
-    for found in _ACCORDING_TO.finditer(body, max(lo, quote.open - 200), quote.open):
-        according = found
-    if according is not None:
-        phrase = phrase_after(body, according.end(), quote.open, loose=True)
-        if phrase is not None:
-            return Draft(
-                "quote", start, end, "according to", according.start(), according.end(), phrase
-            )
-    lead = body[lo : quote.open].rstrip()
-    if lead.endswith(":") and len(lead) > 1:
-        return _named_before_colon(ctx, lo + len(lead) - 1, start, end) or _introduced(
-            body, lo, quote, start, end
-        )
-    if lo == ctx.line_of(quote.open).start and quote.open == lo:
-        return _introduced_by_paragraph(ctx, quote, start, end)
-    return None
+    sentence = ctx.sentences[ctx.sentence_index(quote.open)] if ctx.sentences else None
+    if sentence is not None and sentence.start < quote.open:
+        lo = max(lo, sentence.start)
+    return BeforeQuote(ctx, quote, lo, ctx.body[lo : quote.open].rstrip())
 
 
-def _named_before_colon(ctx: ClaimContext, colon: int, start: int, end: int) -> Draft | None:
+def _speaker_and_cue_before(site: BeforeQuote) -> Attribution | None:
+    """`Smith said: "..."` / `Smith told reporters, "..."` / `Smith reacted, saying: "..."`:
+    the last cue shortly before the mark, and the speaker before the cue."""
+    body, lo, opening = site.ctx.body, site.lo, site.quote.open
+    cues = list(lexicon().quote_cue_pattern.finditer(body, max(lo, opening - 200), opening))
+    cue = cues[-1] if cues else None
+    if cue is None or len(tokens(body, cue.end(), opening)) > 7:
+        return None
+    phrase = phrase_before(body, lo, cue.start()) or shared_subject(body, lo, cue.start())
+    if cue.group().endswith("ing"):  # "Smith reacted, saying: ..."
+        phrase = subject_phrase(body, lo, cue.start())
+    return _cue_with_object(body, cue, opening, phrase) if phrase is not None else None
+
+
+def _according_to_before(site: BeforeQuote) -> Attribution | None:
+    """`According to Smith, "..."`."""
+    body, opening = site.ctx.body, site.quote.open
+    found = list(_ACCORDING_TO.finditer(body, max(site.lo, opening - 200), opening))
+    according = found[-1] if found else None
+    if according is None:
+        return None
+    phrase = phrase_after(body, according.end(), opening, loose=True)
+    if phrase is None:
+        return None
+    return Attribution(phrase, "according to", according.start(), according.end())
+
+
+def _name_before_colon(site: BeforeQuote) -> Attribution | None:
     """`... surprise Republican pollster Jane Roe: "..."` / `More from Roe and Poe: "..."`: a
     person named right before the colon that opens the quote."""
+    if not _ends_in_colon(site.lead):
+        return None
+    ctx = site.ctx
+    colon = site.lo + len(site.lead) - 1
     for m in ctx.mentions_before(colon + 1, 1):
         if m.entity.type != "PERSON" or ctx.body[m.end : colon].strip():
             return None
         words = tuple(tokens(ctx.body, m.start, m.end))
-        phrase = Phrase(ctx.body[m.start : m.end], m.start, m.end, words)
-        return Draft("quote", start, end, None, -1, -1, phrase)
+        return Attribution(Phrase(ctx.body[m.start : m.end], m.start, m.end, words))
     return None
 
 
-def _introduced(body: str, lo: int, quote: Quote, start: int, end: int) -> Draft | None:
+def _clause_before_colon(site: BeforeQuote) -> Attribution | None:
     """`Smith was blunt: "..."`: the subject of the clause ending in a colon."""
-    phrase = subject_phrase(body, lo, quote.open)
-    if phrase is None:
+    if not _ends_in_colon(site.lead):
         return None
-    cues = list(lexicon().quote_cue_pattern.finditer(body, phrase.end, quote.open))
-    if cues:
-        cue = cues[0]
-        return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
-    return Draft("quote", start, end, None, -1, -1, phrase)
+    return _subject_before_colon(site.ctx.body, site.lo, site.quote.open)
 
 
-def _introduced_by_paragraph(ctx: ClaimContext, quote: Quote, start: int, end: int) -> Draft | None:
+def _paragraph_ending_in_colon(site: BeforeQuote) -> Attribution | None:
     """A paragraph of quotation after one that ends with a colon ("Smith told the crowd:")."""
+    ctx, quote = site.ctx, site.quote
+    if site.lo != ctx.line_of(quote.open).start or quote.open != site.lo:
+        return None
     index = ctx.line_index(quote.open)
     if index == 0:
         return None
@@ -440,31 +392,46 @@ def _introduced_by_paragraph(ctx: ClaimContext, quote: Quote, start: int, end: i
     if cues:
         phrase = phrase_before(ctx.body, lo, cues[-1].start())
         if phrase is not None:
-            cue = cues[-1]
-            return Draft("quote", start, end, cue.group(), cue.start(), cue.end(), phrase)
-    return _introduced(ctx.body, lo, Quote(previous.end - 1, quote.close, True), start, end)
+            return Attribution.by_cue(phrase, cues[-1])
+    return _subject_before_colon(ctx.body, lo, previous.end - 1)
 
 
-def _cue_with_object(
-    body: str, cue_start: int, cue_end: int, limit: int, phrase: Phrase
-) -> tuple[str, int]:
+# The patterns that attribute a quote by the words before it, tried when none of `AFTER_QUOTE`
+# found a speaker, in priority order. A new pattern is a function of `BeforeQuote` and a line here.
+BEFORE_QUOTE: tuple[Callable[[BeforeQuote], Attribution | None], ...] = (
+    _speaker_and_cue_before,
+    _according_to_before,
+    _name_before_colon,
+    _clause_before_colon,
+    _paragraph_ending_in_colon,
+)
+
+
+def _ends_in_colon(lead: str) -> bool:
+    return lead.endswith(":") and len(lead) > 1
+
+
+def _subject_before_colon(body: str, lo: int, colon: int) -> Attribution | None:
+    """The subject of the clause from ``lo`` to the colon, with its cue if it has one."""
+    phrase = subject_phrase(body, lo, colon)
+    if phrase is None:
+        return None
+    cue = next(lexicon().quote_cue_pattern.finditer(body, phrase.end, colon), None)
+    return Attribution(phrase) if cue is None else Attribution.by_cue(phrase, cue)
+
+
+def _cue_with_object(body: str, cue: re.Match[str], limit: int, speaker: Phrase) -> Attribution:
     """The cue as written, with the addressee of "told" and a setting ("in a statement")."""
-    end = cue_end
-    verb = body[cue_start:cue_end].lower()
-    if verb in _CUE_OBJECT_VERBS:
-        follow = tokens(body, cue_end, min(limit, cue_end + 60))
-        for taken, tok in enumerate(follow):
-            if tok.text in ',.;:!?"“”' or tok.lower == "that" or taken >= 4:
-                break
-            if phrase.start <= tok.start < phrase.end:
-                break
-            end = tok.end
-            if not tok.capitalized and tok.lower not in ("the", "a", "an", "his", "her"):
-                break
+    end = cue.end()
+    if cue.group().lower() in _CUE_OBJECT_VERBS:
+        stop = speaker.start if speaker.start >= end else limit
+        end = addressee_end(body, end, min(limit, stop))
+        while end > cue.end() and body[end - 1] in " \t\n,":
+            end -= 1  # "told reporters, that": the addressee ends at its last word
     setting = _SETTING.match(body, end, limit)
     if setting is not None:
         end = setting.end()
-    return " ".join(body[cue_start:end].split()), end
+    return Attribution.by_cue(speaker, cue, text=" ".join(body[cue.start() : end].split()), end=end)
 
 
 def embedded_quotes(
@@ -496,5 +463,5 @@ def embedded_quotes(
             continue
         if phrase.tokens[0].lower in DETERMINERS or phrase.pronoun in ("it", "i", "you", "we"):
             continue
-        drafts.append(Draft("quote", start, end, None, -1, -1, phrase))
+        drafts.append(Attribution(phrase).draft("quote", start, end))
     return drafts

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from factwire.extraction.claims.context import ClaimContext
-from factwire.extraction.claims.drafts import Draft
+from factwire.extraction.claims.drafts import Attribution, Draft, first_match
 from factwire.extraction.claims.lexicon import lexicon
 from factwire.extraction.claims.phrases import (
     DETERMINERS,
     Phrase,
+    addressee_end,
     phrase_after,
     phrase_before,
     shared_subject,
     subject_phrase,
-    tokens,
 )
 from factwire.extraction.sentences import Span
 
@@ -137,9 +139,28 @@ def _main_subject(
     return subject_phrase(body, sentence.start, cue_start)
 
 
-def _with_cue(
+@dataclass(frozen=True, slots=True)
+class ReportingClause:
+    """A reporting cue with its speaker, read once for the `WITH_CUE` patterns: where the
+    reported words may start (past the cue, its addressee, a time or setting, and "that") and
+    what kind of verb the cue is."""
+
+    body: str
+    sentence: Span
+    attribution: Attribution
+    inverted: bool  # "..., said Smith": the speaker follows the cue
+    weak: bool  # "knows", "found": reports speech only with "that" or a named subject
+    act: bool  # "called", "praised": an act of judging, which needs a named subject
+    given_subject: bool  # the speaker is the subject of an earlier clause ("..., adding")
+    after: int
+    that: bool
+    content: tuple[int, int] | None  # the words from ``after`` to the end of the sentence
+
+
+def _reporting_clause(
     ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int, subject: Phrase | None
-) -> Draft | None:
+) -> ReportingClause | None:
+    """The clause of a cue, or ``None`` when the cue has no speaker who can report."""
     body = ctx.body
     lex = lexicon()
     verb = " ".join(body[cue_start:cue_end].lower().split())
@@ -150,42 +171,79 @@ def _with_cue(
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
     )
-    inverted = False
-    if phrase is None:
-        if act or _char_before(body, cue_start, sentence.start) != ",":
-            return None
+    inverted = phrase is None and not act and _char_before(body, cue_start, sentence.start) == ","
+    if inverted:
         phrase = phrase_after(body, cue_end, sentence.end)  # "..., said Smith."
-        if phrase is None:
-            return None
-        inverted = True
-    if act and not _names_someone(phrase):
+    if phrase is None or (act and not _names_someone(phrase)):
         return None  # "a group called X" is no claim; "Smith called X" is
-    after = cue_end if not inverted else phrase.end
-    after = _skip_object(body, verb, after, sentence.end) if not inverted else after
+    if inverted:
+        after = phrase.end
+    elif verb in _OBJECT_VERBS:
+        after = addressee_end(body, cue_end, sentence.end)
+    else:
+        after = cue_end
     after = _FILLER.match(body, after, sentence.end).end()  # type: ignore[union-attr]
     that = _THAT.match(body, after, sentence.end)
     if that is not None:
         after = that.end()
     elif weak and not _names_someone(phrase):
         return None  # "the keys found" no; "Smith knows the plan failed" yes
-    content = _trimmed(body, after, sentence.end)
-    cue_text = " ".join(body[cue_start:cue_end].split())
-    least = _MIN_ACT_WORDS if act else _MIN_CONTENT_WORDS
-    if (
-        content is not None
-        and not inverted
-        and _words(body, *content) >= least
-        and "," not in body[after : content[0]]
-    ):
-        return Draft("reported", content[0], content[1], cue_text, cue_start, cue_end, phrase)
-    if act or subject is not None:
+    cue = " ".join(body[cue_start:cue_end].split())
+    return ReportingClause(
+        body=body,
+        sentence=sentence,
+        attribution=Attribution(phrase, cue, cue_start, cue_end),
+        inverted=inverted,
+        weak=weak,
+        act=act,
+        given_subject=subject is not None,
+        after=after,
+        that=that is not None,
+        content=_trimmed(body, after, sentence.end),
+    )
+
+
+def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
+    """`Smith said (that) the plan failed.` / `Smith told reporters on Monday it failed.`"""
+    content, body = clause.content, clause.body
+    least = _MIN_ACT_WORDS if clause.act else _MIN_CONTENT_WORDS
+    if content is None or clause.inverted or _words(body, *content) < least:
         return None
-    before = _content_before(body, sentence, phrase)
-    if before is None or (weak and that is None):
+    return content if "," not in body[clause.after : content[0]] else None
+
+
+def _content_before_speaker(clause: ReportingClause) -> tuple[int, int] | None:
+    """`The plan failed, Smith said.` / `The plan failed, said Smith.` / `The plan, Smith
+    said, would fail` (the longer piece)."""
+    if clause.act or clause.given_subject or (clause.weak and not clause.that):
         return None
-    if content is not None and _words(body, *content) > _words(body, *before):
-        before = content  # "The plan, Smith said, would fail": the longer piece
-    return Draft("reported", before[0], before[1], cue_text, cue_start, cue_end, phrase)
+    speaker = clause.attribution.speaker
+    before = _content_before(clause.body, clause.sentence, speaker)
+    content = clause.content
+    longer = (
+        before is not None
+        and content is not None
+        and _words(clause.body, *content) > _words(clause.body, *before)
+    )
+    return content if longer else before
+
+
+# Where the reported words of a cue with a speaker lie, in priority order: the first pattern
+# that finds them wins. A new pattern is a function of `ReportingClause` and a line here.
+WITH_CUE: tuple[Callable[[ReportingClause], tuple[int, int] | None], ...] = (
+    _content_after_cue,
+    _content_before_speaker,
+)
+
+
+def _with_cue(
+    ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int, subject: Phrase | None
+) -> Draft | None:
+    clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)
+    content = first_match(WITH_CUE, clause)
+    if clause is None or content is None:
+        return None
+    return clause.attribution.draft("reported", *content)
 
 
 def _names_someone(phrase: Phrase) -> bool:
@@ -223,25 +281,8 @@ def _according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Dr
         content = _trimmed(body, sentence.start, start)
     if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
         return None
-    return Draft("reported", content[0], content[1], "according to", start, end, phrase)
-
-
-def _skip_object(body: str, verb: str, pos: int, limit: int) -> int:
-    """After "told"-like verbs, step over the addressee ("told reporters", "told CNN")."""
-    if verb not in _OBJECT_VERBS:
-        return pos
-    follow = tokens(body, pos, min(limit, pos + 80))
-    for tok in follow[:5]:
-        if tok.lower == "that":
-            return tok.start
-    end = pos
-    for tok in follow[:4]:
-        if tok.text in ',.;:!?"“”':
-            break
-        end = tok.end
-        if not tok.capitalized and tok.lower not in ("the", "a", "an", "his", "her", "their"):
-            break
-    return end
+    attribution = Attribution(phrase, "according to", start, end)
+    return attribution.draft("reported", *content)
 
 
 def _char_before(body: str, pos: int, lo: int) -> str:

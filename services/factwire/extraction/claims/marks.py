@@ -1,0 +1,114 @@
+"""Quotation marks paired into quotes.
+
+Marks are paired within a paragraph (curly marks by shape, straight ones by alternation). A
+paragraph that opens a quote without closing it continues into the next paragraph when that one
+starts with an opening mark, the news convention for quotes over several paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factwire.extraction.claims.context import ClaimContext
+
+# Two apostrophes stand for a straight mark in some archives; of three, the last two close a
+# quote that ends with a nested one (`... 'no boots,''' he said`).
+_MARK = re.compile(r"''(?!')|[“”\"«»„]")
+_SINGLE_OPEN = re.compile(r"(?<![\w’‘])‘(?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])’(?!\w)")
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Quotation marks at ``open`` and ``close`` (``close`` is the end of the paragraph when the
+    quote is never closed); the quoted words lie between them."""
+
+    open: int
+    close: int
+    closed: bool
+    open_len: int = 1
+    close_len: int = 1
+
+    @property
+    def inner_start(self) -> int:
+        return self.open + self.open_len
+
+    @property
+    def end(self) -> int:
+        """Just past the closing mark."""
+        return self.close + self.close_len if self.closed else self.close
+
+
+def find_quotes(ctx: ClaimContext) -> list[Quote]:
+    """All top-level quotations of the body, in order, in one pass over its quotation marks."""
+    body = ctx.body
+    found: list[Quote] = []
+    carried: tuple[int, int] | None = None  # a quote left open by the previous paragraph
+    carried_end = 0
+    for line in ctx.lines:
+        open_at: tuple[int, int] | None = None  # position and length of the opening mark
+        first = True
+        for mark in _MARK.finditer(body, line.start, line.end):
+            pos, size = mark.start(), mark.end() - mark.start()
+            opening = _is_opening(body, pos, size, open_at is not None)
+            if first and carried is not None:
+                first = False
+                if opening and not body[line.start : pos].strip():
+                    open_at, carried = carried, None
+                    continue
+                found.append(Quote(carried[0], carried_end, False, carried[1]))
+                carried = None
+            first = False
+            if opening:
+                open_at = (pos, size)
+            elif open_at is not None:
+                found.append(Quote(open_at[0], pos, True, open_at[1], size))
+                open_at = None
+        if carried is not None:  # a paragraph without marks ends the carried quote
+            found.append(Quote(carried[0], carried_end, False, carried[1]))
+            carried = None
+        if first and "‘" in body[line.start : line.end]:
+            found.extend(_single_quotes(body, line.start, line.end))
+        if open_at is not None and not body[line.start : max(line.start, open_at[0])].strip():
+            carried, carried_end = open_at, line.end
+    if carried is not None:
+        found.append(Quote(carried[0], carried_end, False, carried[1]))
+    return found
+
+
+def _single_quotes(body: str, start: int, end: int) -> list[Quote]:
+    """Quotes in single curly marks (‘…’), in a paragraph with no double marks (a headline,
+    British style), where they cannot be a quote nested in another: an opening mark before a
+    word, closed by the next mark that is no apostrophe (not followed by a letter: "don’t")."""
+    found: list[Quote] = []
+    for opening in _SINGLE_OPEN.finditer(body, start, end):
+        if found and opening.start() < found[-1].end:
+            continue
+        closing = _SINGLE_CLOSE.search(body, opening.end(), end)
+        if closing is None:
+            break  # no later opening mark can be closed either: the scan stays linear
+        found.append(Quote(opening.start(), closing.start(), True))
+    return found
+
+
+def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
+    mark = body[pos]
+    if mark in _OPENERS:
+        # an opening mark typed where a closing one belongs: `here,“ said Smith`
+        after = body[pos + size] if pos + size < len(body) else " "
+        before = body[pos - 1] if pos > 0 else " "
+        return not (inside and not before.isspace() and (after.isspace() or after in ".,"))
+    if mark in _CLOSERS:
+        # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start
+        before = body[pos - 1] if pos > 0 else " "
+        after = body[pos + size] if pos + size < len(body) else " "
+        return not inside and before.isspace() and after.isalnum()
+    if inside:
+        return False
+    before = body[pos - 1] if pos > 0 else " "
+    after = body[pos + size] if pos + size < len(body) else " "
+    looks_closing = (before.isalnum() or before in ".,!?") and (after.isspace() or after in ".,;:")
+    return not looks_closing

@@ -1,0 +1,233 @@
+"""Who a speaker phrase refers to: an entity of the article, or the phrase itself.
+
+Phrases are resolved in order of appearance, and the resolver remembers who has spoken. A named
+phrase goes to the entity at its head; a description ("the former governor") to the person
+written with that title, else to the person just quoted; "he"/"she" to a person mentioned
+shortly before (the subject of the nearest sentence with a candidate, or a recent speaker),
+skipping people whose first name or title says the pronoun does not fit; "they"/"we"/"it" to
+a recent organisation that spoke. The questions about the text are in `speakers`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from factwire.extraction.claims.context import ClaimContext, MentionRef
+from factwire.extraction.claims.phrases import Phrase, subject_phrase
+from factwire.extraction.claims.speakers import (
+    describes_a_person,
+    description_role,
+    gender_of,
+    head_entity,
+    is_subject,
+    surname_index,
+    titles_near,
+    without_possessive,
+    without_post_modifier,
+)
+from factwire.models import Entity, Speaker
+
+SENTENCES_BACK = 4  # how many sentences back a "he"/"she" looks for its person
+SPEAKERS_BACK = 4  # how many earlier speakers a "he"/"she" considers
+PARAGRAPHS_BACK = 3  # how many paragraphs back an earlier speaker still counts
+
+
+class Spoken(NamedTuple):
+    """A speaker resolved earlier: where its phrase starts, its entity and the name given."""
+
+    start: int
+    entity: Entity | None
+    name: str
+
+
+# The person a "he"/"she" goes to: an entity, or the words of a speaker who is none ("the
+# senator"); both ``None`` when there is no candidate.
+Person = tuple[Entity | None, str | None]
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Resolves speaker phrases in order of appearance, remembering who has spoken."""
+
+    ctx: ClaimContext
+    quoted: list[tuple[int, int]]
+    _speakers: list[Spoken] = field(default_factory=list)
+    _speaker_mentions: set[int] = field(default_factory=set)
+    _surnames: dict[str, Entity | None] = field(default_factory=dict)
+    _genders: dict[str, str | None] = field(default_factory=dict)
+    _subjects: dict[int, tuple[int, Entity | None]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._surnames = surname_index(self.ctx.entities)
+
+    def resolve(self, phrase: Phrase) -> Speaker:
+        pronoun = phrase.pronoun
+        if pronoun in ("he", "she"):
+            entity, words = self._person_for(phrase.start, pronoun)
+            speaker = _speaker(entity, words or phrase.text)
+        elif pronoun in ("they", "we", "it"):
+            entity = self._group_for(phrase.start)
+            group = None
+            if entity is None and pronoun != "it":
+                group = self._recent_group_name(phrase.start)
+            speaker = _speaker(entity, group or phrase.text)
+        elif pronoun is not None:  # "I", "you", "who": nobody the article names
+            entity, speaker = None, Speaker(name=phrase.text)
+        else:
+            entity, speaker = self._named(phrase)
+        self._speakers.append(Spoken(phrase.start, entity, speaker.name))
+        return speaker
+
+    def _named(self, phrase: Phrase) -> tuple[Entity | None, Speaker]:
+        """A phrase with a name or a description: its head entity, else the person the
+        description refers to (keeping the words used as the name)."""
+        for m in self.ctx.mentions_overlapping(phrase.start, phrase.end):
+            self._speaker_mentions.add(m.start)
+        entity = head_entity(self.ctx, self._surnames, phrase)
+        if entity is not None:
+            return entity, _speaker(entity, phrase.text)
+        described = self._described_person(phrase)
+        name = without_post_modifier(phrase)
+        return described, Speaker(name=name, entity_id=described.id if described else None)
+
+    def _described_person(self, phrase: Phrase) -> Entity | None:
+        """The person a description such as "the former president" or "the Republican nominee"
+        refers to: the most recent person (within a few paragraphs) whose name was written with
+        that title ("President Jane Roe", "Sen. Roe", "Roe, the Republican nominee,"), else the
+        person quoted in the last two paragraphs ("Roe said ... the lawmaker added")."""
+        role = description_role(phrase)
+        if role is None:
+            return None
+        line = self.ctx.line_index(phrase.start)
+        for m in self.ctx.mentions_before(phrase.start, 12):
+            if line - self.ctx.line_index(m.start) > 6:
+                break
+            if m.entity.type == "PERSON" and role in titles_near(self.ctx, m):
+                return m.entity
+        for spoken in reversed(self._speakers[-2:]):
+            if line - self.ctx.line_index(spoken.start) > 2:
+                break
+            if spoken.entity is not None and spoken.entity.type == "PERSON":
+                return spoken.entity  # "Roe said ... The senator added": the person just quoted
+        return None
+
+    def _person_for(self, pos: int, pronoun: str) -> Person:
+        """The person a "he"/"she" at ``pos`` refers to: a subject or speaker of the nearest
+        sentence that has one, unless the last speaker was named after it. Returned as an
+        entity, or as the words that named a speaker who is no entity ("the senator")."""
+        last_pos, last = self._last_person_speaker(pos, pronoun)
+        index = self.ctx.sentence_index(pos)
+        fallback: Entity | None = None
+        for s in range(index, max(-1, index - SENTENCES_BACK - 1), -1):
+            sentence = self.ctx.sentences[s]
+            if last is not None and sentence.end <= last_pos:
+                return last
+            candidates = self._candidates(sentence.start, min(sentence.end, pos), pronoun)
+            subject = next(
+                (m for m in candidates if self._speaks_or_leads(m, sentence.start)), None
+            )
+            if subject is not None:
+                return (
+                    last
+                    if last is not None and subject.start < last_pos
+                    else (subject.entity, None)
+                )
+            if not candidates and sentence.start < pos and self._surnames:
+                named = self._named_subject(s, pos, pronoun)
+                if named is not None and (last is None or sentence.start > last_pos):
+                    return named, None
+            if candidates and fallback is None:
+                fallback = candidates[0].entity
+        return last if last is not None else (fallback, None)
+
+    def _candidates(self, start: int, end: int, pronoun: str) -> list[MentionRef]:
+        """People mentioned in ``[start, end)`` outside quotations whom the pronoun can fit."""
+        return [
+            m
+            for m in self.ctx.mentions_in(start, end)
+            if m.entity.type == "PERSON"
+            and not self._in_quote(m.start)
+            and self._gender(m.entity) in (None, pronoun)
+        ]
+
+    def _speaks_or_leads(self, m: MentionRef, sentence_start: int) -> bool:
+        """A mention that named a speaker, or opens its sentence or clause."""
+        return m.start in self._speaker_mentions or is_subject(self.ctx.body, m, sentence_start)
+
+    def _named_subject(self, index: int, pos: int, pronoun: str) -> Entity | None:
+        """A person opening sentence ``index`` (before ``pos``) by a name the backend did not
+        mark there, found through the surnames of the article's people ("Jolly, 43, said")."""
+        if index not in self._subjects:
+            sentence = self.ctx.sentences[index]
+            phrase = subject_phrase(self.ctx.body, sentence.start, sentence.end)
+            entity = None
+            if (
+                phrase is not None
+                and not phrase.pronoun
+                and phrase.tokens[-1].capitalized
+                and not self._in_quote(phrase.start)
+            ):
+                entity = self._surnames.get(without_possessive(phrase.tokens[-1].lower))
+            self._subjects[index] = (phrase.end if phrase else 0, entity)
+        end, entity = self._subjects[index]
+        if entity is None or end > pos or entity.type != "PERSON":
+            return None
+        return entity if self._gender(entity) in (None, pronoun) else None
+
+    def _last_person_speaker(self, pos: int, pronoun: str) -> tuple[int, Person | None]:
+        """The latest speaker within a few paragraphs who can be a "he"/"she"."""
+        line = self.ctx.line_index(pos)
+        for spoken in reversed(self._speakers[-SPEAKERS_BACK:]):
+            if line - self.ctx.line_index(spoken.start) > PARAGRAPHS_BACK:
+                break
+            entity = spoken.entity
+            if entity is not None:
+                if entity.type == "PERSON" and self._gender(entity) in (None, pronoun):
+                    return spoken.start, (entity, None)
+            elif describes_a_person(spoken.name):
+                return spoken.start, (None, spoken.name)
+        return -1, None
+
+    def _group_for(self, pos: int) -> Entity | None:
+        """The organisation (or place) that spoke last, within a few paragraphs."""
+        line = self.ctx.line_index(pos)
+        for spoken in reversed(self._speakers[-3:]):
+            entity = spoken.entity
+            if (
+                entity is not None
+                and entity.type != "PERSON"
+                and line - self.ctx.line_index(spoken.start) <= PARAGRAPHS_BACK
+            ):
+                return entity
+        return None
+
+    def _recent_group_name(self, pos: int) -> str | None:
+        """The words of a recent speaker that is a group but no entity ("Officials")."""
+        line = self.ctx.line_index(pos)
+        for spoken in reversed(self._speakers[-3:]):
+            if (
+                spoken.entity is None
+                and spoken.name.lower() not in ("he", "she", "they", "we", "it", "i")
+                and line - self.ctx.line_index(spoken.start) <= 2
+                and spoken.name.lower().endswith("s")
+            ):
+                return spoken.name
+        return None
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quoted, (pos, len(self.ctx.body) + 1))
+        return any(a <= pos < b for a, b in self.quoted[max(0, i - 2) : i])
+
+    def _gender(self, entity: Entity) -> str | None:
+        if entity.id not in self._genders:
+            self._genders[entity.id] = gender_of(self.ctx.body, entity)
+        return self._genders[entity.id]
+
+
+def _speaker(entity: Entity | None, words: str) -> Speaker:
+    """The entity's name and id, or the words used when there is no entity."""
+    if entity is None:
+        return Speaker(name=words)
+    return Speaker(name=entity.name, entity_id=entity.id)

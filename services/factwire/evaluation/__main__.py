@@ -17,11 +17,23 @@ from pathlib import Path
 
 import orjson
 
-from factwire.evaluation import EvaluationDataError, Report, TaskModule, conll, data_dir, polnear
+from factwire.evaluation import (
+    EvaluationDataError,
+    Report,
+    TaskModule,
+    checkworthiness,
+    conll,
+    data_dir,
+    polnear,
+)
 from factwire.extraction.backends import BACKEND_NAMES
 
 # A task module registers itself here with one import and one entry.
-TASKS: dict[str, TaskModule] = {conll.TASK: conll, polnear.TASK: polnear}
+TASKS: dict[str, TaskModule] = {
+    conll.TASK: conll,
+    polnear.TASK: polnear,
+    checkworthiness.TASK: checkworthiness,
+}
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -237,6 +237,11 @@ REPORTED_ROWS = [
         "Maria Lopez",
     ),
     ("The plan, Lopez said, would fail within a year.", "would fail within a year.", "Maria Lopez"),
+    ("Turnout will fall sharply, said Paul Grant.", "Turnout will fall sharply", "Paul Grant"),
+    ("Most voters backed the plan, the survey found.", "Most voters backed the plan", "the survey"),
+    # an "as" clause, on either side
+    ("As Lopez noted, the plan failed in May.", "the plan failed in May.", "Maria Lopez"),
+    ("The plan failed in May, as Lopez noted on Monday.", "The plan failed in May", "Maria Lopez"),
     # according to, on either side
     (
         "According to Acme, sales doubled in the spring.",
@@ -304,7 +309,7 @@ SPEAKER_ROWS = [
     (
         "Tom Baker met voters on Monday. Turnout will fall, said Paul Grant, a pollster.\n\n"
         '"Nobody is excited," he said.',
-        ["grant"],
+        ["grant", "grant"],
     ),
     (
         '"We want them all back," Ana Ruiz said.\n\n'

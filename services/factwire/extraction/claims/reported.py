@@ -186,8 +186,9 @@ def _reporting_clause(
     that = _THAT.match(body, after, sentence.end)
     if that is not None:
         after = that.end()
-    elif weak and not _names_someone(phrase):
-        return None  # "the keys found" no; "Smith knows the plan failed" yes
+    content = _trimmed(body, after, sentence.end)
+    if weak and that is None and not _names_someone(phrase) and not _ends(body, content):
+        return None  # "the keys found" no; "Smith knows the plan failed", "..., a poll found" yes
     cue = " ".join(body[cue_start:cue_end].split())
     return ReportingClause(
         body=body,
@@ -199,7 +200,7 @@ def _reporting_clause(
         given_subject=subject is not None,
         after=after,
         that=that is not None,
-        content=_trimmed(body, after, sentence.end),
+        content=content,
     )
 
 
@@ -215,10 +216,14 @@ def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
 def _content_before_speaker(clause: ReportingClause) -> tuple[int, int] | None:
     """`The plan failed, Smith said.` / `The plan failed, said Smith.` / `The plan, Smith
     said, would fail` (the longer piece)."""
-    if clause.act or clause.given_subject or (clause.weak and not clause.that):
+    if (
+        clause.act
+        or clause.given_subject
+        or (clause.weak and not (clause.that or _ends(clause.body, clause.content)))
+    ):
         return None
     speaker = clause.attribution.speaker
-    before = _content_before(clause.body, clause.sentence, speaker)
+    before = _content_before(clause.body, clause.sentence, speaker.start)
     content = clause.content
     longer = (
         before is not None
@@ -228,11 +233,45 @@ def _content_before_speaker(clause: ReportingClause) -> tuple[int, int] | None:
     return content if longer else before
 
 
+def _ends(body: str, content: tuple[int, int] | None) -> bool:
+    """Whether nothing but punctuation follows a cue ("..., the study found."): then even a
+    verb that often reports no speech ("found", "shows") attributes the words before it."""
+    return content is None or not any(c.isalnum() for c in body[content[0] : content[1]])
+
+
+def _content_before_inverted_cue(clause: ReportingClause) -> tuple[int, int] | None:
+    """`The plan will fail, said Jane Roe, a pollster.`: the words before the comma ahead of a
+    cue that its speaker follows."""
+    if not clause.inverted or clause.weak:
+        return None
+    return _content_before(clause.body, clause.sentence, clause.attribution.cue_start)
+
+
+def _as_speaker_said(clause: ReportingClause) -> tuple[int, int] | None:
+    """`As Smith noted, the plan failed.` / `The plan failed, as Smith noted in May.`: a cue in
+    an "as" clause attributes the rest of the sentence, on either side."""
+    if clause.inverted or clause.act or clause.given_subject:
+        return None
+    body, sentence = clause.body, clause.sentence
+    speaker = clause.attribution.speaker
+    start = speaker.start - 3
+    if start < sentence.start or body[start : speaker.start].lower() != "as ":
+        return None
+    if start == sentence.start:
+        comma = body.find(",", clause.attribution.cue_end, sentence.end)
+        content = _trimmed(body, comma + 1, sentence.end) if comma >= 0 else None
+    else:
+        content = _content_before(body, sentence, start)
+    return content if content is not None and _words(body, *content) >= _MIN_CONTENT_WORDS else None
+
+
 # Where the reported words of a cue with a speaker lie, in priority order: the first pattern
 # that finds them wins. A new pattern is a function of `ReportingClause` and a line here.
 WITH_CUE: tuple[Callable[[ReportingClause], tuple[int, int] | None], ...] = (
     _content_after_cue,
     _content_before_speaker,
+    _content_before_inverted_cue,
+    _as_speaker_said,
 )
 
 
@@ -254,9 +293,10 @@ def _names_someone(phrase: Phrase) -> bool:
     return bool(named) and len(phrase.tokens) - len(named) <= 2
 
 
-def _content_before(body: str, sentence: Span, phrase: Phrase) -> tuple[int, int] | None:
-    """``The plan failed, Smith said.``: the words before the comma ahead of the speaker."""
-    lead_end = min(phrase.start, sentence.end)
+def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int] | None:
+    """``The plan failed, Smith said.``: the words before the comma ahead of ``lead_end`` (the
+    speaker, or the cue of an inverted attribution)."""
+    lead_end = min(lead_end, sentence.end)
     if _char_before(body, lead_end, sentence.start) != ",":
         return None
     content = _trimmed(body, sentence.start, lead_end)

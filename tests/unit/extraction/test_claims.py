@@ -83,6 +83,9 @@ AFTER_QUOTE_ROWS = [
     ("“We can do better.” ― Maria Lopez", "Maria Lopez"),
     # a short sentence that is only the attribution
     ('"The emails are missing." Lopez said.', "Maria Lopez"),
+    # a noun phrase of any noun between a quote and a cue that ends the clause
+    ('"The plant will close in May," the release said.', "the release"),
+    ('"Turnout will be low," Paul M. Grant wrote.', "Paul Grant"),
     # a verb that is no known cue, before or after the name
     ('"We did it!" beamed Lopez as the results came in from the last districts.', "Maria Lopez"),
     ('"Not a chance," an angry Baker retorted.', "Tom Baker"),
@@ -107,6 +110,7 @@ BEFORE_QUOTE_ROWS = [
     ('Lopez said: "Prices will fall next year."', "Maria Lopez"),
     ('Back in 2010, Lopez praised the plan, telling reporters: "It will work."', "Maria Lopez"),
     ('According to Lopez, "the plan is dead."', "Maria Lopez"),
+    ('As Lopez, a professor of law, put it, "the plan is dead."', "Maria Lopez"),
     (
         'The result did not surprise the pollster Tom Baker: "Late deciders broke our way."',
         "Tom Baker",
@@ -278,6 +282,7 @@ CUE_ROWS = [
     ('Lopez said in a statement: "We are ready."', "said in a statement"),
     ("According to Acme, sales doubled in the spring.", "according to"),
     ("“We can do better.” ― Maria Lopez", None),
+    ('As Lopez put it, "the plan is dead."', "put it"),
 ]
 
 

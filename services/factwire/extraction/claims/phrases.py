@@ -19,6 +19,7 @@ MAX_WORDS = 12
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
     r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Maj)\.(?!\w)"
+    r"|[A-Z]\.(?=\s[A-Z][a-z])"  # a middle initial: Jeffrey M. Jones
     r"|[^\W_][\w'’&-]*"
     r"|[^\w\s]"
 )

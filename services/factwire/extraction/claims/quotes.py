@@ -40,6 +40,7 @@ _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 _CUE_OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "informed"})
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?=\S)(.{2,160}?)\s+(puts?\s+it)\s*[,:]?$", re.DOTALL)
 _SETTING = re.compile(
     r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"
     r"(?:statement|interview|email|tweet|speech|letter|post|op-ed|memo|press release)\b"
@@ -218,6 +219,25 @@ def _cue_next_to_speaker(site: AfterQuote) -> Attribution | None:
     return _cue_with_object(body, cue, site.region_end, phrase) if phrase is not None else None
 
 
+def _described_writer_then_cue(site: AfterQuote) -> Attribution | None:
+    """`"...," the release said.` / `"...," the suit reads.` / `"...," the committee chairmen
+    wrote.`: right after a quote, a short noun phrase opened by a determiner and then a cue
+    that ends the clause make the phrase a speaker, whatever its noun."""
+    if site.cue is None or not 1 <= site.cue_at - site.lead <= 4:
+        return None
+    words, cue = site.words, site.cue
+    named = words[site.lead : site.cue_at]
+    if named[0].lower not in DETERMINERS or not all(t.text[:1].isalpha() for t in named):
+        return None
+    following = next((t for t in words[site.cue_at + 1 :] if t.start >= cue.end()), None)
+    if following is not None and following.text not in ".,;":
+        return None
+    phrase = Phrase(
+        site.body[named[0].start : named[-1].end], named[0].start, named[-1].end, tuple(named)
+    )
+    return Attribution.by_cue(phrase, cue)
+
+
 def _unknown_verb_then_name(site: AfterQuote) -> Attribution | None:
     """`"...!" beamed Smith`: a verb in the past tense that is no known cue, then a name."""
     if not site.open_scan:
@@ -276,6 +296,7 @@ AFTER_QUOTE: tuple[Callable[[AfterQuote], Attribution | None], ...] = (
     _dash_then_name,
     _attribution_sentence,
     _cue_next_to_speaker,
+    _described_writer_then_cue,
     _unknown_verb_then_name,
     _name_then_unknown_verb,
     _name_with_apposition,
@@ -353,6 +374,19 @@ def _according_to_before(site: BeforeQuote) -> Attribution | None:
     return Attribution(phrase, "according to", according.start(), according.end())
 
 
+def _as_speaker_put_it(site: BeforeQuote) -> Attribution | None:
+    """`As Jane Roe, a professor of law, put it, "..."`."""
+    found = _AS_PUT_IT.search(site.lead)
+    if found is None:
+        return None
+    body, start = site.ctx.body, site.lo + found.start(1)
+    phrase = phrase_after(body, start, site.lo + found.end(1), loose=True)
+    if phrase is None or phrase.start != start or phrase.pronoun:
+        return None
+    cue_start, cue_end = site.lo + found.start(2), site.lo + found.end(2)
+    return Attribution(phrase, " ".join(body[cue_start:cue_end].split()), cue_start, cue_end)
+
+
 def _name_before_colon(site: BeforeQuote) -> Attribution | None:
     """`... surprise Republican pollster Jane Roe: "..."` / `More from Roe and Poe: "..."`: a
     person named right before the colon that opens the quote."""
@@ -401,6 +435,7 @@ def _paragraph_ending_in_colon(site: BeforeQuote) -> Attribution | None:
 BEFORE_QUOTE: tuple[Callable[[BeforeQuote], Attribution | None], ...] = (
     _speaker_and_cue_before,
     _according_to_before,
+    _as_speaker_put_it,
     _name_before_colon,
     _clause_before_colon,
     _paragraph_ending_in_colon,

@@ -246,6 +246,22 @@ REPORTED_ROWS = [
     # an "as" clause, on either side
     ("As Lopez noted, the plan failed in May.", "the plan failed in May.", "Maria Lopez"),
     ("The plan failed in May, as Lopez noted on Monday.", "The plan failed in May", "Maria Lopez"),
+    # a headline: "Source: ...", or a cue in title case
+    (
+        "Lopez: The Plan Will Cost More Than Promised\n\nThe council met.",
+        "The Plan Will Cost More Than Promised",
+        "Maria Lopez",
+    ),
+    (
+        "Lopez Says The Plan Will Cost More\n\nThe council met.",
+        "The Plan Will Cost More",
+        "Maria Lopez",
+    ),
+    (
+        "The Plan Will Cost More, Lopez Says\n\nThe council met.",
+        "The Plan Will Cost More",
+        "Maria Lopez",
+    ),
     # according to, on either side
     (
         "According to Acme, sales doubled in the spring.",

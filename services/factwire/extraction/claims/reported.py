@@ -24,6 +24,7 @@ from factwire.extraction.claims.phrases import (
     phrase_before,
     shared_subject,
     subject_phrase,
+    tokens,
 )
 from factwire.extraction.sentences import Span
 
@@ -46,6 +47,10 @@ _FILLER = re.compile(
     r"|\s++(?:also|again|repeatedly|previously|recently|later|publicly|privately|then)\b)*+"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
+_HEADLINE_SOURCE = re.compile(
+    r"\s*([A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,3})[ \t]*:[ \t]+(?=\S)"
+)
+_HEADLINE_CHARS = 200
 MAX_CUES_PER_SENTENCE = 40
 _MIN_CONTENT_WORDS = 3
 _MIN_ACT_WORDS = 2
@@ -80,10 +85,68 @@ def find_reported(
     blocked = _Blocked(quoted + [d.extent() for d in direct])
     claimed = _Blocked([d.extent() for d in direct])
     drafts: list[Draft] = []
+    headline = _headline_source(ctx) or _title_case_headline(ctx)
+    if headline is not None and not _overlaps(headline, claimed):
+        drafts.append(headline)
+        blocked = _Blocked(quoted + [d.extent() for d in [*direct, headline]])
     earlier = sorted(direct, key=lambda d: d.extent()[1])
     for sentence in ctx.sentences:
         drafts.extend(_in_sentence(ctx, sentence, blocked, claimed, earlier))
     return drafts
+
+
+def _headline_source(ctx: ClaimContext) -> Draft | None:
+    """`Sanders: Endorsements prove Clinton 'candidate of the establishment.'` as the first
+    line of a body (its headline): the capitalised words before the colon say the rest."""
+    line = _headline(ctx)
+    body = ctx.body
+    source = _HEADLINE_SOURCE.match(body, line.start, line.end) if line is not None else None
+    if line is None or source is None:
+        return None
+    content = _trimmed(body, source.end(), line.end)
+    if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
+        return None
+    start, end = source.span(1)
+    phrase = Phrase(body[start:end], start, end, tuple(tokens(body, start, end)))
+    return Attribution(phrase).draft("reported", *content)
+
+
+def _headline(ctx: ClaimContext) -> Span | None:
+    """The first line of a body when it is a short one with more text after it."""
+    if len(ctx.lines) < 2 or ctx.lines[0].end - ctx.lines[0].start > _HEADLINE_CHARS:
+        return None
+    return ctx.lines[0]
+
+
+def _title_case_headline(ctx: ClaimContext) -> Draft | None:
+    """`Trump Says He Will Win Ohio.` / `Ohio Is Lost, Trump Aide Says.`: a headline in title
+    case, where the cue is capitalised like every word."""
+    line = _headline(ctx)
+    body = ctx.body
+    words = tokens(body, line.start, line.end) if line is not None else []
+    alphabetic = [t for t in words if t.text[:1].isalpha()]
+    if len(alphabetic) < 4 or sum(t.capitalized for t in alphabetic) < 0.8 * len(alphabetic):
+        return None
+    strong = lexicon().strong_cues
+    k = next((k for k, t in enumerate(words) if k and t.capitalized and t.lower in strong), None)
+    if k is None:
+        return None
+    cue = words[k]
+    if all(not t.text[:1].isalnum() for t in words[k + 1 :]):  # "..., Trump Aide Says."
+        comma = next((j for j in range(k - 1, 0, -1) if words[j].text == ","), None)
+        if comma is None or k - comma > 6:
+            return None
+        speaker, content = words[comma + 1 : k], _trimmed(body, words[0].start, words[comma].start)
+    else:
+        if k > 6 or any(not t.text[:1].isalnum() for t in words[:k]):
+            return None
+        speaker, content = words[:k], _trimmed(body, cue.end, words[-1].end)
+    if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
+        return None
+    phrase = Phrase(
+        body[speaker[0].start : speaker[-1].end], speaker[0].start, speaker[-1].end, tuple(speaker)
+    )
+    return Attribution.by_cue(phrase, cue).draft("reported", *content)
 
 
 def _in_sentence(

@@ -21,6 +21,7 @@ KNOWN: list[tuple[str, EntityType, list[str]]] = [
     ("Paul Grant", "PERSON", ["Grant"]),
     ("Ana Ruiz", "PERSON", ["Ruiz"]),
     ("Acme Corp", "ORG", ["Acme"]),
+    ("Ortiz", "PERSON", []),
 ]
 
 
@@ -318,6 +319,12 @@ SPEAKER_ROWS = [
     ('Maria Lopez met Tom Baker in Paris. "We agreed on nothing," she said.', ["lopez"]),
     ('Baker criticized Ms. Lopez on Monday. "It is reckless," he said.', ["baker", "baker"]),
     ('"Prices will rise," Baker said.\n\n"Wages will not," he added.', ["baker", "baker"]),
+    # no first name or title: the pronouns after the name tell
+    (
+        'Ortiz thanked his staff. Lopez praised Ortiz. Ortiz hugged his family. "It was a team '
+        'effort," she said.',
+        ["lopez"],
+    ),
     (
         '"We will win," Lopez said.\n\n"Rents are too high," the lawmaker added.',
         ["lopez", "lopez"],

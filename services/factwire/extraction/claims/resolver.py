@@ -222,7 +222,7 @@ class SpeakerResolver:
 
     def _gender(self, entity: Entity) -> str | None:
         if entity.id not in self._genders:
-            self._genders[entity.id] = gender_of(self.ctx.body, entity)
+            self._genders[entity.id] = gender_of(self.ctx, entity)
         return self._genders[entity.id]
 
 

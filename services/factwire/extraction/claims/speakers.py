@@ -9,10 +9,15 @@ that asks these questions in order of appearance, remembering who has spoken, is
 
 from __future__ import annotations
 
+import re
+
 from factwire.extraction.claims.context import ClaimContext, MentionRef
 from factwire.extraction.claims.lexicon import lexicon, word_list
 from factwire.extraction.claims.phrases import DETERMINERS, PRONOUNS, Phrase, tokens
 from factwire.models import Entity
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
+_PRONOUN_WINDOW = 120
 
 _HEAD_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to"])
@@ -206,8 +211,10 @@ def is_subject(body: str, m: MentionRef, sentence_start: int) -> bool:
     )
 
 
-def gender_of(body: str, entity: Entity) -> str | None:
-    """ "he" or "she" when a title ("Mrs. Roe") or a first name says so, else ``None``."""
+def gender_of(ctx: ClaimContext, entity: Entity) -> str | None:
+    """ "he" or "she" when a title ("Mrs. Roe") or a first name says so, else when the
+    pronouns right after the person's mentions do (`Roe ... his`, twice and never `her`)."""
+    body = ctx.body
     for form in (entity.name, *entity.aliases):
         words = form.split()
         if len(words) >= 2 and words[0].lower() in _TITLES:
@@ -220,4 +227,30 @@ def gender_of(body: str, entity: Entity) -> str | None:
         prefix = body[max(0, m.start - 5) : m.start].split()
         if prefix and prefix[-1].lower() in _TITLES:
             return _TITLES[prefix[-1].lower()]
+    return _gender_by_pronouns(ctx, entity)
+
+
+def _gender_by_pronouns(ctx: ClaimContext, entity: Entity) -> str | None:
+    """The pronoun that follows the person's mentions in their clause, when no other person is
+    named in between: "Roe said his plan ..." counts for "he"."""
+    if entity.type != "PERSON":
+        return None
+    counts = {"he": 0, "she": 0}
+    for m in entity.mentions[:12]:
+        if m.field != "body" or m.end > len(ctx.body):
+            continue
+        end = min(len(ctx.body), m.end + _PRONOUN_WINDOW)
+        stop = ctx.body.find(".", m.end, end)
+        end = stop if stop >= 0 else end
+        others = [n for n in ctx.mentions_in(m.end, end) if n.entity.type == "PERSON"]
+        end = min([end, *(n.start for n in others if n.entity is not entity)])
+        for found in _PRONOUN.finditer(ctx.body, m.end, end):
+            counts[
+                "she" if found.group().lower() in ("she", "her", "hers", "herself") else "he"
+            ] += 1
+            break
+    if counts["he"] >= 2 and not counts["she"]:
+        return "he"
+    if counts["she"] >= 2 and not counts["he"]:
+        return "she"
     return None

@@ -16,8 +16,8 @@ from typing import Any, Self
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from factwire.cli import WorkerProcess, start_worker_process
 from factwire.models import EnrichedArticle, RawArticle
+from factwire.processes import WorkerProcess, start_worker_process
 from factwire.settings import Settings
 
 TESTS_DIR = Path(__file__).parent.parent

@@ -9,9 +9,10 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from factwire.cli import SAMPLES_DIR, cli, settings_env, start_worker_process
+from factwire.cli import SAMPLES_DIR, cli
 from factwire.client.files import ArticleItem, read_articles
 from factwire.models import EnrichedArticle, content_sha256
+from factwire.processes import start_worker_process
 from factwire.settings import Settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
@@ -33,7 +34,7 @@ def cli_settings(bootstrap: str) -> Settings:
 
 def test_publish_then_subscribe_round_trip(kafka_bootstrap: str, tmp_path: Path) -> None:
     settings = cli_settings(kafka_bootstrap)
-    env = settings_env(settings)
+    env = settings.environment()
     extra = tmp_path / "more.jsonl"
     extra.write_text(
         orjson.dumps(
@@ -86,7 +87,7 @@ def test_publish_then_subscribe_round_trip(kafka_bootstrap: str, tmp_path: Path)
 
 def test_subscribe_stops_after_the_timeout_without_events(kafka_bootstrap: str) -> None:
     settings = cli_settings(kafka_bootstrap)
-    result = CliRunner().invoke(cli, ["subscribe", "--timeout", "2"], env=settings_env(settings))
+    result = CliRunner().invoke(cli, ["subscribe", "--timeout", "2"], env=settings.environment())
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
 

@@ -12,10 +12,11 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from factwire.cli import SAMPLES_DIR, start_worker_process, stop_process
+from factwire.cli import SAMPLES_DIR
 from factwire.client import Publisher, Subscriber, ensure_topics
 from factwire.client.files import ArticleItem, read_articles
 from factwire.models import EnrichedArticle, RawArticle, content_sha256
+from factwire.processes import start_worker_process, stop_process
 from factwire.settings import Settings
 from factwire.testing import KafkaContainer, default_image
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from pathlib import Path
 
 import yaml
 
-from factwire.settings import PREFIX, Settings
+from factwire.settings import variables
 
 K8S = Path(__file__).resolve().parents[2] / "deploy" / "k8s"
-KNOWN = {PREFIX + f.name.upper() for f in fields(Settings)}
+KNOWN = set(variables())
 
 
 def _documents() -> dict[str, dict[str, object]]:

@@ -1,7 +1,4 @@
-"""What the worker's web pages say: liveness, readiness and Prometheus metrics.
-
-Also the translation of factwire's security settings into Faust broker credentials.
-"""
+"""What the worker's web pages say: liveness, readiness and Prometheus metrics."""
 
 from __future__ import annotations
 
@@ -11,7 +8,6 @@ import faust
 
 from factwire.enricher.batch import Metrics
 from factwire.enricher.pool import ExtractionPool
-from factwire.settings import Settings
 
 PROMETHEUS_TYPE = "text/plain; version=0.0.4"
 
@@ -65,25 +61,3 @@ def prometheus_text(metrics: Metrics, pool: ExtractionPool) -> str:
         f"factwire_extraction_processes {pool.size}",
     ]
     return "\n".join(lines) + "\n"
-
-
-def faust_credentials(settings: Settings) -> Any:
-    """Faust broker credentials for the configured security protocol (None for PLAINTEXT)."""
-    protocol = settings.security_protocol
-    if protocol == "PLAINTEXT":
-        return None
-    ssl_context = None
-    if protocol in ("SSL", "SASL_SSL"):
-        from aiokafka.helpers import create_ssl_context
-
-        ssl_context = create_ssl_context(
-            cafile=settings.ssl_cafile, certfile=settings.ssl_certfile, keyfile=settings.ssl_keyfile
-        )
-    if protocol == "SSL":
-        return faust.SSLCredentials(ssl_context)
-    return faust.SASLCredentials(
-        username=settings.sasl_username,
-        password=settings.sasl_password,
-        ssl_context=ssl_context,
-        mechanism=settings.sasl_mechanism,
-    )

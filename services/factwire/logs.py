@@ -56,7 +56,3 @@ def logging_config(level: str = "info") -> dict[str, Any]:
         # out of the logs even when debugging.
         "loggers": {"faust.topics": {"level": "INFO"}},
     }
-
-
-def setup_json_logging(level: str = "info") -> None:
-    logging.config.dictConfig(logging_config(level))

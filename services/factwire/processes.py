@@ -100,10 +100,7 @@ def start_worker_process(
         **(env or {}),
     }
     if log_path is None:
-        with tempfile.NamedTemporaryFile(
-            prefix="factwire-worker-", suffix=".log", delete=False
-        ) as f:
-            log_path = Path(f.name)
+        log_path = _new_log_file()
     command = [*worker_command(), "worker", "--wait-for-kafka", str(wait_for_kafka)]
     with log_path.open("wb") as log_file:
         process = subprocess.Popen(

@@ -42,6 +42,17 @@ SECURITY_PROTOCOLS: tuple[str, ...] = get_args(SecurityProtocol)
 SASL_MECHANISMS: tuple[str, ...] = get_args(SaslMechanism)
 LOG_LEVELS: tuple[str, ...] = get_args(LogLevel)
 
+#: Client options factwire sets from its own settings or needs for its guarantees: the
+#: passthrough (``FACTWIRE_KAFKA__<option>``) refuses them.
+FACTWIRE_SETS = frozenset(
+    {
+        "bootstrap_servers", "security_protocol", "sasl_mechanism", "sasl_plain_username",
+        "sasl_plain_password", "ssl_context", "group_id", "auto_offset_reset",
+        "enable_auto_commit", "acks", "linger_ms", "max_request_size", "broker_credentials",
+        "producer_acks", "producer_max_request_size", "consumer_auto_offset_reset",
+    }
+)  # fmt: skip
+
 #: The environment ``from_env`` reads: None (the process's) or a mapping given by the caller.
 _ENVIRON: contextvars.ContextVar[Mapping[str, str] | bool | None] = contextvars.ContextVar(
     "factwire_settings_environ", default=False
@@ -179,6 +190,12 @@ class Settings(BaseSettings):
     def _known_kafka_options(self) -> Settings:
         if not self.kafka:
             return self
+        reserved = sorted(set(self.kafka) & FACTWIRE_SETS)
+        if reserved:
+            raise ValueError(
+                f"{PREFIX}KAFKA__{reserved[0].upper()}: factwire sets this option itself "
+                "(see the FACTWIRE_* settings)"
+            )
         unknown = sorted(set(self.kafka) - set(_aiokafka_options()) - _faust_settings())
         if unknown:
             raise ValueError(

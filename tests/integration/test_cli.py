@@ -98,3 +98,40 @@ def test_an_unreachable_broker_is_a_clean_error() -> None:
     assert result.exit_code == 1
     assert "cannot reach Kafka" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_topics_creates_the_three_topics_and_reads_the_broker_limit(kafka_bootstrap: str) -> None:
+    settings = cli_settings(kafka_bootstrap)
+    env = settings.environment()
+    runner = CliRunner()
+    created = runner.invoke(
+        cli,
+        ["topics", "--topic-partitions", "3", "--topic-retention-ms", "3600000", "--json"],
+        env=env,
+    )
+    assert created.exit_code == 0, created.output
+    report = orjson.loads(created.stdout)
+    names = [settings.raw_topic, settings.enriched_topic, settings.dlq_topic]
+    assert sorted(report["created"]) == sorted(names)
+    assert [t["topic"] for t in report["topics"]] == names
+    assert {(t["partitions"], t["replication"], t["retention.ms"]) for t in report["topics"]} == {
+        (3, 1, "3600000")
+    }
+    assert report["broker"]["message.max.bytes"] > 0
+
+    # Described again (nothing created), with the connection option after the subcommand.
+    again = runner.invoke(
+        cli,
+        ["topics", "--no-create", "--bootstrap-servers", kafka_bootstrap],
+        env={k: v for k, v in env.items() if k != "FACTWIRE_BOOTSTRAP_SERVERS"},
+    )
+    assert again.exit_code == 0, again.output
+    assert settings.dlq_topic in again.stdout and "(created)" not in again.stdout
+    assert "message.max.bytes" in again.stdout
+
+
+def test_topics_without_create_reports_missing_topics(kafka_bootstrap: str) -> None:
+    settings = cli_settings(kafka_bootstrap)
+    result = CliRunner().invoke(cli, ["topics", "--no-create"], env=settings.environment())
+    assert result.exit_code == 1
+    assert f"{settings.raw_topic}" in result.stdout and "missing" in result.stdout

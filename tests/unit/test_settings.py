@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 
+import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from factwire.enricher.app import faust_options
@@ -58,6 +57,7 @@ def test_overrides_win_over_environment_and_none_is_ignored() -> None:
         ("FACTWIRE_EXTRACT_TIMEOUT_S", "0", "greater than 0"),
         ("FACTWIRE_LOG_LEVEL", "loud", "expected one of 'debug'"),
         ("FACTWIRE_KAFKA__NO_SUCH_OPTION", "1", "FACTWIRE_KAFKA__NO_SUCH_OPTION: not an option"),
+        ("FACTWIRE_KAFKA__GROUP_ID", "other", "FACTWIRE_KAFKA__GROUP_ID: factwire sets"),
         ("FACTWIRE_SASL_PASSWORD_FILE", "/nonexistent/pw", "FACTWIRE_SASL_PASSWORD_FILE: No such"),
     ],
 )
@@ -110,15 +110,15 @@ def test_the_password_can_come_from_a_file(tmp_path: Path) -> None:
 def test_other_kafka_options_pass_through_to_the_clients_that_take_them() -> None:
     s = Settings.from_env(
         {
-            "FACTWIRE_KAFKA__LINGER_MS": "20",
+            "FACTWIRE_KAFKA__COMPRESSION_TYPE": "gzip",
             "FACTWIRE_KAFKA__FETCH_MAX_WAIT_MS": "250",
             "FACTWIRE_KAFKA__PRODUCER_COMPRESSION_TYPE": "gzip",
         }
     )
     producer = s.kafka_client_options(AIOKafkaProducer)
     consumer = s.kafka_client_options(AIOKafkaConsumer)
-    assert producer["linger_ms"] == 20 and "fetch_max_wait_ms" not in producer
-    assert consumer["fetch_max_wait_ms"] == 250 and "linger_ms" not in consumer
+    assert producer["compression_type"] == "gzip" and "fetch_max_wait_ms" not in producer
+    assert consumer["fetch_max_wait_ms"] == 250 and "compression_type" not in consumer
     assert faust_options(s)["producer_compression_type"] == "gzip"
 
 
@@ -127,7 +127,7 @@ def test_the_environment_of_a_child_process_reproduces_the_settings() -> None:
         raw_topic="child.raw",
         extractor="rules",
         sasl_password="pw",
-        kafka={"linger_ms": 7, "client_id": "child"},
+        kafka={"request_timeout_ms": 7000, "client_id": "child"},
     )
     assert Settings.from_env(s.environment()) == s
 

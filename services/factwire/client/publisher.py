@@ -50,7 +50,7 @@ class Publisher:
         self.settings = settings or Settings.from_env()
         self.topic = topic or self.settings.raw_topic
         self._producer = AIOKafkaProducer(
-            **self.settings.kafka_client_options(),
+            **self.settings.kafka_client_options(AIOKafkaProducer),
             acks="all",
             linger_ms=linger_ms,
             max_request_size=self.settings.max_message_bytes,

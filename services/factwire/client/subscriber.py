@@ -37,7 +37,8 @@ class Subscriber:
     and commits nothing. ``from_beginning`` starts at the earliest offset where no committed
     offset exists; otherwise at the end. ``idle_timeout`` (seconds) ends the iteration when no
     event arrives for that long. Records that do not validate are logged and counted in
-    ``invalid``, never returned.
+    ``invalid``, never returned; fields of a newer minor contract version are ignored, and an
+    event of a newer major version raises ``UnsupportedVersionError`` (docs/contract.md).
 
     >>> async with Subscriber(Settings.from_env(), from_beginning=True) as events:  # doctest: +SKIP
     ...     async for article in events:
@@ -60,7 +61,7 @@ class Subscriber:
         self.invalid = 0
         self._consumer = AIOKafkaConsumer(
             self.topic,
-            **self.settings.kafka_client_options(),
+            **self.settings.kafka_client_options(AIOKafkaConsumer),
             group_id=group_id,
             auto_offset_reset="earliest" if from_beginning else "latest",
             # Offsets are committed for what was handed out (see ``_mark``), not for everything
@@ -128,8 +129,9 @@ class Subscriber:
             idle_ms = 0.0
             for records in batches.values():
                 for record in records:
-                    self._mark(record)
+                    # A newer major version raises here, before the record counts as handed out.
                     article = self._validate(record)
+                    self._mark(record)
                     if article is not None:
                         yield Delivery(
                             article,

@@ -145,6 +145,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
 
         from factwire.client.errors import ClientError
         from factwire.localkafka import LocalKafkaError
+        from factwire.models import UnsupportedVersionError
 
         try:
             return command(*args, **kwargs)
@@ -152,7 +153,7 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise click.UsageError(str(exc)) from None
         except KafkaConnectionError as exc:
             raise click.ClickException(connection_failure(exc)) from None
-        except LocalKafkaError as exc:
+        except (LocalKafkaError, UnsupportedVersionError) as exc:
             raise click.ClickException(str(exc)) from None
         except (KafkaError, ClientError) as exc:
             raise click.ClickException(f"{type(exc).__name__}: {exc}") from None

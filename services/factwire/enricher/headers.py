@@ -1,5 +1,6 @@
 """The Kafka headers factwire writes: CloudEvents + trace context on enriched events, error
-context on dead letters (CONTRACT.md "Headers on enriched events" and "Dead letters").
+context on dead letters (docs/contract.md, "Headers"; the names are the tables of
+``factwire.models``, and tests/unit/test_contract.py checks that they agree).
 
 Pure functions from values to ``[(name, bytes)]`` lists, so that they are tested without Kafka.
 """

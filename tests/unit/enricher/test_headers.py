@@ -1,4 +1,4 @@
-"""Headers of enriched events and dead letters, as CONTRACT.md lists them."""
+"""Headers of enriched events and dead letters, as docs/contract.md lists them."""
 
 from __future__ import annotations
 

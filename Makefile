@@ -45,7 +45,7 @@ test-integration: $(STAMP) kafka-image  ## integration tests on a real Kafka bro
 	. ./deploy/container-engine.sh && $(BIN)/pytest tests/integration $(PYTEST_ARGS)
 
 test-packaging: $(STAMP)  ## build the wheel, install it in a new virtualenv, run `factwire --version`
-	$(BIN)/pytest tests/packaging $(PYTEST_ARGS)
+	$(BIN)/pytest tests/distribution $(PYTEST_ARGS)
 
 test: lint test-unit test-packaging test-integration  ## lint, unit, packaging and integration tests
 

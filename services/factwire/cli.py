@@ -19,6 +19,7 @@ from factwire.commands.common import (
     client_logging,
     context,
     friendly_errors,
+    given_on_command_line,
 )
 from factwire.commands.demo import SAMPLES_DIR, demo
 from factwire.commands.enrich import enrich
@@ -40,7 +41,7 @@ def cli(ctx: click.Context, /, **options: Any) -> None:
     before or after the subcommand, overrides its variable.
     """
     context(ctx).merge(options)
-    client_logging((options["log_level"] or "warning").upper())
+    client_logging(options["log_level"] if given_on_command_line(ctx, "log_level") else "warning")
 
 
 cli.add_command(worker)

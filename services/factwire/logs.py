@@ -12,6 +12,9 @@ from typing import Any
 
 import orjson
 
+#: Loggers that write record values (article text) at debug level: never below INFO.
+VALUE_LOGGERS = ("faust.topics", "aiokafka.producer.producer")
+
 # Attributes every LogRecord has; anything else on a record came from ``extra=``.
 _STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
     "message",
@@ -52,7 +55,7 @@ def logging_config(level: str = "info") -> dict[str, Any]:
             }
         },
         "root": {"handlers": ["stderr"], "level": level.upper()},
-        # Faust logs every record it sends (key and value) at debug level: keep article text
-        # out of the logs even when debugging.
-        "loggers": {"faust.topics": {"level": "INFO"}},
+        # Faust and aiokafka's producer log every record they send (key and value) at debug
+        # level: keep article text out of the logs even when debugging.
+        "loggers": {name: {"level": "INFO"} for name in VALUE_LOGGERS},
     }

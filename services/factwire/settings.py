@@ -4,8 +4,9 @@
 rising priority, a ``.env`` file in the working directory, the environment, and the keyword
 overrides that are not None (CLI options). ``FACTWIRE_SASL_PASSWORD_FILE`` names a file holding
 the password (a mounted secret). ``FACTWIRE_KAFKA__<option>`` passes any other Kafka client
-option through (see ``kafka_passthrough``). The allowed values are the ``Literal`` types below;
-the CLI derives its choices from them. README "Configuration" lists every variable.
+option through (``kafka_client_options``, ``faust_passthrough``). The allowed values are the
+``Literal`` types below; the CLI derives its choices from them. README "Configuration" lists
+every variable.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import contextvars
 import functools
 import inspect
-import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -103,7 +103,8 @@ class Settings(BaseSettings):
     ssl_cafile: str | None = None
     ssl_certfile: str | None = None
     ssl_keyfile: str | None = None
-    #: Any other Kafka client option (``FACTWIRE_KAFKA__LINGER_MS=5``), see ``kafka_passthrough``.
+    #: Any other Kafka client option (``FACTWIRE_KAFKA__COMPRESSION_TYPE=gzip``): for aiokafka
+    #: clients see ``kafka_client_options``, for the Faust worker ``faust_passthrough``.
     kafka: dict[str, Any] = Field(default_factory=dict)
 
     SECRETS: ClassVar[tuple[str, ...]] = ("sasl_password",)
@@ -360,8 +361,3 @@ def default(name: str) -> Any:
     """The default value of setting ``name``."""
     field: FieldInfo = Settings.model_fields[name]
     return field.get_default(call_default_factory=True)
-
-
-def process_environment() -> Mapping[str, str]:
-    """The FACTWIRE_ variables of this process (for the CLI's "was it given" checks)."""
-    return {k: v for k, v in os.environ.items() if k.startswith(PREFIX)}

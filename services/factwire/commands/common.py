@@ -16,6 +16,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import click
 
+from factwire.logs import VALUE_LOGGERS
 from factwire.settings import (
     EXTRACTORS,
     LOG_LEVELS,
@@ -41,10 +42,6 @@ class Context:
     def merge(self, options: dict[str, Any]) -> None:
         """Options given after the subcommand win over those given before it."""
         self.overrides.update({k: v for k, v in options.items() if v is not None})
-
-    def given(self, name: str) -> bool:
-        """Whether a setting came from the command line or the environment (not a default)."""
-        return self.overrides.get(name) is not None
 
     def settings(self, **more: Any) -> Settings:
         try:
@@ -120,9 +117,10 @@ def shared_options(command: Callable[P, R]) -> Callable[..., R]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> R:
         given = {name: kwargs.pop(name, None) for name in SHARED}
-        context(click.get_current_context()).merge(given)
-        if given["log_level"]:
-            client_logging(given["log_level"].upper())
+        ctx = click.get_current_context()
+        context(ctx).merge(given)
+        if given_on_command_line(ctx, "log_level"):
+            client_logging(given["log_level"])
         return command(*args, **kwargs)
 
     return add_shared_options(wrapper)
@@ -164,14 +162,23 @@ def friendly_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def client_logging(level: str) -> None:
-    """Plain warnings on stderr for the short-lived commands (the worker logs JSON instead).
+def given_on_command_line(ctx: click.Context, name: str) -> bool:
+    """Whether option ``name`` was typed (not read from its variable or defaulted)."""
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+
+def client_logging(level: str = "warning") -> None:
+    """Plain warnings on stderr for the short-lived commands (the worker logs JSON instead):
+    only ``--log-level`` changes that, not ``FACTWIRE_LOG_LEVEL``, which is the worker's.
 
     aiokafka logs conditions it retries and recovers from (a partition leader still being
     elected right after a topic was created) as warnings and errors; what it can't recover from
     reaches the CLI as an exception and is reported then. --log-level debug/info shows it all.
     """
+    level = level.upper()
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", force=True)
+    for name in VALUE_LOGGERS:  # they would print article text at debug level
+        logging.getLogger(name).setLevel(max(logging.INFO, logging.getLevelName(level)))
     if logging.getLevelName(level) >= logging.WARNING:
         logging.getLogger("aiokafka").setLevel(logging.ERROR)
         logging.getLogger("aiokafka").addFilter(CONNECTION_FAILURES)

@@ -38,7 +38,7 @@ def demo(obj: Context, keep_running: bool, samples_dir: str | None, wait: float)
     settings = obj.settings()
     samples = Path(samples_dir) if samples_dir else SAMPLES_DIR
     with contextlib.ExitStack() as stack:
-        if obj.given("bootstrap_servers"):
+        if "bootstrap_servers" in settings.model_fields_set:  # an option, variable or .env
             asyncio.run(_ensure_topics(settings))
             worker = stack.enter_context(start_worker_process(settings))
             _started(worker)

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import dataclasses
 import functools
+import importlib
 import logging
 import os
 import signal
@@ -633,6 +634,9 @@ async def _show_samples(
                 await shower
         await shower
     click.echo(f"all {len(articles)} samples enriched; stopping the worker and the broker")
+
+
+cli.add_command(importlib.import_module("factwire.dlq_cli").dlq)  # dead letters: list, replay
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import urllib.request
 
 import orjson
 import pytest
@@ -87,6 +88,23 @@ async def test_a_keyless_record_is_replayed_under_its_id_and_enriched_once(
             assert len(out.dead) == 1
             assert process.process.poll() is None, process.log_tail()
             assert "content already enriched" in process.log_path.read_text()
+
+            scraped = await asyncio.to_thread(metrics_of, process.web_port)
+    assert scraped['factwire_dead_letters_total{stage="decode",type="MissingKey"}'] == 1
+    assert scraped["factwire_enriched_total"] == 2
+    assert scraped["factwire_duplicates_total"] == 1
+    assert scraped["factwire_end_to_end_latency_seconds_count"] == 2
+    assert scraped["factwire_records_total"] == 4
+    lag = f'factwire_consumer_lag{{partition="0",topic="{settings.raw_topic}"}}'
+    assert scraped[lag] == 0  # everything read and committed
+
+
+def metrics_of(port: int) -> dict[str, float]:
+    """The worker's /metrics page as {sample with labels: value}."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        text = response.read().decode()
+    samples = (line.rsplit(" ", 1) for line in text.splitlines() if not line.startswith("#"))
+    return {name: float(value) for name, value in samples}
 
 
 async def test_replayed_records_carry_the_replay_header(kafka_bootstrap: str) -> None:

@@ -16,8 +16,9 @@ from faust.types import EventT, StreamT
 from faust.web import Request, Response, View
 
 from factwire.enricher import faults, web
-from factwire.enricher.batch import BatchPipeline, BatchProcessor, Metrics, Record
+from factwire.enricher.batch import BatchPipeline, BatchProcessor, Record
 from factwire.enricher.headers import Headers, SourcePosition
+from factwire.enricher.metrics import CONTENT_TYPE, Metrics, faust_lag
 from factwire.enricher.pool import ExtractionPool, pool_size
 from factwire.settings import Settings
 
@@ -44,6 +45,8 @@ def create_app(settings: Settings, *, datadir: str | None = None) -> faust.App:
         work=faults.chunk_work(),
     )
     metrics = Metrics()
+    metrics.watch_pool_size(lambda: pool.size)
+    metrics.watch_lag(faust_lag(app))
 
     # -- topics ---------------------------------------------------------------------------------
     raw_topic = app.topic(settings.raw_topic, key_type=bytes, value_type=bytes)
@@ -110,7 +113,7 @@ def create_app(settings: Settings, *, datadir: str | None = None) -> faust.App:
     @app.page("/metrics")
     class MetricsPage(View):
         async def get(self, request: Request) -> Response:
-            return self.text(web.prometheus_text(metrics, pool), content_type=web.PROMETHEUS_TYPE)
+            return self.text(metrics.text().decode(), content_type=CONTENT_TYPE)
 
     app.factwire_pool = pool  # type: ignore[attr-defined]
     app.factwire_metrics = metrics  # type: ignore[attr-defined]
@@ -142,6 +145,7 @@ def to_record(event: EventT[Any]) -> Record:
         value=message.value,
         headers=message.headers,
         source=SourcePosition(message.topic, message.partition, message.offset),
+        timestamp=message.timestamp,
     )
 
 

@@ -1,4 +1,4 @@
-"""What the worker's web pages say: liveness, readiness and Prometheus metrics.
+"""What the worker's web pages say: liveness and readiness (metrics: ``metrics.py``).
 
 Also the translation of factwire's security settings into Faust broker credentials.
 """
@@ -9,11 +9,8 @@ from typing import Any
 
 import faust
 
-from factwire.enricher.batch import Metrics
 from factwire.enricher.pool import ExtractionPool
 from factwire.settings import Settings
-
-PROMETHEUS_TYPE = "text/plain; version=0.0.4"
 
 
 def health() -> dict[str, str]:
@@ -34,37 +31,6 @@ def readiness(app: faust.App, pool: ExtractionPool) -> tuple[dict[str, Any], boo
         "assigned_partitions": assigned,
     }
     return body, ready
-
-
-def prometheus_text(metrics: Metrics, pool: ExtractionPool) -> str:
-    """The counters in the Prometheus text exposition format."""
-    lines = [
-        "# HELP factwire_records_total Raw records taken from the raw topic.",
-        "# TYPE factwire_records_total counter",
-        f"factwire_records_total {metrics.records}",
-        "# HELP factwire_enriched_total Enriched events acknowledged by Kafka.",
-        "# TYPE factwire_enriched_total counter",
-        f"factwire_enriched_total {metrics.enriched}",
-        "# HELP factwire_duplicates_total Records skipped because their content was enriched.",
-        "# TYPE factwire_duplicates_total counter",
-        f"factwire_duplicates_total {metrics.duplicates}",
-        "# HELP factwire_dead_letters_total Records sent to the dead-letter topic, by stage.",
-        "# TYPE factwire_dead_letters_total counter",
-        *(
-            f'factwire_dead_letters_total{{stage="{stage}"}} {count}'
-            for stage, count in sorted(metrics.dead_letters.items())
-        ),
-        "# HELP factwire_batches_total Batches processed.",
-        "# TYPE factwire_batches_total counter",
-        f"factwire_batches_total {metrics.batches}",
-        "# HELP factwire_extract_seconds_total Wall time spent waiting for extraction.",
-        "# TYPE factwire_extract_seconds_total counter",
-        f"factwire_extract_seconds_total {metrics.extract_seconds:.6f}",
-        "# HELP factwire_extraction_processes Processes in the extraction pool.",
-        "# TYPE factwire_extraction_processes gauge",
-        f"factwire_extraction_processes {pool.size}",
-    ]
-    return "\n".join(lines) + "\n"
 
 
 def faust_credentials(settings: Settings) -> Any:

@@ -40,7 +40,7 @@ class Metrics:
     def __init__(self) -> None:
         # ``*_created`` samples (one timestamp per series) double the page and say nothing a
         # scraper needs: off for the process, as prometheus_client recommends for such cases.
-        disable_created_metrics()
+        disable_created_metrics()  # type: ignore[no-untyped-call]
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
         self.records = Counter(

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from factwire.client.tracing import trace_fields
 from factwire.enricher.decode import Rejection, decode_raw
 from factwire.enricher.headers import (
     Headers,
@@ -330,8 +331,14 @@ class BatchPipeline:
 
 
 def _position(record: Record) -> dict[str, Any]:
+    """Log fields naming a record: where it was read, and its trace."""
     s = record.source
-    return {"topic": s.topic, "partition": s.partition, "offset": s.offset}
+    return {
+        "topic": s.topic,
+        "partition": s.partition,
+        "offset": s.offset,
+        **trace_fields(record.headers),
+    }
 
 
 def _body_of(record: Record) -> str | None:

@@ -176,8 +176,13 @@ async def read_dead_letters(settings: Settings, *, within: float = 30.0) -> list
         tps = sorted(consumer.assignment())
         ends = await consumer.end_offsets(tps)
         await consumer.seek_to_beginning(*tps)
-        async with asyncio.timeout(within):
-            return await _read_until(consumer, ends)
+        try:
+            async with asyncio.timeout(within):
+                return await _read_until(consumer, ends)
+        except TimeoutError:
+            raise DeadLetterError(
+                f"could not read {topic!r} to its end within {within:.0f} s"
+            ) from None
     finally:
         await consumer.stop()
 

@@ -146,7 +146,8 @@ def _exporter(name: str) -> SpanExporter:
             raise TracingSetupError(
                 "OTEL_TRACES_EXPORTER=otlp needs the OTLP exporter: pip install 'factwire[otlp]'"
             ) from None
-        return OTLPSpanExporter()  # endpoint, headers, timeout: OTEL_EXPORTER_OTLP_* variables
+        otlp: SpanExporter = OTLPSpanExporter()  # endpoint, headers...: OTEL_EXPORTER_OTLP_*
+        return otlp
     raise TracingSetupError(
         f"OTEL_TRACES_EXPORTER={name!r}: factwire supports {', '.join(EXPORTERS)}"
     )

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
+from factwire.enricher.cpus import usable_cpus
 from factwire.extraction import enrich_many, get_extractor
 from factwire.models import RawArticle
 
@@ -99,13 +100,9 @@ def enrich_chunk(name: str, raws: Sequence[RawArticle]) -> list[Enriched]:
 
 
 def pool_size(concurrency: int) -> int:
-    """``concurrency`` processes, or one per usable core when it is 0."""
-    if concurrency > 0:
-        return concurrency
-    try:
-        return max(len(os.sched_getaffinity(0)), 1)
-    except AttributeError:  # not on Linux
-        return max(os.cpu_count() or 1, 1)
+    """``concurrency`` processes, or when it is 0 one per CPU the process may use (its affinity
+    within its cgroup's CPU quota, so that a pod limited to 2 CPUs runs 2 on any node)."""
+    return concurrency if concurrency > 0 else usable_cpus()
 
 
 ChunkWork = Callable[[str, Sequence[RawArticle]], list[Enriched]]

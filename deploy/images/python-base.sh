@@ -40,8 +40,9 @@ fi
 
 command -v debootstrap >/dev/null || {
     echo "python-base: installing debootstrap (apt-get, once)"
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq \
-        debootstrap >/dev/null
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get -o DPkg::Lock::Timeout=300 update -qq >/dev/null
+    apt-get -o DPkg::Lock::Timeout=300 install -y -qq debootstrap >/dev/null
 }
 
 work="$root/.cache/images/python-base"

@@ -102,7 +102,9 @@ def stack() -> Iterator[Stack]:
 
 
 def factwire(stack: Stack, *args: str, timeout: float) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "FACTWIRE_BOOTSTRAP_SERVERS": stack.bootstrap}
+    # Only the broker's address: the compose file's FACTWIRE_* variables are not settings.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FACTWIRE_")}
+    env["FACTWIRE_BOOTSTRAP_SERVERS"] = stack.bootstrap
     return subprocess.run(
         [str(BIN / "factwire"), *args],
         env=env,

@@ -19,23 +19,27 @@ class LoopHeartbeat:
     """Beats from a task on the event loop; a late beat means the loop was blocked.
 
     A loop blocked *now* answers no request at all (the probe's own timeout fails it); this
-    catches a loop whose timers no longer run while requests are still served.
+    catches a loop whose timers no longer run while requests are still served. Before ``run``
+    starts (the app is still starting) it is never silent.
     """
 
     def __init__(self, interval: float = 1.0, clock: Clock = time.monotonic) -> None:
         self.interval = interval
         self._clock = clock
-        self.last_beat = clock()
+        self.last_beat: float | None = None
 
     def beat(self) -> None:
         self.last_beat = self._clock()
 
     def silent_for(self) -> float:
         """Seconds since the last beat, less the interval the beats are apart."""
+        if self.last_beat is None:
+            return 0.0
         return max(self._clock() - self.last_beat - self.interval, 0.0)
 
     async def run(self) -> None:
-        """Beat every ``interval`` seconds until cancelled."""
+        """Beat now and then every ``interval`` seconds until cancelled."""
+        self.beat()
         while True:
             await asyncio.sleep(self.interval)
             self.beat()

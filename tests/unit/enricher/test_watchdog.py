@@ -17,9 +17,17 @@ class FakeClock:
         return self.now
 
 
+def test_a_heartbeat_not_started_yet_is_never_silent() -> None:
+    clock = FakeClock()
+    heartbeat = LoopHeartbeat(interval=1.0, clock=clock)
+    clock.now += 3600
+    assert heartbeat.silent_for() == 0.0
+
+
 def test_a_heartbeat_on_time_is_never_silent() -> None:
     clock = FakeClock()
     heartbeat = LoopHeartbeat(interval=1.0, clock=clock)
+    heartbeat.beat()
     clock.now += 1.0
     assert heartbeat.silent_for() == 0.0
     clock.now += 0.5
@@ -30,6 +38,7 @@ def test_a_heartbeat_on_time_is_never_silent() -> None:
 def test_a_late_heartbeat_counts_the_time_past_its_interval() -> None:
     clock = FakeClock()
     heartbeat = LoopHeartbeat(interval=1.0, clock=clock)
+    heartbeat.beat()
     clock.now += 41.0
     assert heartbeat.silent_for() == 40.0
     heartbeat.beat()
@@ -38,12 +47,15 @@ def test_a_late_heartbeat_counts_the_time_past_its_interval() -> None:
 
 async def test_the_heartbeat_task_beats_while_the_loop_runs() -> None:
     heartbeat = LoopHeartbeat(interval=0.01)
-    first = heartbeat.last_beat
     task = asyncio.create_task(heartbeat.run())
+    await asyncio.sleep(0)
+    first = heartbeat.last_beat
     await asyncio.sleep(0.05)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
+    assert first is not None
+    assert heartbeat.last_beat is not None
     assert heartbeat.last_beat > first
 
 

@@ -55,6 +55,7 @@ def test_a_worker_still_loading_its_model_is_alive() -> None:
 def test_an_event_loop_whose_heartbeat_stopped_is_stuck() -> None:
     clock = FakeClock()
     heartbeat = LoopHeartbeat(interval=1.0, clock=clock)
+    heartbeat.beat()
     clock.now += web.LOOP_STALL_S + 2
     body, live = health(heartbeat, a_pool(clock))
     assert not live

@@ -44,7 +44,7 @@ test-unit: $(STAMP)  ## unit tests (no broker)
 test-integration: $(STAMP) kafka-image  ## integration tests on a real Kafka broker (testcontainers)
 	. ./deploy/container-engine.sh && $(BIN)/pytest tests/integration $(PYTEST_ARGS)
 
-test: lint test-unit test-integration  ## lint, unit tests, integration tests
+test: lint test-unit test-integration test-compose  ## lint, unit tests, integration tests, compose round trip
 
 run: $(STAMP) kafka-jars  ## local broker (unless FACTWIRE_BOOTSTRAP_SERVERS is set) + worker + sample articles
 	$(BIN)/factwire demo
@@ -62,3 +62,4 @@ clean:  ## remove the virtualenv and caches (not the Kafka jar cache)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
 
 include deploy/kafka/kafka.mk
+include deploy/images/images.mk

@@ -20,6 +20,7 @@ from factwire.enricher.batch import BatchPipeline, BatchProcessor, Record
 from factwire.enricher.headers import Headers, SourcePosition
 from factwire.enricher.metrics import CONTENT_TYPE, Metrics, faust_lag
 from factwire.enricher.pool import ExtractionPool, pool_size
+from factwire.enricher.watchdog import LoopHeartbeat
 from factwire.settings import Settings
 
 # Batches in flight in the agent: while one is published and its acks awaited, the pool
@@ -99,15 +100,22 @@ def create_app(settings: Settings, *, datadir: str | None = None) -> faust.App:
             pipeline.cancel()
 
     # -- web pages: liveness, readiness, metrics -------------------------------------------------
+    heartbeat = LoopHeartbeat()
+
+    @app.task(on_leader=False)  # type: ignore[untyped-decorator]
+    async def beat() -> None:
+        await heartbeat.run()
+
     @app.page("/health")
     class Health(View):
         async def get(self, request: Request) -> Response:
-            return self.json(web.health())
+            body, live = web.health(heartbeat, pool)
+            return self.json(body, status=200 if live else 503)
 
     @app.page("/ready")
     class Ready(View):
         async def get(self, request: Request) -> Response:
-            body, ready = web.readiness(app, pool)
+            body, ready = web.readiness(web.group_state(app), pool)
             return self.json(body, status=200 if ready else 503)
 
     @app.page("/metrics")

@@ -15,7 +15,6 @@ from factwire.enricher.pool import ExtractionPool
 from factwire.enricher.watchdog import LoopHeartbeat
 from factwire.settings import Settings
 
-
 # Longest the event loop may go without running its heartbeat before the worker counts as stuck.
 LOOP_STALL_S = 30.0
 

@@ -47,7 +47,7 @@ test-integration: $(STAMP) kafka-image  ## integration tests on a real Kafka bro
 test-packaging: $(STAMP)  ## build the wheel, install it in a new virtualenv, run `factwire --version`
 	$(BIN)/pytest tests/distribution $(PYTEST_ARGS)
 
-test: lint test-unit test-packaging test-integration  ## lint, unit, packaging and integration tests
+test: lint test-unit test-packaging test-integration test-compose  ## lint, unit, packaging and integration tests, compose round trip
 
 run: $(STAMP) kafka-jars  ## local broker (unless FACTWIRE_BOOTSTRAP_SERVERS is set) + worker + sample articles
 	$(BIN)/factwire demo
@@ -70,3 +70,4 @@ clean:  ## remove the virtualenv and caches (not the Kafka jar cache)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
 
 include deploy/kafka/kafka.mk
+include deploy/images/images.mk

@@ -26,6 +26,7 @@ from factwire.commands.enrich import enrich
 from factwire.commands.pubsub import publish, subscribe
 from factwire.commands.run import broker, worker
 from factwire.commands.topics import topics
+from factwire.dlq_cli import dlq
 
 __all__ = ["SAMPLES_DIR", "Context", "cli", "friendly_errors", "main"]
 
@@ -51,6 +52,7 @@ cli.add_command(subscribe)
 cli.add_command(enrich)
 cli.add_command(demo)
 cli.add_command(topics)
+cli.add_command(dlq)  # dead letters: list, show, replay
 
 
 def main() -> None:

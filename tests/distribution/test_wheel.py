@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.packaging, pytest.mark.timeout(900)]
 ROOT = Path(__file__).resolve().parents[2]
 CONSTRAINTS = ROOT / "constraints.txt"
 #: Dependency wheels kept between runs, so that only the first run downloads them.
-WHEELHOUSE = ROOT / ".cache" / "wheelhouse"
+WHEELHOUSE = ROOT / ".cache" / "wheel-test"
 
 
 def pip(python: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -137,6 +137,9 @@ async def test_enriched_events_carry_cloudevents_and_trace_headers(kafka_bootstr
     assert headers["ce_id"] == f"{raw.id}:{content_sha256(raw.body)}"
     assert headers["ce_type"] and headers["ce_source"] and headers["ce_time"]
     assert headers["traceparent"].split("-")[1] == trace_id
+    logged = [orjson.loads(line) for line in worker.log_path.read_bytes().splitlines()]
+    [enriched_line] = [entry for entry in logged if entry.get("message") == "enriched"]
+    assert enriched_line["trace_id"] == trace_id  # the worker's log line names the trace
 
 
 async def test_malformed_records_are_dead_lettered_untouched_among_good_ones(

@@ -17,9 +17,11 @@ from faust.types import EventT, StreamT, TopicT
 from faust.web import Request, Response, View
 
 from factwire.enricher import faults, web
-from factwire.enricher.batch import BatchPipeline, BatchProcessor, Metrics, Record, Send
+from factwire.enricher.batch import BatchPipeline, BatchProcessor, Record, Send
 from factwire.enricher.headers import Headers, SourcePosition
+from factwire.enricher.metrics import CONTENT_TYPE, Metrics, faust_lag
 from factwire.enricher.pool import ExtractionPool, pool_size
+from factwire.enricher.watchdog import LoopHeartbeat
 from factwire.settings import Settings
 
 # Batches in flight in the agent: while one is published and its acks awaited, the pool
@@ -49,10 +51,15 @@ class Enricher:
     pool: ExtractionPool
     metrics: Metrics
     processor: BatchProcessor
+    heartbeat: LoopHeartbeat
 
     async def start_pool(self) -> None:
         """The extraction processes live as long as the app."""
         await self.pool.start()
+
+    async def beat(self) -> None:
+        """The event loop's heartbeat, which liveness reads."""
+        await self.heartbeat.run()
 
     async def stop_pool(self, sender: Any, /, *args: Any, **kwargs: Any) -> None:
         self.pool.close()
@@ -103,15 +110,18 @@ def create_app(settings: Settings, *, datadir: str | None = None) -> Enricher:
         work=faults.chunk_work(),
     )
     metrics = Metrics()
+    metrics.watch_pool_size(lambda: pool.size)
+    metrics.watch_lag(faust_lag(app))
     topics = Topics(
         raw=app.topic(settings.raw_topic, key_type=bytes, value_type=bytes),
         enriched=app.topic(settings.enriched_topic, key_type=bytes, value_type=bytes),
         dlq=app.topic(settings.dlq_topic, key_type=bytes, value_type=bytes),
     )
     processor = BatchProcessor(settings, pool, sender(topics.enriched), sender(topics.dlq), metrics)
-    enricher = Enricher(app, settings, topics, pool, metrics, processor)
+    enricher = Enricher(app, settings, topics, pool, metrics, processor, LoopHeartbeat())
     app.enricher = enricher
     app.task(enricher.start_pool, on_leader=False)
+    app.task(enricher.beat, on_leader=False)
     app.on_before_shutdown.connect(enricher.stop_pool)
     app.agent(topics.raw)(enricher.enrich)
     app.page("/health")(HealthPage)
@@ -130,10 +140,12 @@ def sender(topic: TopicT) -> Send:
 
 
 class HealthPage(View):
-    """Liveness."""
+    """Liveness: 200, or 503 when the event loop or the extraction pool is stuck."""
 
     async def get(self, request: Request) -> Response:
-        return self.json(web.health())
+        enricher = cast(EnricherApp, self.app).enricher
+        body, live = web.health(enricher.heartbeat, enricher.pool)
+        return self.json(body, status=200 if live else 503)
 
 
 class ReadyPage(View):
@@ -141,7 +153,7 @@ class ReadyPage(View):
 
     async def get(self, request: Request) -> Response:
         app = cast(EnricherApp, self.app)
-        body, ready = web.readiness(app, app.enricher.pool)
+        body, ready = web.readiness(web.group_state(app), app.enricher.pool)
         return self.json(body, status=200 if ready else 503)
 
 
@@ -149,9 +161,8 @@ class MetricsPage(View):
     """Prometheus metrics."""
 
     async def get(self, request: Request) -> Response:
-        enricher = cast(EnricherApp, self.app).enricher
-        text = web.prometheus_text(enricher.metrics, enricher.pool)
-        return self.text(text, content_type=web.PROMETHEUS_TYPE)
+        metrics = cast(EnricherApp, self.app).enricher.metrics
+        return self.text(metrics.text().decode(), content_type=CONTENT_TYPE)
 
 
 def faust_options(settings: Settings) -> dict[str, Any]:
@@ -195,6 +206,7 @@ def to_record(event: EventT[Any]) -> Record:
         value=message.value,
         headers=message.headers,
         source=SourcePosition(message.topic, message.partition, message.offset),
+        timestamp=message.timestamp,
     )
 
 

@@ -13,6 +13,7 @@ import faust
 from aiokafka.errors import KafkaConnectionError
 
 from factwire.client.admin import ensure_topics
+from factwire.client.tracing import setup_tracing
 from factwire.enricher.app import create_app
 from factwire.logs import logging_config
 from factwire.settings import Settings
@@ -27,6 +28,7 @@ def run_worker(settings: Settings, *, wait_for_kafka: float = 0.0) -> NoReturn:
     failing at once, e.g. when the worker starts together with its broker.
     """
     logging.config.dictConfig(logging_config(settings.log_level))
+    setup_tracing("factwire-enricher")  # exports spans only if OTEL_TRACES_EXPORTER says so
     state = tempfile.TemporaryDirectory(prefix="factwire-faust-")
     atexit.register(state.cleanup)  # execute_from_commandline leaves by SystemExit
     enricher = create_app(settings, datadir=state.name)

@@ -46,10 +46,14 @@ ExtractorName = Literal["spacy", "rules"]
 TextField = Literal["title", "body"]
 ErrorStage = Literal["decode", "validate", "extract", "publish"]
 
-#: Headers a publisher (``factwire.client.Publisher``) writes on a raw record.
+#: Headers factwire writes on a raw record: its publisher (``factwire.client.Publisher``), and
+#: ``factwire dlq replay``, which adds ``factwire.replay.of`` to the original record's headers.
 RAW_HEADERS: dict[str, str] = {
     "content-type": "application/json",
     "traceparent": "W3C trace context of the span that published the article",
+    "tracestate": "W3C vendor trace state, when the publishing trace has one",
+    "factwire.replay.of": "on a record re-published by `factwire dlq replay`: the dead letter "
+    "it came from, DLQ_TOPIC/PARTITION/OFFSET",
 }
 
 #: Headers of an enriched event (UTF-8 values), as docs/contract.md lists them.

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from opentelemetry import context
+from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
 from pydantic import BaseModel
 
 from factwire import schemagen
+from factwire.client.deadletters import DeadLetter, replay_headers
 from factwire.client.publisher import raw_headers
 from factwire.enricher.headers import SourcePosition, dead_letter_headers, enriched_headers
 from factwire.models import (
@@ -55,7 +58,21 @@ def written_dead_letter() -> list[str]:
 
 
 def written_raw() -> list[str]:
-    return [name for name, _ in raw_headers()]
+    """A raw record published in a trace that has a trace state, then replayed from a dead
+    letter."""
+    parent = TraceContextTextMapPropagator().extract(
+        {"traceparent": TRACEPARENT.decode(), "tracestate": "vendor=1"}
+    )
+    token = context.attach(parent)
+    try:
+        published = raw_headers("articles.raw")
+    finally:
+        context.detach(token)
+    letter = DeadLetter(0, 7, 0, b"a-1", b"{}", (*published, ("factwire.error.stage", b"x")))
+    replayed = replay_headers(letter, "articles.dlq")
+    return [name for name, _ in published] + [
+        name for name, _ in replayed if name not in dict(published)
+    ]
 
 
 #: (message in the AsyncAPI document, its table in factwire.models, the code that writes it).

@@ -1,9 +1,9 @@
 """Dead letters an operator can act on: read them, filter them, preview them, replay them.
 
 The dead-letter topic holds each refused raw record byte for byte with ``factwire.error.*``
-and ``factwire.source.*`` headers (CONTRACT.md "Dead letters"). ``read_dead_letters`` reads the
-topic from the beginning to its end at the time of the call (no consumer group, nothing
-committed); ``replay`` sends selected dead letters back to the raw topic, keyed so that the
+and ``factwire.source.*`` headers (docs/contract.md, "On dead letters"). ``read_dead_letters``
+reads the topic from the beginning to its end at the time of the call (no consumer group,
+nothing committed); ``replay`` sends selected dead letters back to the raw topic, keyed so that the
 worker accepts them, with a ``factwire.replay.of`` header naming the dead letter.
 """
 

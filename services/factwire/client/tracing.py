@@ -2,7 +2,7 @@
 
 A raw record carries ``traceparent`` (and ``tracestate``, when its trace has one) from the span
 that published it; the worker continues that trace in a span of its own and writes the span's
-context on the enriched event (CONTRACT.md "Headers on enriched events"). The headers are read
+context on the enriched event (docs/contract.md, "Headers"). The headers are read
 and written by OpenTelemetry's W3C propagator (always this one, whatever ``OTEL_PROPAGATORS``
 says: the contract names these headers).
 

@@ -93,7 +93,7 @@ class Evidence:
     kind: ClaimKind
     sentence: str
     content: str
-    mentions: tuple[tuple[str, str], ...] = ()  # (type, text) of the entity mentions in it
+    actors: frozenset[str] = frozenset()  # the named people, bodies and places in it (ids)
     named_speaker: bool = False
     hedged: bool | None = field(default=None, compare=False)  # not read by _raised
     head: str = field(init=False)
@@ -118,14 +118,14 @@ def evidence(
     ctx: ClaimContext, draft: Draft, span: Span, *, named_speaker: bool, hedged: bool | None = None
 ) -> Evidence:
     """The evidence of a draft whose sentence(s) are ``span``."""
-    mentions = tuple(
-        (m.entity.type, ctx.body[m.start : m.end]) for m in ctx.mentions_in(span.start, span.end)
+    actors = frozenset(
+        m.entity.id for m in ctx.mentions_in(span.start, span.end) if m.entity.type in ACTOR_TYPES
     )
     return Evidence(
         kind=draft.kind,
         sentence=ctx.body[span.start : span.end],
         content=ctx.body[draft.content_start : draft.content_end],
-        mentions=mentions,
+        actors=actors,
         named_speaker=named_speaker,
         hedged=hedged,
     )
@@ -151,8 +151,7 @@ def _dates(e: Evidence) -> float:
 
 def _actors(e: Evidence) -> float:
     """Named people, bodies, places, laws: "Governor Reagan", "the Senate", "Medicare Act"."""
-    names = {text for t, text in e.mentions if t in ACTOR_TYPES}
-    return min(len(names), 2) / 2 + 0.5 if names else 0.0
+    return min(len(e.actors), 2) / 2 + 0.5 if e.actors else 0.0
 
 
 def _past_action(e: Evidence) -> float:
@@ -161,7 +160,9 @@ def _past_action(e: Evidence) -> float:
     words = e.words
     if not _PAST_IRREGULAR.isdisjoint(words):
         return 1.0
-    if any(len(w) > 4 and w.endswith("ed") and w not in _NOT_ACTIONS for w in words):
+    if "ed" in e.head and any(
+        len(w) > 4 and w.endswith("ed") and w not in _NOT_ACTIONS for w in words
+    ):
         return 1.0
     perfect = not _PERFECT_WORDS.isdisjoint(words) and _PERFECT.search(e.head) is not None
     return 1.0 if perfect else 0.0

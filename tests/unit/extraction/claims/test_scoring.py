@@ -17,27 +17,27 @@ from factwire.extraction.claims.scoring import (
 )
 
 
-def said(sentence: str, *mentions: tuple[str, str], named: bool = False) -> Evidence:
-    return Evidence("statement", sentence, sentence, mentions, named_speaker=named)
+def said(sentence: str, *actors: str, named: bool = False) -> Evidence:
+    return Evidence("statement", sentence, sentence, frozenset(actors), named_speaker=named)
 
 
-# (sentence, mentions, signal, fires)
-ROWS: list[tuple[str, tuple[tuple[str, str], ...], str, bool]] = [
+# (sentence, named actors, signal, fires)
+ROWS: list[tuple[str, tuple[str, ...], str, bool]] = [
     ("Exports rose 5 percent to $3 billion.", (), "numbers", True),
     ("We are seventy thousand teachers short.", (), "numbers", True),
     ("Nobody can say it any better than that.", (), "numbers", False),
     ("The mill closed in 1984 after the strike.", (), "absolute_date", True),
     ("The vote was held on March 3 in the capital.", (), "absolute_date", True),
-    ("We are meeting with the neighbours today.", (("DATE", "today"),), "absolute_date", False),
+    ("We are meeting with the neighbours today.", (), "absolute_date", False),
     (
         "People go hungry every day in this county.",
-        (("DATE", "every day"),),
+        (),
         "absolute_date",
         False,
     ),
-    ("The Senate passed it.", (("ORG", "Senate"),), "named_actors", True),
+    ("The Senate passed it.", ("Senate",), "named_actors", True),
     ("They passed it.", (), "named_actors", False),
-    ("Lopez voted against the levy.", (("PERSON", "Lopez"),), "past_action", True),
+    ("Lopez voted against the levy.", ("Lopez",), "past_action", True),
     ("The council has cut the grant twice.", (), "past_action", True),
     ("The governor sent troops north.", (), "past_action", True),
     ("I was worried and tired and scared.", (), "past_action", False),  # a state, not an act
@@ -60,11 +60,9 @@ ROWS: list[tuple[str, tuple[tuple[str, str], ...], str, bool]] = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "mentions", "signal", "fires"), ROWS)
-def test_each_signal(
-    sentence: str, mentions: tuple[tuple[str, str], ...], signal: str, fires: bool
-) -> None:
-    assert (signal in signals(said(sentence, *mentions))) is fires
+@pytest.mark.parametrize(("sentence", "actors", "signal", "fires"), ROWS)
+def test_each_signal(sentence: str, actors: tuple[str, ...], signal: str, fires: bool) -> None:
+    assert (signal in signals(said(sentence, *actors))) is fires
 
 
 @pytest.mark.parametrize(
@@ -103,8 +101,8 @@ def test_a_sentence_without_any_signal_scores_the_bias() -> None:
 
 CHECKABLE = [
     said("Unemployment rose to 9 percent in 2011, the highest since 1983."),
-    said("The Senate voted 52 to 48 to cut the farm budget.", ("ORG", "Senate")),
-    said("Governor Reyes vetoed the school funding bill last spring.", ("PERSON", "Reyes")),
+    said("The Senate voted 52 to 48 to cut the farm budget.", "Senate"),
+    said("Governor Reyes vetoed the school funding bill last spring.", "Reyes"),
     said("We spent four billion dollars on that bridge and it still is not finished."),
     said("Under the treaty both sides withdrew their missiles from the border."),
     said("Our county lost 2,000 factory jobs in a single year."),

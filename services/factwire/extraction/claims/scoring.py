@@ -88,7 +88,8 @@ _CLOSERS = " \t\n\"'”’)]"
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What a claim's score is read from: the sentence(s) holding it and what was found there.
-    ``hedged`` None: read from the content when needed."""
+    Only the first 4,000 characters of a very long sentence are read. ``hedged`` None: read
+    from the content when needed."""
 
     kind: ClaimKind
     sentence: str
@@ -96,8 +97,8 @@ class Evidence:
     actors: frozenset[str] = frozenset()  # the named people, bodies and places in it (ids)
     named_speaker: bool = False
     hedged: bool | None = field(default=None, compare=False)  # not read by _raised
-    head: str = field(init=False)
-    words: frozenset[str] = field(init=False)
+    head: str = field(init=False, compare=False)  # derived from the sentence
+    words: frozenset[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         head = self.sentence[:_LONG]
@@ -123,18 +124,22 @@ def evidence(
     )
     return Evidence(
         kind=draft.kind,
-        sentence=ctx.body[span.start : span.end],
-        content=ctx.body[draft.content_start : draft.content_end],
+        sentence=ctx.body[span.start : min(span.end, span.start + _LONG)],
+        content=ctx.body[draft.content_start : min(draft.content_end, draft.content_start + _LONG)],
         actors=actors,
         named_speaker=named_speaker,
         hedged=hedged,
     )
 
 
-@lru_cache(maxsize=512)
 def is_hedged(content: str) -> bool:
     """Whether hedging words occur; case matters so that the month "May" is no hedge."""
-    head = content[:1].lower() + content[1:_LONG]
+    return _hedged_head(content[:1].lower() + content[1:_LONG])
+
+
+@lru_cache(maxsize=512)
+def _hedged_head(head: str) -> bool:
+    """Cached: a statement's content is read to decide on it and again for its claim."""
     return lexicon().hedge_pattern.search(head) is not None
 
 

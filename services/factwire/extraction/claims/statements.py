@@ -14,7 +14,6 @@ from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
 from factwire.extraction.claims.lexicon import word_list
 
-SPECIFIC_TYPES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE"})
 _NUMERIC = re.compile(r"[\d$€£¥%]")
 _FIGURE = re.compile(r"[$€£¥]?\d(?:[\d,.]*\d)?%?")
 _PUNCTUATION = ".,;:!?\"'()[]{}“”‘’—–-…"
@@ -59,11 +58,6 @@ def words_of(text: str) -> frozenset[str]:
     """The distinct lower-case words of a text ("don't" is one word): read once, looked up in
     word sets many times (a statement's sentence is read to find it, then to score it)."""
     return frozenset(w.strip(_PUNCTUATION) for w in text.lower().replace("’", "'").split())
-
-
-def has_specifics(text: str) -> bool:
-    """Numbers, money, percentages or number words."""
-    return _NUMERIC.search(text) is not None or not _SPECIFIC_WORDS.isdisjoint(words_of(text))
 
 
 def count_specifics(text: str, words: frozenset[str], limit: int) -> int:

@@ -3,6 +3,9 @@
 Without paths, every task runs on its default development data (see
 ``factwire.evaluation.data_dir``); a path given is handed to the task that handles it (a CoNLL
 file to ``ner``, a PolNeAR directory to ``attribution``) among the tasks selected with ``--task``.
+``--folds K`` scores attribution by K-fold over ``polnear-train`` + ``polnear-dev`` (or the
+PolNeAR paths given), split by article with a fixed seed, and prints each fold with the mean and
+spread (``factwire.evaluation.folds``).
 """
 
 from __future__ import annotations
@@ -14,11 +17,23 @@ from pathlib import Path
 
 import orjson
 
-from factwire.evaluation import EvaluationDataError, Report, TaskModule, conll, data_dir, polnear
+from factwire.evaluation import (
+    EvaluationDataError,
+    Report,
+    TaskModule,
+    checkworthiness,
+    conll,
+    data_dir,
+    polnear,
+)
 from factwire.extraction.backends import BACKEND_NAMES
 
 # A task module registers itself here with one import and one entry.
-TASKS: dict[str, TaskModule] = {conll.TASK: conll, polnear.TASK: polnear}
+TASKS: dict[str, TaskModule] = {
+    conll.TASK: conll,
+    polnear.TASK: polnear,
+    checkworthiness.TASK: checkworthiness,
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--task", action="append", choices=sorted(TASKS), help="(repeatable)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the figures here")
     parser.add_argument("--limit", type=int, help="only the first N documents of each data set")
+    parser.add_argument(
+        "--folds",
+        type=int,
+        metavar="K",
+        help="attribution by K-fold over polnear-train + polnear-dev (by article, fixed seed)",
+    )
     return parser
 
 
@@ -62,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         plan = _plan(args.task, args.paths)
         reports: list[Report] = []
         for task, paths in plan.items():
-            report = TASKS[task].run(backends, paths, limit=args.limit)
+            if args.folds is not None and task == polnear.TASK:
+                fold_paths = paths if args.paths else polnear.fold_paths(data_dir())
+                report = polnear.run_folds(backends, fold_paths, args.folds, limit=args.limit)
+            else:
+                report = TASKS[task].run(backends, paths, limit=args.limit)
             print(report.text, flush=True)
             print(flush=True)
             reports.append(report)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from factwire.evaluation import EvaluationDataError, Report
+from factwire.evaluation.folds import SEED, Spread, assign_folds
 from factwire.extraction import ArticleText, get_extractor
 from factwire.extraction.claims import find_claims
 from factwire.extraction.document import Extraction
@@ -32,6 +33,7 @@ from factwire.models import Claim, Entity
 
 TASK = "attribution"
 DEFAULT_DIR = "polnear-dev"
+FOLD_DIRS = ("polnear-train", "polnear-dev")  # pooled for K-fold figures
 CATEGORIES = ("all", "direct", "indirect")
 
 
@@ -97,13 +99,27 @@ class Tally:
         return out
 
 
+def _tallies() -> dict[str, Tally]:
+    return {c: Tally() for c in CATEGORIES}
+
+
 @dataclass(slots=True)
 class Result:
     backend: str
-    tallies: dict[str, Tally] = field(default_factory=lambda: {c: Tally() for c in CATEGORIES})
+    tallies: dict[str, Tally] = field(default_factory=_tallies)
     words: int = 0
     seconds: float = 0.0
     claims_seconds: float = 0.0
+    per_article: list[dict[str, Tally]] = field(default_factory=list)  # in article order
+
+    def add(self, tallies: dict[str, Tally]) -> None:
+        """Count one article's tallies into the totals."""
+        for category, tally in tallies.items():
+            total = self.tallies[category]
+            total.predicted += tally.predicted
+            total.gold += tally.gold
+            total.content += tally.content
+            total.attributed += tally.attributed
 
 
 # --- reading the corpus -------------------------------------------------------------------
@@ -258,9 +274,36 @@ def score_article(article: Article, extraction: Extraction, result: Result) -> N
     claims = [c for c in extraction.claims if c.kind in ("quote", "reported")]
     entities = {e.id: e for e in extraction.entities}
     spans = [content_span(c) for c in claims]
+    matched = _pair(claims, spans, article.gold, entities)
+    tallies = result.tallies
+    for gold in article.gold:
+        for category in ("all", "direct" if gold.direct else "indirect"):
+            tallies[category].gold += 1
+    for i, claim in enumerate(claims):
+        j = matched.get(i)
+        if j is None:
+            if _other_piece(spans[i], article.gold):
+                continue
+            category = "direct" if claim.kind == "quote" else "indirect"
+        else:
+            category = "direct" if article.gold[j].direct else "indirect"
+        right = j is not None and speaker_right(claim, article.gold[j], entities)
+        for name in ("all", category):
+            tallies[name].predicted += 1
+            tallies[name].content += j is not None
+            tallies[name].attributed += right
+
+
+def _pair(
+    claims: list[Claim],
+    spans: list[tuple[int, int]],
+    golds: list[GoldAttribution],
+    entities: dict[str, Entity],
+) -> dict[int, int]:
+    """Claim index -> gold index, one to one, largest overlaps (then right speakers) first."""
     pairs: list[tuple[int, bool, int, int]] = []
     for i, span in enumerate(spans):
-        for k, gold in enumerate(article.gold):
+        for k, gold in enumerate(golds):
             shared = _matches(span, gold.content)
             if shared:
                 pairs.append((shared, speaker_right(claims[i], gold, entities), i, k))
@@ -271,24 +314,7 @@ def score_article(article: Article, extraction: Extraction, result: Result) -> N
         if claim_index not in used_claims and gold_index not in used_gold:
             used_claims[claim_index] = gold_index
             used_gold.add(gold_index)
-    tallies = result.tallies
-    for gold in article.gold:
-        for category in ("all", "direct" if gold.direct else "indirect"):
-            tallies[category].gold += 1
-    for i, claim in enumerate(claims):
-        j = used_claims.get(i)
-        if j is None:
-            if _other_piece(spans[i], article.gold):
-                continue
-            category = "direct" if claim.kind == "quote" else "indirect"
-        else:
-            category = "direct" if article.gold[j].direct else "indirect"
-        for name in ("all", category):
-            tallies[name].predicted += 1
-            if j is not None:
-                tallies[name].content += 1
-                if speaker_right(claim, article.gold[j], entities):
-                    tallies[name].attributed += 1
+    return used_claims
 
 
 def _other_piece(span: tuple[int, int], golds: list[GoldAttribution]) -> bool:
@@ -316,7 +342,10 @@ def evaluate(articles: Sequence[Article], backend: str, extract: Extract | None 
             find_claims(text, extraction.entities)
             result.claims_seconds += time.process_time() - started
             result.words += article.words
-            score_article(article, extraction, result)
+            one = Result(backend)
+            score_article(article, extraction, one)
+            result.add(one.tallies)
+            result.per_article.append(one.tallies)
     return result
 
 
@@ -367,6 +396,74 @@ def run(backends: list[str], paths: list[Path], limit: int | None = None) -> Rep
                 ),
             }
         figures[path.name] = {"documents": len(articles), "backends": per_backend}
+    return Report(task=TASK, text="\n\n".join(texts), figures=figures)
+
+
+def fold_paths(data_dir: Path) -> list[Path]:
+    """The directories pooled for K-fold figures when none are given."""
+    return [data_dir / name for name in FOLD_DIRS]
+
+
+def fold_figures(
+    fold_of: list[int], result: Result, folds: int
+) -> list[dict[str, dict[str, float | int]]]:
+    """Each fold's figures per category, from the per-article tallies of one evaluation."""
+    sums = [Result(result.backend) for _ in range(folds)]
+    for k, tallies in zip(fold_of, result.per_article, strict=True):
+        sums[k].add(tallies)
+    return [{c: s.tallies[c].figures() for c in CATEGORIES} for s in sums]
+
+
+def format_folds(
+    per_fold: list[dict[str, dict[str, float | int]]], sizes: list[int], header: str
+) -> tuple[str, dict[str, Spread]]:
+    """A table of attribution F1 per fold and category, then mean ± standard deviation."""
+    lines = [header, f"{'fold':10}{'docs':>6}" + "".join(f"{c:>16}" for c in CATEGORIES)]
+    for k, (figures, size) in enumerate(zip(per_fold, sizes, strict=True), start=1):
+        cells = "".join(f"{figures[c]['attribution_f1']:>16.3f}" for c in CATEGORIES)
+        lines.append(f"{k:<10}{size:>6}{cells}")
+    spreads = {c: Spread.of([float(f[c]["attribution_f1"]) for f in per_fold]) for c in CATEGORIES}
+    lines.append(
+        f"{'mean ± sd':10}{sum(sizes):>6}" + "".join(f"{spreads[c]!s:>16}" for c in CATEGORIES)
+    )
+    ranges = (f"{spreads[c].low:.3f}..{spreads[c].high:.3f}" for c in CATEGORIES)
+    lines.append(f"{'min..max':16}" + "".join(f"{r:>16}" for r in ranges))
+    return "\n".join(lines), spreads
+
+
+def run_folds(
+    backends: list[str], paths: list[Path], folds: int, limit: int | None = None
+) -> Report:
+    """Attribution F1 by K-fold over the articles of all ``paths`` pooled (split by article,
+    fixed seed): each fold's figures, their mean and spread, and the pooled table."""
+    articles: list[Article] = []
+    for path in paths:
+        articles += read_polnear(path)[:limit]
+    try:
+        fold_of = assign_folds([a.name for a in articles], folds)
+    except ValueError as exc:
+        raise EvaluationDataError(str(exc)) from exc
+    sizes = [fold_of.count(k) for k in range(folds)]
+    label = " + ".join(p.name for p in paths)
+    texts: list[str] = []
+    figures: dict[str, Any] = {"folds": folds, "seed": SEED, "documents": len(articles)}
+    for backend in backends:
+        result = evaluate(articles, backend)
+        per_fold = fold_figures(fold_of, result, folds)
+        header = (
+            f"attribution F1 by {folds}-fold  {label}  backend={backend}  "
+            f"documents={len(articles)}  seed={SEED}"
+        )
+        table, spreads = format_folds(per_fold, sizes, header)
+        texts.append(table + "\n\n" + format_result(result, f"{label} pooled", len(articles)))
+        figures[backend] = {
+            "per_fold": per_fold,
+            "attribution_f1": {
+                c: {"mean": round(s.mean, 4), "stdev": round(s.stdev, 4)}
+                for c, s in spreads.items()
+            },
+            "pooled": {c: result.tallies[c].figures() for c in CATEGORIES},
+        }
     return Report(task=TASK, text="\n\n".join(texts), figures=figures)
 
 

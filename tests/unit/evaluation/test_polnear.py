@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from factwire.evaluation.polnear import Article as GoldArticle
-from factwire.evaluation.polnear import Result, parse_ann, read_polnear, score_article
+from factwire.evaluation.polnear import (
+    Result,
+    evaluate,
+    fold_figures,
+    parse_ann,
+    read_polnear,
+    score_article,
+)
+from factwire.extraction import ArticleText
 from factwire.extraction.document import Extraction
 from factwire.models import Claim, Entity, Mention, Speaker
 
@@ -146,3 +154,21 @@ def test_read_polnear_takes_the_first_annotator_file(tmp_path: Path) -> None:
     articles = read_polnear(tmp_path)
     assert [a.name for a in articles] == ["story_one"]
     assert len(articles[0].gold) == 2
+
+
+def test_fold_figures_count_each_article_in_its_own_fold() -> None:
+    gold = parse_ann(ann(), TEXT)
+    articles = [GoldArticle("one", TEXT, gold), GoldArticle("two", TEXT, gold)]
+    right = claim(1, "reported", "talks went well", "Maria Lopez")
+    wrong = claim(1, "reported", "talks went well", "Tom Baker")
+    answers = iter([[right], [wrong]])
+
+    def extract(texts: list[ArticleText]) -> list[Extraction]:
+        return [Extraction(entities=[], claims=next(answers)) for _ in texts]
+
+    result = evaluate(articles, "test", extract)
+    assert len(result.per_article) == 2
+    first, second = fold_figures([0, 1], result, 2)
+    assert first["indirect"]["attribution_f1"] > 0
+    assert second["indirect"]["attribution_f1"] == 0
+    assert result.tallies["all"].gold == first["all"]["gold"] + second["all"]["gold"]

@@ -32,6 +32,7 @@ from factwire.client.files import ArticleItem, Origin, Rejected, parse_text, rea
 from factwire.client.validation import describe
 from factwire.models import RawArticle
 from factwire.settings import Settings, SettingsError
+from factwire.view.command import view as view_command
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -633,6 +634,9 @@ async def _show_samples(
                 await shower
         await shower
     click.echo(f"all {len(articles)} samples enriched; stopping the worker and the broker")
+
+
+cli.add_command(view_command)
 
 
 def main() -> None:

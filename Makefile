@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install lint format test test-unit test-integration run schemas eval bench broker \
-        kafka-jars container-engine kafka-image clean
+        kafka-jars container-engine kafka-image clean browser
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -41,8 +41,11 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 test-unit: $(STAMP)  ## unit tests (no broker)
 	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
 
-test-integration: $(STAMP) kafka-image  ## integration tests on a real Kafka broker (testcontainers)
+test-integration: $(STAMP) kafka-image browser  ## integration tests on a real Kafka broker (testcontainers)
 	. ./deploy/container-engine.sh && $(BIN)/pytest tests/integration $(PYTEST_ARGS)
+
+browser:  ## headless Chromium + chromedriver (Debian packages) for the view's browser test
+	bash deploy/browser/setup.sh install
 
 test: lint test-unit test-integration  ## lint, unit tests, integration tests
 

@@ -102,3 +102,42 @@ async def poll(
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+# Headless, as root, with no network beyond the page: no sandbox (root), no GPU, no QUIC, and
+# none of the background fetches (updates, sync, first-run) a closed network would stall on.
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1400,1000",
+)
+
+
+@contextlib.contextmanager
+def headless_chromium(profile_dir: str) -> Iterator[Any]:
+    """A Selenium driver for Debian's Chromium and chromedriver with a fresh profile."""
+    import shutil
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    chromium = shutil.which("chromium") or CHROMIUM
+    driver_path = shutil.which("chromedriver") or CHROMEDRIVER
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile_dir}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(driver_path))
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -79,6 +79,7 @@ function renderBody(body, entities, claims) {
     const node = mark ? tint(el("mark", { class: "ent", text }), mark.type) : el("span", { text });
     if (mark) {
       node.dataset.type = mark.type;
+      node.dataset.start = String(mark.start);
       node.title = `${mark.type} (${TYPE_NAMES[mark.type] || ""}): ${mark.name}`;
       if (b < mark.end) node.classList.add("cont");
     }

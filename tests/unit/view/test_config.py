@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+from pathlib import Path
+
 import pytest
 
-from factwire.view.config import ViewSettings, ViewSettingsError, Window, parse_windows
+from factwire.view.config import (
+    VIEW_PREFIX,
+    ViewSettings,
+    ViewSettingsError,
+    Window,
+    parse_windows,
+)
 
 
 @pytest.mark.parametrize(
@@ -62,3 +71,13 @@ def test_a_bad_variable_is_named_in_the_error(env: dict[str, str], message: str)
 def test_an_unknown_window_names_the_kept_ones() -> None:
     with pytest.raises(ViewSettingsError, match="1h, 24h"):
         ViewSettings().window("2h")
+
+
+def test_every_view_variable_is_in_the_readme() -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    missing = [
+        VIEW_PREFIX + f.name.upper()
+        for f in fields(ViewSettings)
+        if f"| `{VIEW_PREFIX}{f.name.upper()}` |" not in readme
+    ]
+    assert missing == []

@@ -230,7 +230,13 @@ async function loadTrending() {
   }
 }
 
+let shownTrending = "";
+
 function renderTrending(data) {
+  // Unchanged counts leave the panel alone, so keyboard focus on a speaker is not lost.
+  const key = JSON.stringify(data);
+  if (key === shownTrending) return;
+  shownTrending = key;
   const select = $("window-select");
   if (select.options.length !== data.windows.length) {
     select.replaceChildren(...data.windows.map((w) => el("option", { value: w, text: w })));

@@ -8,8 +8,9 @@ tables backed by changelog topics, so a restarted view recovers them. The counti
 
 from __future__ import annotations
 
+import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -21,6 +22,8 @@ from factwire.settings import Settings
 from factwire.view.config import ViewSettings
 from factwire.view.feed import Feed
 from factwire.view.tallies import Counts, Tally, tallies_of
+
+log = logging.getLogger("factwire.view")
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,9 @@ def create_view_app(
         for window in view.windows
     }
 
+    for table in tables.values():
+        table.table.on_recover(_after_recovery(table.table))
+
     # -- agents ---------------------------------------------------------------------------------
     @app.agent(raw_topic)
     async def remember_bodies(stream: StreamT[bytes]) -> None:
@@ -126,6 +132,29 @@ def create_view_app(
                 table[key] = table[key].value().plus(tally)
 
     return app, TrendingTables(tables)
+
+
+def _after_recovery(table: Any) -> Callable[[], Awaitable[None]]:
+    async def forget_stale() -> None:
+        dropped = drop_stale_windows(table)
+        log.info("recovered table", extra={"table": table.name, "stale_entries_dropped": dropped})
+
+    return forget_stale
+
+
+def drop_stale_windows(table: Any, now: float | None = None) -> int:
+    """Forget recovered windows that have expired; returns how many entries went.
+
+    Faust expires the windows it writes, but not those it recovers from a changelog (whose
+    records outlive ``expires`` until Kafka deletes their segment), so a view restarted after a
+    day would keep yesterday's counts in memory forever. The changelog keeps them until Kafka's
+    retention removes them.
+    """
+    at = time.time() if now is None else now
+    stale = [key for key in list(table.data) if table.window.stale(key[1][1], at)]
+    for key in stale:
+        table.data.pop(key, None)
+    return len(stale)
 
 
 def ready(app: faust.App) -> bool:

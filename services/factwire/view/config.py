@@ -40,7 +40,8 @@ class Window:
 
     @property
     def expires(self) -> int:
-        """How long a window's counts are kept: the current window and the one before it."""
+        """Faust's ``expires``: a window is dropped once the window holding "now minus
+        this" has begun after it, so the current window and about two before it stay."""
         return 2 * self.seconds
 
 

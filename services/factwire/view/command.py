@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from typing import Any
 
 import click
@@ -52,6 +53,7 @@ def view(  # noqa: PLR0917 (click passes options positionally)
     except ViewSettingsError as exc:
         raise click.UsageError(str(exc)) from None
     settings = obj.settings()
+    _check_can_listen(view_settings.host, view_settings.port)
 
     def announce(url: str) -> None:
         click.echo(f"factwire view: {url}", err=True)
@@ -59,3 +61,15 @@ def view(  # noqa: PLR0917 (click passes options positionally)
     friendly_errors(run_view)(
         settings, view_settings, wait_for_kafka=wait_for_kafka, on_listening=announce
     )
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Fail before connecting to Kafka when the page's address is taken or not ours."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise click.ClickException(
+            f"cannot serve the page on {host}:{port} ({exc.strerror or exc}); "
+            "choose another with --port / FACTWIRE_VIEW_PORT"
+        ) from None

@@ -104,7 +104,21 @@ def create_view_app(
         for window in view.windows
     }
 
-    for table in tables.values():
+    # The enricher delivers at least once: an article repeated with the same content (after a
+    # crash, a replay) is counted once, as long as the longest window remembers it.
+    longest = max(view.windows, key=lambda w: w.seconds)
+    counted = (
+        app.Table(
+            "counted-articles",
+            default=str,
+            key_type=str,
+            value_type=str,
+            partitions=settings.topic_partitions,
+        )
+        .tumbling(longest.seconds, expires=longest.expires)
+        .relative_to_stream()
+    )
+    for table in [*tables.values(), counted]:
         table.table.on_recover(_after_recovery(table.table))
 
     # -- agents ---------------------------------------------------------------------------------
@@ -115,12 +129,14 @@ def create_view_app(
 
     @app.agent(enriched_topic)
     async def show_and_split(stream: StreamT[bytes]) -> None:
-        """Each article goes to the pages, and out again as one tally per entity and speaker,
-        keyed by entity: the repartitioning that ``group_by`` does for one-to-one streams."""
+        """Each article goes to the pages, and (once per content) out again as one tally per
+        entity and speaker, keyed by entity: the repartitioning that ``group_by`` does for
+        one-to-one streams, here one article to many entities."""
         async for value in stream:
             article = feed.take_enriched(value)
-            if article is None:
+            if article is None or counted[article.article_id].value() == article.content_sha256:
                 continue
+            counted[article.article_id] = article.content_sha256
             for tally in tallies_of(article, view.checkworthy):
                 await tallies_topic.send(key=tally.table_key(), value=tally)
 

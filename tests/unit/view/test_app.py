@@ -38,6 +38,7 @@ def test_the_app_has_its_own_group_tables_and_repartition_topic(view_app: Any) -
     assert app.conf.id == "viewtest"
     assert tables.labels == ["1h", "24h"]
     assert tables.table_names() == ["trending-1h", "trending-24h"]
+    assert "counted-articles" in app.tables  # what was counted, to count a repeat once
     changelogs = {t.table.changelog_topic.get_topic_name() for t in tables._windows.values()}
     assert changelogs == {"viewtest-trending-1h-changelog", "viewtest-trending-24h-changelog"}
     assert {store(tables, "1h").partitions, store(tables, "24h").partitions} == {4}

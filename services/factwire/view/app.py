@@ -52,7 +52,7 @@ class TrendingTables:
     def window_counts(self, label: str, at: float | None = None) -> WindowCounts:
         table = self._windows[label]
         start, end = table.table.window.current(time.time() if at is None else at)
-        counts = [value for value in _entries_in(table.table.data, (start, end))]
+        counts = list(_entries_in(table.table.data, (start, end)))
         return WindowCounts(start=start, end=end, counts=counts)
 
     def table_names(self) -> list[str]:
@@ -89,35 +89,9 @@ def create_view_app(
         internal=True,
     )
 
-    # -- tables: one tumbling window each, counted at the article's enrichment time ------------
-    enriched_at = cast(FieldDescriptorT[float], Tally.at)
-    tables = {
-        window.label: app.Table(
-            f"trending-{window.label}",
-            default=Counts,
-            key_type=str,
-            value_type=Counts,
-            partitions=settings.topic_partitions,
-        )
-        .tumbling(window.seconds, expires=window.expires)
-        .relative_to_field(enriched_at)
-        for window in view.windows
-    }
-
-    # The enricher delivers at least once: an article repeated with the same content (after a
-    # crash, a replay) is counted once, as long as the longest window remembers it.
-    longest = max(view.windows, key=lambda w: w.seconds)
-    counted = (
-        app.Table(
-            "counted-articles",
-            default=str,
-            key_type=str,
-            value_type=str,
-            partitions=settings.topic_partitions,
-        )
-        .tumbling(longest.seconds, expires=longest.expires)
-        .relative_to_stream()
-    )
+    # -- tables: counts per window, and what was counted --------------------------------------
+    tables = trending_tables(app, settings, view)
+    counted = counted_articles(app, settings, view)
     for table in [*tables.values(), counted]:
         table.table.on_recover(_after_recovery(table.table))
 
@@ -148,6 +122,45 @@ def create_view_app(
                 table[key] = table[key].value().plus(tally)
 
     return app, TrendingTables(tables)
+
+
+def trending_tables(app: faust.App, settings: Settings, view: ViewSettings) -> dict[str, Any]:
+    """One tumbling-window table per configured window, keyed by ``Tally.table_key()``; an
+    article counts in the window of its ``enriched_at`` (``Tally.at``), not of its arrival."""
+    enriched_at = cast(FieldDescriptorT[float], Tally.at)
+    return {
+        window.label: app.Table(
+            f"trending-{window.label}",
+            default=Counts,
+            key_type=str,
+            value_type=Counts,
+            partitions=settings.topic_partitions,
+        )
+        .tumbling(window.seconds, expires=window.expires)
+        .relative_to_field(enriched_at)
+        for window in view.windows
+    }
+
+
+def counted_articles(app: faust.App, settings: Settings, view: ViewSettings) -> Any:
+    """Article id -> the content hash counted, over the longest window.
+
+    The enricher delivers at least once: an article repeated with the same content (after a
+    crash, a replay) is counted once, as long as this table remembers it. Keyed by article id
+    like the enriched topic, so it is co-partitioned with it.
+    """
+    longest = max(view.windows, key=lambda w: w.seconds)
+    return (
+        app.Table(
+            "counted-articles",
+            default=str,
+            key_type=str,
+            value_type=str,
+            partitions=settings.topic_partitions,
+        )
+        .tumbling(longest.seconds, expires=longest.expires)
+        .relative_to_stream()
+    )
 
 
 def _after_recovery(table: Any) -> Callable[[], Awaitable[None]]:

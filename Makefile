@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help install lint format test test-unit test-integration test-packaging run schemas eval \
-        bench broker kafka-jars container-engine kafka-image clean constraints
+        bench broker kafka-jars container-engine kafka-image clean constraints browser
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -41,11 +41,14 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 test-unit: $(STAMP)  ## unit tests (no broker)
 	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
 
-test-integration: $(STAMP) kafka-image  ## integration tests on a real Kafka broker (testcontainers)
+test-integration: $(STAMP) kafka-image browser  ## integration tests on a real Kafka broker (testcontainers)
 	. ./deploy/container-engine.sh && $(BIN)/pytest tests/integration $(PYTEST_ARGS)
 
 test-packaging: $(STAMP)  ## build the wheel, install it in a new virtualenv, run `factwire --version`
 	$(BIN)/pytest tests/distribution $(PYTEST_ARGS)
+
+browser:  ## headless Chromium + chromedriver (Debian packages) for the view's browser test
+	bash deploy/browser/setup.sh install
 
 test: lint test-unit test-packaging test-integration test-compose  ## lint, unit, packaging and integration tests, compose round trip
 

@@ -27,6 +27,7 @@ from factwire.commands.pubsub import publish, subscribe
 from factwire.commands.run import broker, worker
 from factwire.commands.topics import topics
 from factwire.dlq_cli import dlq
+from factwire.view.command import view
 
 __all__ = ["SAMPLES_DIR", "Context", "cli", "friendly_errors", "main"]
 
@@ -53,6 +54,7 @@ cli.add_command(enrich)
 cli.add_command(demo)
 cli.add_command(topics)
 cli.add_command(dlq)  # dead letters: list, show, replay
+cli.add_command(view)  # the live page
 
 
 def main() -> None:

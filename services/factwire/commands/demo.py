@@ -26,14 +26,18 @@ SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
     help="publish these articles instead of the bundled samples",
 )
 @click.option("--wait", default=180.0, show_default=True, help="seconds to wait for the samples")
+@click.option("--view/--no-view", default=True, help="serve the live page (FACTWIRE_VIEW_PORT)")
 @shared_options
 @click.pass_obj
 @friendly_errors
-def demo(obj: Context, keep_running: bool, samples_dir: str | None, wait: float) -> None:
-    """Local broker (unless FACTWIRE_BOOTSTRAP_SERVERS is set) + worker + sample articles.
+def demo(
+    obj: Context, keep_running: bool, samples_dir: str | None, wait: float, view: bool
+) -> None:
+    """Local broker (unless FACTWIRE_BOOTSTRAP_SERVERS is set) + worker + live page + samples.
 
-    Shows each enriched sample as it arrives, then stops everything it started (Ctrl-C
-    stops it early; --keep-running keeps showing events until Ctrl-C).
+    Shows each enriched sample as it arrives, then keeps the live page (`factwire view`) up
+    until Ctrl-C, which stops everything it started (with --no-view it stops after the
+    samples; --keep-running keeps showing events until Ctrl-C).
     """
     settings = obj.settings()
     samples = Path(samples_dir) if samples_dir else SAMPLES_DIR
@@ -56,7 +60,12 @@ def demo(obj: Context, keep_running: bool, samples_dir: str | None, wait: float)
             stack.callback(stop_process, worker.process)
             click.echo(f"broker ready at {broker.bootstrap}")
             asyncio.run(_ensure_topics(settings))
+        from factwire.view.demo import demo_page, stay_live
+
+        page = stack.enter_context(demo_page(settings, wait)) if view else None
         asyncio.run(_show_samples(settings, samples, worker, keep_running, wait))
+        if page is not None:
+            stay_live(page)
 
 
 def _started(worker: WorkerProcess) -> None:
@@ -121,7 +130,7 @@ async def _show_samples(
             with contextlib.suppress(asyncio.CancelledError):
                 await shower
         await shower
-    click.echo(f"all {len(articles)} samples enriched; stopping the worker and the broker")
+    click.echo(f"all {len(articles)} samples enriched")
 
 
 async def _watch(

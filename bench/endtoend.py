@@ -10,16 +10,10 @@ checkpoints, reading the resident memory of the worker's process tree as each on
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
-import signal
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +22,7 @@ from bench.corpus import CorpusArticle
 from bench.kafka import BenchError, Watcher, make_records, new_producer, publish_all
 from bench.proc import TreeSample, cpu_seconds, sample_tree
 from factwire.client import ensure_topics
+from factwire.processes import start_worker_process
 from factwire.settings import Settings
 
 
@@ -49,41 +44,6 @@ class WorkerRun:
     results: dict[str, Any] = field(default_factory=dict)
 
 
-@contextlib.contextmanager
-def worker_process(env: dict[str, str], log_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """``factwire worker`` in its own session (so that its pool goes down with it), stopped with
-    SIGTERM, then SIGKILL when it does not exit within 30 s."""
-    script = Path(sys.executable).with_name("factwire")
-    launcher = [str(script)] if script.exists() else [sys.executable, "-m", "factwire.cli"]
-    command = [*launcher, "worker"]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            env=env,
-            cwd=log_path.parent,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            yield process
-        finally:
-            _stop(process)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
-
-
 async def run_worker_bench(
     settings: Settings,
     bootstrap: str,
@@ -99,7 +59,15 @@ async def run_worker_bench(
     topics = {"raw": f"{prefix}.raw", "enriched": f"{prefix}.enriched", "dlq": f"{prefix}.dlq"}
     options = settings.kafka_client_options()
     await ensure_topics(settings, topics.values())
-    env = _worker_env(bootstrap, topics, backend, f"bench-{run_id}-{backend}")
+    worker_settings = settings.with_overrides(
+        bootstrap_servers=bootstrap,
+        raw_topic=topics["raw"],
+        enriched_topic=topics["enriched"],
+        dlq_topic=topics["dlq"],
+        group_id=f"bench-{run_id}-{backend}",
+        extractor=backend,
+        log_level="warning",
+    )
     watcher = Watcher(options, topics["enriched"], topics["dlq"])
     await watcher.start()
     producer = new_producer(options)
@@ -116,10 +84,8 @@ async def run_worker_bench(
         return batch
 
     try:
-        with worker_process(env, log_path) as worker:
-
-            def alive() -> bool:
-                return worker.poll() is None
+        with start_worker_process(worker_settings, log_path=log_path, cwd=workdir) as worker:
+            alive = worker.alive
 
             started = time.monotonic()
             await publish_all(producer, topics["raw"], records(plan.warmup))
@@ -390,24 +356,3 @@ async def _feed(producer: Any, topic: str, records: Any, count: int, watcher: Wa
         chunk = min(1000, count - sent)
         await publish_all(producer, topic, records(chunk))
         sent += chunk
-
-
-def _worker_env(bootstrap: str, topics: dict[str, str], backend: str, group: str) -> dict[str, str]:
-    env = dict(os.environ)  # other FACTWIRE_* settings (security, concurrency) pass through
-    env.update(
-        FACTWIRE_BOOTSTRAP_SERVERS=bootstrap,
-        FACTWIRE_RAW_TOPIC=topics["raw"],
-        FACTWIRE_ENRICHED_TOPIC=topics["enriched"],
-        FACTWIRE_DLQ_TOPIC=topics["dlq"],
-        FACTWIRE_GROUP_ID=group,
-        FACTWIRE_EXTRACTOR=backend,
-        FACTWIRE_WEB_PORT=str(_free_port()),
-        FACTWIRE_LOG_LEVEL="warning",
-    )
-    return env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])

@@ -45,6 +45,8 @@ cmd_install() {
     command -v runc >/dev/null || missing+=(runc)
     # netavark publishes ports with iptables rules; without iptables no mapped port answers.
     command -v iptables >/dev/null || missing+=(iptables)
+    # Containers of one compose project find each other by service name through aardvark-dns.
+    [ -x /usr/lib/podman/aardvark-dns ] || missing+=(aardvark-dns)
     [ "${#missing[@]}" -eq 0 ] && return 0
     if ! command -v apt-get >/dev/null; then
         say "missing ${missing[*]} and no apt-get here: install them with your package manager"
@@ -55,7 +57,7 @@ cmd_install() {
     local wait=(-o DPkg::Lock::Timeout=300)
     as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -qq \
-        -o Dpkg::Use-Pty=0 podman runc iptables >"$STATE_DIR/apt.log" 2>&1 || {
+        -o Dpkg::Use-Pty=0 "${missing[@]}" >"$STATE_DIR/apt.log" 2>&1 || {
         say "apt-get install failed; see $STATE_DIR/apt.log"
         tail -n 20 "$STATE_DIR/apt.log" >&2
         return 1

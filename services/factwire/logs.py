@@ -1,6 +1,10 @@
 """Structured logs: one JSON object a line, with the fields a log pipeline can index.
 
-Log records carry their fields in ``extra={...}``; a field never holds an article body or a secret.
+The formatter is python-json-logger's (on orjson): ``time``, ``level``, ``logger``, ``message``,
+then the record's ``extra={...}`` fields, and ``exception`` with the traceback when there is one.
+Log records carry their fields in ``extra={...}``; a field never holds an article body or a
+secret. A line about a record names its trace (``trace_id``, ``span_id``: the worker adds them
+from the record's ``traceparent``); any other line logged inside a span names that span's.
 """
 
 from __future__ import annotations
@@ -10,32 +14,40 @@ import logging.config
 from datetime import UTC, datetime
 from typing import Any
 
-import orjson
+from pythonjsonlogger.orjson import OrjsonFormatter
 
-# Attributes every LogRecord has; anything else on a record came from ``extra=``.
-_STANDARD_ATTRS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
-    "message",
-    "asctime",
-    "taskName",
-}
+from factwire.client.tracing import current_trace_fields
+
+FIELDS = ("asctime", "levelname", "name", "message")
+RENAMED = {"asctime": "time", "levelname": "level", "name": "logger", "exc_info": "exception"}
+
+#: Loggers that write record values (article text) at debug level: never below INFO.
+VALUE_LOGGERS = ("faust.topics", "aiokafka.producer.producer")
 
 
-class JsonFormatter(logging.Formatter):
-    """Formats a record as one compact JSON object (time, level, logger, message, extras)."""
+class JsonFormatter(OrjsonFormatter):
+    """python-json-logger's formatter with factwire's field names, a lower-case level and the
+    time in UTC with milliseconds (``2026-05-01T12:00:00.123+00:00``)."""
 
-    def format(self, record: logging.LogRecord) -> str:
-        entry: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname.lower(),
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        for key, value in vars(record).items():
-            if key not in _STANDARD_ATTRS and not key.startswith("_"):
-                entry[key] = value
-        if record.exc_info and record.exc_info[0] is not None:
-            entry["exception"] = self.formatException(record.exc_info)
-        return orjson.dumps(entry, default=str).decode()
+    def __init__(self) -> None:
+        super().__init__(FIELDS, rename_fields=RENAMED)
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        return datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+
+    def process_log_record(self, log_data: dict[str, Any]) -> dict[str, Any]:
+        log_data["level"] = str(log_data["level"]).lower()
+        return log_data
+
+
+class TraceFields(logging.Filter):
+    """Adds ``trace_id`` and ``span_id`` of the current span to a record that has none."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not hasattr(record, "trace_id"):
+            for key, value in current_trace_fields().items():
+                setattr(record, key, value)
+        return True
 
 
 def logging_config(level: str = "info") -> dict[str, Any]:
@@ -44,19 +56,17 @@ def logging_config(level: str = "info") -> dict[str, Any]:
         "version": 1,
         "disable_existing_loggers": False,
         "formatters": {"json": {"()": JsonFormatter}},
+        "filters": {"trace": {"()": TraceFields}},
         "handlers": {
             "stderr": {
                 "class": "logging.StreamHandler",
                 "formatter": "json",
+                "filters": ["trace"],
                 "stream": "ext://sys.stderr",
             }
         },
         "root": {"handlers": ["stderr"], "level": level.upper()},
-        # Faust logs every record it sends (key and value) at debug level: keep article text
-        # out of the logs even when debugging.
-        "loggers": {"faust.topics": {"level": "INFO"}},
+        # Faust and aiokafka's producer log every record they send (key and value) at debug
+        # level: keep article text out of the logs even when debugging.
+        "loggers": {name: {"level": "INFO"} for name in VALUE_LOGGERS},
     }
-
-
-def setup_json_logging(level: str = "info") -> None:
-    logging.config.dictConfig(logging_config(level))

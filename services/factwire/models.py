@@ -1,7 +1,9 @@
-"""The event contract (version 1): the one source of truth for every event factwire reads or writes.
+"""The event contract (version 1.1): the source of truth for every event factwire reads or writes.
 
-Validation happens once, at the edge, when bytes become one of these objects; code inside the
-service trusts the types. The JSON Schema files in ``schemas/`` are generated from these models.
+docs/contract.md describes it in words (topics, keys, fields, headers, versioning); the JSON
+Schema files and the AsyncAPI document in ``schemas/`` are generated from these models and
+header tables. Validation happens once, at the edge, when bytes become one of these objects;
+code inside the service trusts the types.
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ from pydantic import (
     model_validator,
 )
 
+#: The contract's major version: readers refuse a newer one (``UnsupportedVersionError``).
 SCHEMA_VERSION: Literal[1] = 1
+#: Its minor version: compatible additions (docs/contract.md "Versioning"); readers of an older
+#: minor ignore the fields they don't know.
+SCHEMA_MINOR = 1
 DEFAULT_MAX_BODY_CHARS = 1_000_000
 
 ArticleId = Annotated[
@@ -40,7 +46,31 @@ ExtractorName = Literal["spacy", "rules"]
 TextField = Literal["title", "body"]
 ErrorStage = Literal["decode", "validate", "extract", "publish"]
 
-#: Headers of a dead letter (UTF-8 values), as CONTRACT.md lists them.
+#: Headers factwire writes on a raw record: its publisher (``factwire.client.Publisher``), and
+#: ``factwire dlq replay``, which adds ``factwire.replay.of`` to the original record's headers.
+RAW_HEADERS: dict[str, str] = {
+    "content-type": "application/json",
+    "traceparent": "W3C trace context of the span that published the article",
+    "tracestate": "W3C vendor trace state, when the publishing trace has one",
+    "factwire.replay.of": "on a record re-published by `factwire dlq replay`: the dead letter "
+    "it came from, DLQ_TOPIC/PARTITION/OFFSET",
+}
+
+#: Headers of an enriched event (UTF-8 values), as docs/contract.md lists them.
+ENRICHED_HEADERS: dict[str, str] = {
+    "content-type": "application/json",
+    "ce_specversion": "CloudEvents spec version, 1.0",
+    "ce_id": "event id: article id and content hash (equal for a replay of the same content)",
+    "ce_source": "the enricher that produced the event",
+    "ce_type": "event type, with the contract's major version (org.factwire.article.enriched.v1)",
+    "ce_time": "RFC 3339 time of enrichment",
+    "ce_subject": "the article id",
+    "traceparent": "W3C trace context: a child of the raw record's trace (or a new trace)",
+    "tracestate": "W3C vendor trace state, copied from the raw record when it has one",
+}
+
+#: Headers of a dead letter (UTF-8 values), as docs/contract.md lists them; the original
+#: record's own headers come first, except any ``factwire.*`` ones.
 DEAD_LETTER_HEADERS: dict[str, str] = {
     "factwire.error.stage": "decode, validate, extract or publish",
     "factwire.error.type": "the error's type name",
@@ -50,6 +80,21 @@ DEAD_LETTER_HEADERS: dict[str, str] = {
     "factwire.source.offset": "its offset",
     "factwire.failed_at": "RFC 3339 time of the failure",
 }
+
+
+class UnsupportedVersionError(Exception):
+    """An event of a newer major contract version than this factwire understands.
+
+    Not a validation error: the event is probably fine, the reader is too old. It is raised
+    rather than skipped, so that a subscriber stops instead of silently dropping every event.
+    """
+
+    def __init__(self, version: object) -> None:
+        super().__init__(
+            f"event of contract version {version}, but this factwire reads version "
+            f'{SCHEMA_VERSION}.x only: upgrade factwire (docs/contract.md, "Versioning")'
+        )
+        self.version = version
 
 
 class _Event(BaseModel):
@@ -156,9 +201,12 @@ class Claim(BaseModel):
 
 
 class ExtractorInfo(BaseModel):
+    """Which backend enriched the article. ``name`` is an open string in the contract (a new
+    backend is a compatible change); the backends factwire has are ``ExtractorName``."""
+
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    name: ExtractorName
+    name: str = Field(min_length=1)
     version: str
     model: str | None = None
 
@@ -167,6 +215,7 @@ class EnrichedArticle(_Event):
     """What the enricher publishes on ``articles.enriched`` for each raw article."""
 
     schema_version: Literal[1] = SCHEMA_VERSION
+    schema_minor: int = Field(default=SCHEMA_MINOR, ge=0)
     article_id: ArticleId
     title: str | None = None
     url: str | None = None
@@ -181,9 +230,26 @@ class EnrichedArticle(_Event):
     enriched_at: AwareDatetime
     processing_ms: float = Field(ge=0.0)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _known_major_version(cls, data: Any, info: ValidationInfo) -> Any:
+        """A newer major version raises ``UnsupportedVersionError`` (not a validation error);
+        an event read without ``schema_minor`` was written before it existed: minor 0."""
+        if not isinstance(data, dict):
+            return data
+        version = data.get("schema_version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+            raise UnsupportedVersionError(version)
+        if (info.context or {}).get("reading") and "schema_minor" not in data:
+            return {**data, "schema_minor": 0}
+        return data
+
     @classmethod
     def from_json(cls, data: bytes | str) -> EnrichedArticle:
-        return cls.model_validate_json(data)
+        """Read an event from JSON bytes (raises pydantic.ValidationError, or
+        UnsupportedVersionError for a newer major version; fields of a newer minor version are
+        ignored)."""
+        return cls.model_validate_json(data, context={"reading": True})
 
     def identity(self) -> dict[str, Any]:
         """The event without its timestamps: equal for two enrichments of the same content."""

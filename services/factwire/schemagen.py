@@ -15,7 +15,15 @@ import orjson
 from pydantic import BaseModel
 
 from factwire import __version__
-from factwire.models import DEAD_LETTER_HEADERS, SCHEMA_VERSION, EnrichedArticle, RawArticle
+from factwire.models import (
+    DEAD_LETTER_HEADERS,
+    ENRICHED_HEADERS,
+    RAW_HEADERS,
+    SCHEMA_MINOR,
+    SCHEMA_VERSION,
+    EnrichedArticle,
+    RawArticle,
+)
 from factwire.settings import Settings
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -48,25 +56,16 @@ def asyncapi_document() -> dict[str, Any]:
     """The AsyncAPI 3 description of factwire's three topics, pointing at the schema files."""
     defaults = Settings()
     key = {"bindings": {"kafka": {"key": {"type": "string", "description": "the article id"}}}}
-    enriched_headers = _header_schema(
-        {
-            "content-type": "application/json",
-            "ce_specversion": "CloudEvents spec version, 1.0",
-            "ce_id": "event id: article id and content hash",
-            "ce_source": "the enricher that produced the event",
-            "ce_type": "event type",
-            "ce_time": "RFC 3339 time of enrichment",
-            "traceparent": "W3C trace context, taken from the raw record when present",
-        }
-    )
-    dlq_headers = _header_schema({name: doc for name, doc in DEAD_LETTER_HEADERS.items()})
+    raw_headers = _header_schema(RAW_HEADERS)
+    enriched_headers = _header_schema(ENRICHED_HEADERS)
+    dlq_headers = _header_schema(DEAD_LETTER_HEADERS)
     return {
         "asyncapi": "3.0.0",
         "info": {
             "title": "factwire",
             "version": f"{__version__}",
             "description": "Raw news articles in, entities and claims out (contract version "
-            f"{SCHEMA_VERSION}).",
+            f"{SCHEMA_VERSION}.{SCHEMA_MINOR}; docs/contract.md).",
         },
         "defaultContentType": "application/json",
         "channels": {
@@ -95,6 +94,7 @@ def asyncapi_document() -> dict[str, Any]:
             "messages": {
                 "RawArticle": {
                     "payload": {"$ref": "./raw-article.schema.json"},
+                    "headers": raw_headers,
                     **key,
                 },
                 "EnrichedArticle": {
@@ -103,7 +103,8 @@ def asyncapi_document() -> dict[str, Any]:
                     **key,
                 },
                 "DeadLetter": {
-                    "description": "The original record, key and value bytes untouched.",
+                    "description": "The original record, key and value bytes untouched, its "
+                    "headers followed by these.",
                     "payload": {"description": "the original value bytes"},
                     "headers": dlq_headers,
                 },

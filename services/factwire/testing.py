@@ -33,12 +33,12 @@ from testcontainers.core.container import DockerContainer
 from factwire.localkafka import probe
 from factwire.localkafka.config import ONE_BROKER_PROPERTIES, new_cluster_id
 from factwire.localkafka.jars import KAFKA_VERSION
+from factwire.settings import SASL_MECHANISMS
 
 IMAGE_ENV = "FACTWIRE_KAFKA_IMAGE"
 CLIENT_PORT = 9092
 CONTROLLER_PORT = 9093
 BROKER_PORT = 9094
-SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
 READY_LINE = "Kafka Server started"
 FAST_START_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true"
 START_SCRIPT = "/tmp/factwire-start.sh"  # noqa: S108 (inside the container)

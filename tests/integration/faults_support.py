@@ -16,8 +16,8 @@ from typing import Any, Self
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from factwire.cli import WorkerProcess, start_worker_process
 from factwire.models import EnrichedArticle, RawArticle
+from factwire.processes import WorkerProcess, start_worker_process
 from factwire.settings import Settings
 
 TESTS_DIR = Path(__file__).parent.parent
@@ -163,18 +163,8 @@ def headers_of(record: Any) -> dict[str, str]:
 def worker(settings: Settings, env: Mapping[str, str] | None = None) -> Iterator[WorkerProcess]:
     """``factwire worker`` as a child process with ``env`` added to its environment."""
     added = {"PYTHONPATH": os.pathsep.join([str(TESTS_DIR), os.environ.get("PYTHONPATH", "")])}
-    added.update(env or {})
-    saved = {name: os.environ.get(name) for name in added}
-    os.environ.update(added)
-    try:
-        with start_worker_process(settings) as process:
-            yield process
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+    with start_worker_process(settings, env={**added, **(env or {})}) as process:
+        yield process
 
 
 def worker_log(process: WorkerProcess) -> str:

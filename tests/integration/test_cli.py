@@ -9,9 +9,10 @@ import orjson
 import pytest
 from click.testing import CliRunner
 
-from factwire.cli import SAMPLES_DIR, cli, settings_env, start_worker_process
+from factwire.cli import SAMPLES_DIR, cli
 from factwire.client.files import ArticleItem, read_articles
 from factwire.models import EnrichedArticle, content_sha256
+from factwire.processes import start_worker_process
 from factwire.settings import Settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
@@ -33,7 +34,7 @@ def cli_settings(bootstrap: str) -> Settings:
 
 def test_publish_then_subscribe_round_trip(kafka_bootstrap: str, tmp_path: Path) -> None:
     settings = cli_settings(kafka_bootstrap)
-    env = settings_env(settings)
+    env = settings.environment()
     extra = tmp_path / "more.jsonl"
     extra.write_text(
         orjson.dumps(
@@ -86,7 +87,7 @@ def test_publish_then_subscribe_round_trip(kafka_bootstrap: str, tmp_path: Path)
 
 def test_subscribe_stops_after_the_timeout_without_events(kafka_bootstrap: str) -> None:
     settings = cli_settings(kafka_bootstrap)
-    result = CliRunner().invoke(cli, ["subscribe", "--timeout", "2"], env=settings_env(settings))
+    result = CliRunner().invoke(cli, ["subscribe", "--timeout", "2"], env=settings.environment())
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
 
@@ -97,3 +98,40 @@ def test_an_unreachable_broker_is_a_clean_error() -> None:
     assert result.exit_code == 1
     assert "cannot reach Kafka" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_topics_creates_the_three_topics_and_reads_the_broker_limit(kafka_bootstrap: str) -> None:
+    settings = cli_settings(kafka_bootstrap)
+    env = settings.environment()
+    runner = CliRunner()
+    created = runner.invoke(
+        cli,
+        ["topics", "--topic-partitions", "3", "--topic-retention-ms", "3600000", "--json"],
+        env=env,
+    )
+    assert created.exit_code == 0, created.output
+    report = orjson.loads(created.stdout)
+    names = [settings.raw_topic, settings.enriched_topic, settings.dlq_topic]
+    assert sorted(report["created"]) == sorted(names)
+    assert [t["topic"] for t in report["topics"]] == names
+    assert {(t["partitions"], t["replication"], t["retention.ms"]) for t in report["topics"]} == {
+        (3, 1, "3600000")
+    }
+    assert report["broker"]["message.max.bytes"] > 0
+
+    # Described again (nothing created), with the connection option after the subcommand.
+    again = runner.invoke(
+        cli,
+        ["topics", "--no-create", "--bootstrap-servers", kafka_bootstrap],
+        env={k: v for k, v in env.items() if k != "FACTWIRE_BOOTSTRAP_SERVERS"},
+    )
+    assert again.exit_code == 0, again.output
+    assert settings.dlq_topic in again.stdout and "(created)" not in again.stdout
+    assert "message.max.bytes" in again.stdout
+
+
+def test_topics_without_create_reports_missing_topics(kafka_bootstrap: str) -> None:
+    settings = cli_settings(kafka_bootstrap)
+    result = CliRunner().invoke(cli, ["topics", "--no-create"], env=settings.environment())
+    assert result.exit_code == 1
+    assert f"{settings.raw_topic}" in result.stdout and "missing" in result.stdout

@@ -18,9 +18,10 @@ import faust
 import orjson
 import pytest
 
-from factwire.cli import Context, free_port, settings_env
 from factwire.client import ensure_topics
-from factwire.enricher.web import faust_credentials
+from factwire.commands.common import Context
+from factwire.enricher.app import faust_credentials
+from factwire.processes import free_port
 from factwire.settings import Settings
 from factwire.testing import KafkaContainer, default_image
 
@@ -83,7 +84,7 @@ async def test_every_sasl_mechanism_works_end_to_end_and_nothing_secret_is_logge
     await ensure_topics(settings)
     article = {"id": "secure-1", "body": f"Ana Lima said in Lisbon that {BODY_MARKER} is true."}
     (tmp_path / "a.jsonl").write_text(orjson.dumps(article).decode() + "\n")
-    topics = without_security(settings_env(settings))
+    topics = without_security(settings.environment())
     async with Outputs(settings) as out:
         with worker(settings) as process:
             await asyncio.to_thread(process.wait_until_ready)
@@ -104,7 +105,7 @@ async def test_every_sasl_mechanism_works_end_to_end_and_nothing_secret_is_logge
             subscribed, _ = await asyncio.to_thread(
                 run_cli,
                 ["subscribe", "--from-beginning", "--limit", "1", "--timeout", "60"],
-                {**topics, **settings_env(settings.with_overrides(sasl_mechanism="SCRAM-SHA-256"))},
+                {**topics, **settings.with_overrides(sasl_mechanism="SCRAM-SHA-256").environment()},
             )
             await out.wait_until(lambda o: len(o.dead) >= 1, 60, "the dead letter")
         log = process.log_path.read_text(errors="replace")
@@ -126,7 +127,7 @@ def test_a_wrong_password_fails_clearly_and_quickly(
     sasl_broker: KafkaContainer, tmp_path: Path, mechanism: str
 ) -> None:
     settings = sasl_settings(sasl_broker, mechanism, password=WRONG)
-    env = settings_env(settings)
+    env = settings.environment()
     (tmp_path / "a.jsonl").write_text('{"id": "w-1", "body": "Ana Lima said so."}\n')
     for args in (
         ["publish", str(tmp_path / "a.jsonl")],

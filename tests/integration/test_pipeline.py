@@ -12,10 +12,11 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from factwire.cli import SAMPLES_DIR, start_worker_process, stop_process
+from factwire.cli import SAMPLES_DIR
 from factwire.client import Publisher, Subscriber, ensure_topics
 from factwire.client.files import ArticleItem, read_articles
 from factwire.models import EnrichedArticle, RawArticle, content_sha256
+from factwire.processes import start_worker_process, stop_process
 from factwire.settings import Settings
 from factwire.testing import KafkaContainer, default_image
 
@@ -136,6 +137,9 @@ async def test_enriched_events_carry_cloudevents_and_trace_headers(kafka_bootstr
     assert headers["ce_id"] == f"{raw.id}:{content_sha256(raw.body)}"
     assert headers["ce_type"] and headers["ce_source"] and headers["ce_time"]
     assert headers["traceparent"].split("-")[1] == trace_id
+    logged = [orjson.loads(line) for line in worker.log_path.read_bytes().splitlines()]
+    [enriched_line] = [entry for entry in logged if entry.get("message") == "enriched"]
+    assert enriched_line["trace_id"] == trace_id  # the worker's log line names the trace
 
 
 async def test_malformed_records_are_dead_lettered_untouched_among_good_ones(

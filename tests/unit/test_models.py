@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import orjson
 import pydantic
 import pytest
 
-from factwire.models import EnrichedArticle, Mention, RawArticle, content_sha256
+from factwire.models import (
+    SCHEMA_MINOR,
+    SCHEMA_VERSION,
+    EnrichedArticle,
+    Mention,
+    RawArticle,
+    UnsupportedVersionError,
+    content_sha256,
+)
 
 
 def test_minimal_article_validates_from_bytes() -> None:
@@ -100,3 +109,56 @@ def test_entity_type_outside_ontonotes_is_refused() -> None:
                 "entities": [{"id": "e1", "name": "X", "type": "MISC", "salience": 0.5}],
             }
         )
+
+
+def _event(**changes: object) -> bytes:
+    """An enriched event as another factwire version might write it."""
+    event: dict[str, object] = {
+        "schema_version": 1,
+        "article_id": "v-1",
+        "content_sha256": content_sha256("Rain fell in Lisbon."),
+        "extractor": {"name": "rules", "version": "1"},
+        "enriched_at": "2026-03-01T10:00:00Z",
+        "processing_ms": 1.5,
+    }
+    event.update(changes)
+    return orjson.dumps(event)
+
+
+def test_a_newer_minor_version_is_read_and_its_new_fields_ignored() -> None:
+    newer = _event(
+        schema_minor=7,
+        sentiment={"score": 0.2},
+        extractor={"name": "hybrid", "version": "2", "gpu": True},
+        claims=[
+            {"id": "c1", "kind": "statement", "text": "Rain fell.", "start": 0, "end": 10,
+             "content": "Rain fell.", "checkworthiness": 0.1, "stance": "neutral"}
+        ],
+    )  # fmt: skip
+    event = EnrichedArticle.from_json(newer)
+    assert (event.schema_version, event.schema_minor) == (1, 7)
+    assert event.extractor.name == "hybrid"
+    assert "sentiment" not in event.model_dump()
+    assert event.claims[0].content == "Rain fell."
+
+
+def test_an_event_written_before_the_minor_version_existed_reads_as_minor_zero() -> None:
+    assert EnrichedArticle.from_json(_event()).schema_minor == 0
+
+
+def test_this_version_writes_its_major_and_minor() -> None:
+    written = orjson.loads(EnrichedArticle.from_json(_event(schema_minor=SCHEMA_MINOR)).to_json())
+    assert (written["schema_version"], written["schema_minor"]) == (SCHEMA_VERSION, SCHEMA_MINOR)
+
+
+@pytest.mark.parametrize("major", [2, 10])
+def test_a_newer_major_version_is_refused_with_a_clear_error(major: int) -> None:
+    with pytest.raises(UnsupportedVersionError, match=f"contract version {major}.*upgrade") as info:
+        EnrichedArticle.from_json(_event(schema_version=major, renamed_field="x"))
+    assert info.value.version == major
+
+
+@pytest.mark.parametrize("bad", [0, -1, "1", None, 1.5])
+def test_a_version_that_is_not_a_known_major_is_invalid(bad: object) -> None:
+    with pytest.raises(pydantic.ValidationError):
+        EnrichedArticle.from_json(_event(schema_version=bad))

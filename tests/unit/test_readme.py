@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from pathlib import Path
 
-from factwire.settings import PREFIX, Settings
+from factwire.settings import variables
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_every_setting_is_in_the_readme_table() -> None:
     text = README.read_text()
-    missing = [
-        PREFIX + f.name.upper()
-        for f in fields(Settings)
-        if f"| `{PREFIX}{f.name.upper()}` |" not in text
-    ]
+    missing = [name for name in variables() if f"| `{name}` |" not in text]
     assert missing == []
 
 

@@ -11,7 +11,3 @@ class TopicCreationError(ClientError):
 
 class RecordTooLargeError(ClientError):
     """A record is larger than ``max_message_bytes`` and would be refused by the broker."""
-
-
-class ArticleFileError(ClientError):
-    """A file given to ``factwire publish`` or ``factwire enrich`` can't be read at all."""

@@ -11,7 +11,7 @@ from typing import Any, Self
 from aiokafka import AIOKafkaProducer
 
 from factwire.client.errors import RecordTooLargeError
-from factwire.client.tracing import new_traceparent
+from factwire.client.tracing import publish_trace_headers
 from factwire.models import RawArticle
 from factwire.settings import Settings
 
@@ -50,7 +50,7 @@ class Publisher:
         self.settings = settings or Settings.from_env()
         self.topic = topic or self.settings.raw_topic
         self._producer = AIOKafkaProducer(
-            **self.settings.kafka_client_options(),
+            **self.settings.kafka_client_options(AIOKafkaProducer),
             acks="all",
             linger_ms=linger_ms,
             max_request_size=self.settings.max_message_bytes,
@@ -98,7 +98,7 @@ class Publisher:
     async def _start_send(self, article: RawArticle) -> Any:
         key = article.id.encode()
         value = article.to_json()
-        headers = raw_headers()
+        headers = raw_headers(self.topic)
         size = record_size(key, value, headers)
         if size > self.settings.max_message_bytes:
             raise RecordTooLargeError(
@@ -109,12 +109,9 @@ class Publisher:
         return await ack
 
 
-def raw_headers() -> Headers:
-    """Headers of a raw record: its content type and the trace it starts."""
-    return [
-        ("content-type", b"application/json"),
-        ("traceparent", new_traceparent().encode()),
-    ]
+def raw_headers(topic: str = "articles.raw") -> Headers:
+    """Headers of a raw record: its content type and its trace context (see ``tracing``)."""
+    return [("content-type", b"application/json"), *publish_trace_headers(topic)]
 
 
 def record_size(key: bytes, value: bytes, headers: Headers) -> int:

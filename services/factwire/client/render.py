@@ -8,7 +8,6 @@ from factwire.models import ENTITY_TYPES, Claim, EnrichedArticle, Entity
 
 WIDTH = 100
 MAX_ENTITIES_PER_TYPE = 12
-CLAIM_LABELS = {"quote": "quote", "reported": "reported", "statement": "statement"}
 
 
 def render(article: EnrichedArticle, *, width: int = WIDTH) -> str:

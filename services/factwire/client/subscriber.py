@@ -34,10 +34,14 @@ class Subscriber:
 
     With ``group_id`` the subscriber joins that consumer group (offsets are committed, the
     partitions are shared with the group's other members); without, it reads every partition
-    and commits nothing. ``from_beginning`` starts at the earliest offset where no committed
+    and commits nothing. Delivery is at least once: an event counts as done (its offset may be
+    committed) only when the caller asks for the next one, calls ``commit()``, or leaves the
+    ``async with`` block normally; when the block ends with an exception, the group resumes at
+    the event in hand. ``from_beginning`` starts at the earliest offset where no committed
     offset exists; otherwise at the end. ``idle_timeout`` (seconds) ends the iteration when no
     event arrives for that long. Records that do not validate are logged and counted in
-    ``invalid``, never returned.
+    ``invalid``, never returned; fields of a newer minor contract version are ignored, and an
+    event of a newer major version raises ``UnsupportedVersionError`` (docs/contract.md).
 
     >>> async with Subscriber(Settings.from_env(), from_beginning=True) as events:  # doctest: +SKIP
     ...     async for article in events:
@@ -60,16 +64,17 @@ class Subscriber:
         self.invalid = 0
         self._consumer = AIOKafkaConsumer(
             self.topic,
-            **self.settings.kafka_client_options(),
+            **self.settings.kafka_client_options(AIOKafkaConsumer),
             group_id=group_id,
             auto_offset_reset="earliest" if from_beginning else "latest",
-            # Offsets are committed for what was handed out (see ``_mark``), not for everything
-            # fetched: stopping after ``--limit N`` must not skip the rest of a fetched batch.
+            # Offsets are committed for what the caller finished (see ``_mark``), not for
+            # everything fetched: stopping after ``--limit N`` must not skip the rest of a batch.
             enable_auto_commit=False,
             **consumer_options,
         )
         self._group_id = group_id
-        self._delivered: dict[TopicPartition, int] = {}
+        self._done: dict[TopicPartition, int] = {}
+        self._in_hand: Any = None  # the record handed out last, until the caller is done with it
         self._committed_at = 0.0
 
     async def __aenter__(self) -> Self:
@@ -91,18 +96,29 @@ class Subscriber:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        await self.close()
+        await self.close(include_current=exc_type is None)
 
-    async def close(self) -> None:
+    async def close(self, *, include_current: bool = True) -> None:
+        """Commit and stop. ``include_current=False`` leaves the event in hand uncommitted (the
+        caller failed on it), so that the group's next subscriber gets it again."""
         try:
-            await self.commit()
+            if include_current:
+                await self.commit()
+            else:
+                await self._commit_done()
         finally:
             await self._consumer.stop()
 
     async def commit(self) -> None:
         """Commit the position after the last event handed out (with a group; else no-op)."""
-        if self._group_id is not None and self._delivered:
-            await self._consumer.commit(dict(self._delivered))
+        if self._in_hand is not None:
+            self._mark(self._in_hand)
+        await self._commit_done()
+
+    async def _commit_done(self) -> None:
+        """Commit the position after the events the caller finished."""
+        if self._group_id is not None and self._done:
+            await self._consumer.commit(dict(self._done))
         self._committed_at = time.monotonic()
 
     def __aiter__(self) -> AsyncIterator[EnrichedArticle]:
@@ -128,19 +144,24 @@ class Subscriber:
             idle_ms = 0.0
             for records in batches.values():
                 for record in records:
-                    self._mark(record)
+                    # A newer major version raises here, before the record counts as done.
                     article = self._validate(record)
-                    if article is not None:
-                        yield Delivery(
-                            article,
-                            record.partition,
-                            record.offset,
-                            tuple(record.headers or ()),
-                        )
+                    if article is None:
+                        self._mark(record)
+                        continue
+                    self._in_hand = record
+                    yield Delivery(
+                        article, record.partition, record.offset, tuple(record.headers or ())
+                    )
+                    # The caller asked for the next event: it is done with this one. (When its
+                    # loop body raised instead, the generator is closed at the yield.)
+                    self._mark(record)
 
     def _mark(self, record: Any) -> None:
-        """Count ``record`` as handed out: a commit moves the group past it."""
-        self._delivered[TopicPartition(record.topic, record.partition)] = record.offset + 1
+        """Count ``record`` as done: a commit moves the group past it."""
+        self._done[TopicPartition(record.topic, record.partition)] = record.offset + 1
+        if self._in_hand is record:
+            self._in_hand = None
 
     def _validate(self, record: Any) -> EnrichedArticle | None:
         try:

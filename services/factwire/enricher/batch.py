@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
+from factwire.client.tracing import trace_fields
 from factwire.enricher.decode import Rejection, decode_raw
 from factwire.enricher.headers import (
     Headers,
@@ -25,6 +25,7 @@ from factwire.enricher.headers import (
     enriched_headers,
     safe_message,
 )
+from factwire.enricher.metrics import Metrics
 from factwire.enricher.pool import Enriched, ExtractFailure
 from factwire.models import RawArticle
 from factwire.settings import Settings
@@ -44,6 +45,7 @@ class Record:
     value: bytes | None
     headers: HeadersIn
     source: SourcePosition
+    timestamp: float | None = None  # seconds since the epoch, as the raw record carries it
 
 
 class Send(Protocol):
@@ -85,21 +87,6 @@ class SeenContent:
         return len(self._seen)
 
 
-@dataclass
-class Metrics:
-    """Counters served on ``/metrics``."""
-
-    records: int = 0
-    enriched: int = 0
-    duplicates: int = 0
-    batches: int = 0
-    extract_seconds: float = 0.0
-    dead_letters: dict[str, int] = field(default_factory=dict)
-
-    def dead_lettered(self, stage: str) -> None:
-        self.dead_letters[stage] = self.dead_letters.get(stage, 0) + 1
-
-
 @dataclass(frozen=True, slots=True)
 class _Duplicate:
     pass
@@ -133,8 +120,7 @@ class BatchProcessor:
 
     async def extract(self, records: Sequence[Record]) -> list[Outcome]:
         """Stage 1, which may overlap other batches: decode, validate, extract in the pool."""
-        self.metrics.batches += 1
-        self.metrics.records += len(records)
+        self.metrics.took(len(records))
         return await self._outcomes(records)
 
     async def publish(self, records: Sequence[Record], outcomes: Sequence[Outcome]) -> None:
@@ -154,9 +140,8 @@ class BatchProcessor:
                 if identity not in self.seen and identity not in todo_index:
                     todo_index[identity] = len(todo)
                     todo.append(item)
-        started = time.perf_counter()
-        extracted = await self.pool.enrich(todo)
-        self.metrics.extract_seconds += time.perf_counter() - started
+        with self.metrics.batch_extract_seconds.time():
+            extracted = await self.pool.enrich(todo)
 
         outcomes: list[Outcome] = []
         claimed: set[int] = set()
@@ -184,7 +169,7 @@ class BatchProcessor:
             elif isinstance(outcome, Rejection | ExtractFailure):
                 pending.append((record, outcome, await self._dead_letter(record, outcome)))
             else:
-                self.metrics.duplicates += 1
+                self.metrics.duplicates.inc()
                 log.info("skipped: content already enriched", extra=_position(record))
         for record, outcome, ack in pending:
             await self._confirm(record, outcome, ack)
@@ -222,7 +207,7 @@ class BatchProcessor:
                 "reason": message[:500],
             },
         )
-        self.metrics.dead_lettered(stage)
+        self.metrics.dead_lettered(stage, error_type)
         return await self.send_dead_letter(record.key, record.value, headers)
 
     async def _confirm(self, record: Record, outcome: Outcome, ack: Awaitable[Any]) -> None:
@@ -239,7 +224,7 @@ class BatchProcessor:
             return
         if isinstance(outcome, Enriched):
             self.seen.add((outcome.article_id, outcome.content_sha256))
-            self.metrics.enriched += 1
+            self.metrics.was_enriched(outcome.processing_ms, record.timestamp)
             log.info(
                 "enriched",
                 extra={
@@ -346,8 +331,14 @@ class BatchPipeline:
 
 
 def _position(record: Record) -> dict[str, Any]:
+    """Log fields naming a record: where it was read, and its trace."""
     s = record.source
-    return {"topic": s.topic, "partition": s.partition, "offset": s.offset}
+    return {
+        "topic": s.topic,
+        "partition": s.partition,
+        "offset": s.offset,
+        **trace_fields(record.headers),
+    }
 
 
 def _body_of(record: Record) -> str | None:

@@ -1,5 +1,6 @@
 """The Kafka headers factwire writes: CloudEvents + trace context on enriched events, error
-context on dead letters (CONTRACT.md "Headers on enriched events" and "Dead letters").
+context on dead letters (docs/contract.md, "Headers"; the names are the tables of
+``factwire.models``, and tests/unit/test_contract.py checks that they agree).
 
 Pure functions from values to ``[(name, bytes)]`` lists, so that they are tested without Kafka.
 """
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from factwire.client.tracing import child_traceparent
+from factwire.client.tracing import continue_trace
 from factwire.models import ErrorStage, utc_now
 
 Headers = list[tuple[str, bytes]]
@@ -51,11 +52,9 @@ def enriched_headers(
         ("ce_type", CE_TYPE_ENRICHED.encode()),
         ("ce_time", enriched_at.isoformat().replace("+00:00", "Z").encode()),
         ("ce_subject", article_id.encode()),
-        ("traceparent", child_traceparent(header_value(incoming, "traceparent")).encode()),
+        # traceparent (and tracestate): a span of the worker in the raw record's trace
+        *continue_trace(incoming, "enrich", {"factwire.article_id": article_id}),
     ]
-    tracestate = header_value(incoming, "tracestate")
-    if tracestate:
-        headers.append(("tracestate", tracestate))
     return headers
 
 

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
+from factwire.enricher.cpus import usable_cpus
+from factwire.enricher.watchdog import ProgressWatch
 from factwire.extraction import enrich_many, get_extractor
 from factwire.models import RawArticle
 
@@ -55,6 +57,10 @@ class _StoppedForAnotherError(Exception):
     """The chunk's processes were stopped because another chunk ran past the time limit: no
     fault of this chunk's articles, so their retries are not spent on it."""
 
+
+# Longest the processes of a (re)started pool may take to load their model; with the time limit
+# of a chunk, the longest the pool may go without finishing anything while it has work.
+WARM_UP_LIMIT_S = 300.0
 
 # Retries that a pool stopped for someone else's timeout grants for free, at most (a bound, so
 # that nothing loops for ever).
@@ -99,13 +105,9 @@ def enrich_chunk(name: str, raws: Sequence[RawArticle]) -> list[Enriched]:
 
 
 def pool_size(concurrency: int) -> int:
-    """``concurrency`` processes, or one per usable core when it is 0."""
-    if concurrency > 0:
-        return concurrency
-    try:
-        return max(len(os.sched_getaffinity(0)), 1)
-    except AttributeError:  # not on Linux
-        return max(os.cpu_count() or 1, 1)
+    """``concurrency`` processes, or when it is 0 one per CPU the process may use (its affinity
+    within its cgroup's CPU quota, so that a pod limited to 2 CPUs runs 2 on any node)."""
+    return concurrency if concurrency > 0 else usable_cpus()
 
 
 ChunkWork = Callable[[str, Sequence[RawArticle]], list[Enriched]]
@@ -142,6 +144,9 @@ class ExtractionPool:
         self._warm_lock = asyncio.Lock()
         self._warming: list[Future[int]] = []
         self._warm_started = 0.0
+        # Liveness: the pool is stuck when it has work and finishes none for this long.
+        self.progress = ProgressWatch()
+        self.stall_limit = timeout + WARM_UP_LIMIT_S
 
     def _new_executor(self) -> Executor:
         # spawn: a fresh interpreter per process, never a fork of a process running an event
@@ -176,7 +181,8 @@ class ExtractionPool:
     async def start(self) -> None:
         """Every process started with its model loaded (the first batch then waits for none)."""
         self.prewarm()
-        await asyncio.gather(*(asyncio.wrap_future(f) for f in self._warming))
+        with self.progress.busy():
+            await asyncio.gather(*(asyncio.wrap_future(f) for f in self._warming))
         self._warmed = self._executor
         self.ready = True
         log.info(
@@ -187,6 +193,11 @@ class ExtractionPool:
                 "seconds": round(time.monotonic() - self._warm_started, 2),
             },
         )
+
+    @property
+    def stuck(self) -> bool:
+        """Work is pending and none has finished for longer than any piece of it may take."""
+        return self.progress.stalled_for() > self.stall_limit
 
     def close(self) -> None:
         self.ready = False
@@ -231,8 +242,9 @@ class ExtractionPool:
         return executor
 
     async def _run(self, chunk: Sequence[RawArticle]) -> list[Enriched]:
-        async with self._slots:
-            return await self._run_now(chunk)
+        with self.progress.busy():
+            async with self._slots:
+                return await self._run_now(chunk)
 
     async def _run_now(self, chunk: Sequence[RawArticle]) -> list[Enriched]:
         loop = asyncio.get_running_loop()

@@ -13,8 +13,8 @@ import faust
 from aiokafka.errors import KafkaConnectionError
 
 from factwire.client.admin import ensure_topics
+from factwire.client.tracing import setup_tracing
 from factwire.enricher.app import create_app
-from factwire.enricher.pool import ExtractionPool
 from factwire.logs import logging_config
 from factwire.settings import Settings
 
@@ -28,15 +28,15 @@ def run_worker(settings: Settings, *, wait_for_kafka: float = 0.0) -> NoReturn:
     failing at once, e.g. when the worker starts together with its broker.
     """
     logging.config.dictConfig(logging_config(settings.log_level))
+    setup_tracing("factwire-enricher")  # exports spans only if OTEL_TRACES_EXPORTER says so
     state = tempfile.TemporaryDirectory(prefix="factwire-faust-")
     atexit.register(state.cleanup)  # execute_from_commandline leaves by SystemExit
-    app = create_app(settings, datadir=state.name)
-    pool: ExtractionPool = app.factwire_pool  # type: ignore[attr-defined]
-    pool.prewarm()  # models load while the worker connects to Kafka
+    enricher = create_app(settings, datadir=state.name)
+    enricher.pool.prewarm()  # models load while the worker connects to Kafka
     try:
         asyncio.run(_topics_when_kafka_answers(settings, wait_for_kafka))
     except BaseException:
-        pool.close()
+        enricher.pool.close()
         raise
     log.info(
         "starting worker",
@@ -51,7 +51,7 @@ def run_worker(settings: Settings, *, wait_for_kafka: float = 0.0) -> NoReturn:
         },
     )
     worker = faust.Worker(
-        app,
+        enricher.app,
         loglevel=settings.log_level,
         logging_config=logging_config(settings.log_level),
         quiet=True,

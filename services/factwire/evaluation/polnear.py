@@ -274,9 +274,36 @@ def score_article(article: Article, extraction: Extraction, result: Result) -> N
     claims = [c for c in extraction.claims if c.kind in ("quote", "reported")]
     entities = {e.id: e for e in extraction.entities}
     spans = [content_span(c) for c in claims]
+    matched = _pair(claims, spans, article.gold, entities)
+    tallies = result.tallies
+    for gold in article.gold:
+        for category in ("all", "direct" if gold.direct else "indirect"):
+            tallies[category].gold += 1
+    for i, claim in enumerate(claims):
+        j = matched.get(i)
+        if j is None:
+            if _other_piece(spans[i], article.gold):
+                continue
+            category = "direct" if claim.kind == "quote" else "indirect"
+        else:
+            category = "direct" if article.gold[j].direct else "indirect"
+        right = j is not None and speaker_right(claim, article.gold[j], entities)
+        for name in ("all", category):
+            tallies[name].predicted += 1
+            tallies[name].content += j is not None
+            tallies[name].attributed += right
+
+
+def _pair(
+    claims: list[Claim],
+    spans: list[tuple[int, int]],
+    golds: list[GoldAttribution],
+    entities: dict[str, Entity],
+) -> dict[int, int]:
+    """Claim index -> gold index, one to one, largest overlaps (then right speakers) first."""
     pairs: list[tuple[int, bool, int, int]] = []
     for i, span in enumerate(spans):
-        for k, gold in enumerate(article.gold):
+        for k, gold in enumerate(golds):
             shared = _matches(span, gold.content)
             if shared:
                 pairs.append((shared, speaker_right(claims[i], gold, entities), i, k))
@@ -287,24 +314,7 @@ def score_article(article: Article, extraction: Extraction, result: Result) -> N
         if claim_index not in used_claims and gold_index not in used_gold:
             used_claims[claim_index] = gold_index
             used_gold.add(gold_index)
-    tallies = result.tallies
-    for gold in article.gold:
-        for category in ("all", "direct" if gold.direct else "indirect"):
-            tallies[category].gold += 1
-    for i, claim in enumerate(claims):
-        j = used_claims.get(i)
-        if j is None:
-            if _other_piece(spans[i], article.gold):
-                continue
-            category = "direct" if claim.kind == "quote" else "indirect"
-        else:
-            category = "direct" if article.gold[j].direct else "indirect"
-        for name in ("all", category):
-            tallies[name].predicted += 1
-            if j is not None:
-                tallies[name].content += 1
-                if speaker_right(claim, article.gold[j], entities):
-                    tallies[name].attributed += 1
+    return used_claims
 
 
 def _other_piece(span: tuple[int, int], golds: list[GoldAttribution]) -> bool:

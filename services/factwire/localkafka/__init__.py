@@ -5,7 +5,7 @@
 instead: see :mod:`factwire.testing`.
 """
 
-from factwire.localkafka.broker import LocalBroker, free_port, run_broker, run_broker_forever
+from factwire.localkafka.broker import LocalBroker, run_broker, run_broker_forever
 from factwire.localkafka.errors import (
     BrokerStartError,
     JavaNotFoundError,
@@ -22,7 +22,6 @@ __all__ = [
     "LocalBroker",
     "LocalKafkaError",
     "find_kafka_libs",
-    "free_port",
     "run_broker",
     "run_broker_forever",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -28,6 +27,7 @@ from factwire.localkafka.config import (
 )
 from factwire.localkafka.errors import BrokerStartError, JavaNotFoundError
 from factwire.localkafka.jars import KAFKA_VERSION, find_kafka_libs
+from factwire.processes import free_port
 
 LOG4J_CONFIG = Path(__file__).with_name("log4j2.json")
 # Peak throughput: the JIT's optimising compiler and G1, as in Kafka's own start scripts.
@@ -37,13 +37,6 @@ THROUGHPUT_JVM_OPTIONS = ("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20")
 FAST_START_JVM_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
 # The storage tool runs for a second: the C1 compiler and the serial collector start it fastest.
 TOOL_JVM_OPTIONS = ("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
-
-
-def free_port(host: str = LOOPBACK) -> int:
-    """A TCP port nobody listens on right now (the kernel's choice)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
 
 
 def find_java() -> str:

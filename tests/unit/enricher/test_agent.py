@@ -44,8 +44,8 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> list[FutureMessage]:
 async def test_the_agent_publishes_enriched_events_and_dead_letters(
     sent: list[FutureMessage],
 ) -> None:
-    app = create_app(SETTINGS)
-    agent = next(iter(app.agents.values()))
+    enricher = create_app(SETTINGS)
+    agent = next(iter(enricher.app.agents.values()))
     good = orjson.dumps({"id": "a1", "body": "Ana Lima said the port of Porto reopens."})
     try:
         async with agent.test_context() as context:
@@ -56,7 +56,7 @@ async def test_the_agent_publishes_enriched_events_and_dead_letters(
                     break
                 await asyncio.sleep(0.1)
     finally:
-        app.factwire_pool.close()  # type: ignore[attr-defined]
+        enricher.pool.close()
 
     by_topic = {fut.message.channel.get_topic_name(): fut.message for fut in sent}
     enriched = by_topic["out.enriched"]

@@ -109,7 +109,7 @@ async def test_content_already_enriched_is_skipped() -> None:
         "a",
     ]  # the repeat in the batch and in the next batch never reach extraction
     assert len(enriched.sent) == 2
-    assert batch.metrics.duplicates == 2
+    assert batch.metrics.sample("factwire_duplicates_total") == 2
 
 
 async def test_an_enriched_event_kafka_refuses_goes_to_the_dead_letter_topic() -> None:

@@ -8,12 +8,15 @@ import pytest
 
 from factwire.evaluation import EvaluationDataError
 from factwire.evaluation.checkworthiness import (
+    Sentence,
     best_f1,
+    evaluate,
     handles,
     number_baseline,
     read_sentences,
     roc_auc,
     sentence_score,
+    spread,
 )
 from factwire.models import Claim
 
@@ -104,3 +107,16 @@ def test_malformed_sentence_files_are_a_clear_error(tmp_path: Path, content: str
     path.write_text(content, encoding="utf-8")
     with pytest.raises(EvaluationDataError, match=r"sentences\.json"):
         read_sentences(path)
+
+
+def test_a_limit_takes_sentences_spread_over_a_file_sorted_by_label() -> None:
+    sentences = [Sentence(str(k), "x", k < 4) for k in range(10)]
+    picked = spread(sentences, 5)
+    assert [s.id for s in picked] == ["0", "2", "4", "6", "8"]
+    assert {s.check_worthy for s in picked} == {True, False}
+    assert spread(sentences, None) == sentences
+
+
+def test_sentences_of_one_label_only_are_a_clear_error() -> None:
+    with pytest.raises(EvaluationDataError, match="labelled 1 and 0"):
+        evaluate([Sentence("1", "It rose 5%.", True)], [], "one.json")

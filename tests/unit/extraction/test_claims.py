@@ -59,8 +59,12 @@ def spoken(body: str) -> list[tuple[str, str, str | None]]:
 
 
 def speakers(body: str) -> list[str | None]:
-    """The speaker of each claim: its entity id, else the words that name it."""
-    return [(c.speaker.entity_id or c.speaker.name) if c.speaker else None for c in claims(body)]
+    """The speaker of each quote or reported claim: its entity id, else the words naming it."""
+    return [
+        (c.speaker.entity_id or c.speaker.name) if c.speaker else None
+        for c in claims(body)
+        if c.kind != "statement"
+    ]
 
 
 # --- direct quotes: the words after the quote (quotes.AFTER_QUOTE) -----------------------------

@@ -12,7 +12,7 @@ from factwire.extraction.claims.marks import find_quotes
 from factwire.extraction.claims.quotes import attribute_quotes, embedded_quotes
 from factwire.extraction.claims.reported import find_reported
 from factwire.extraction.claims.resolver import SpeakerResolver
-from factwire.extraction.claims.scoring import checkworthiness, is_hedged
+from factwire.extraction.claims.scoring import checkworthiness, evidence, is_hedged
 from factwire.extraction.claims.statements import find_statements
 from factwire.extraction.document import ArticleText
 from factwire.extraction.sentences import Span
@@ -80,10 +80,8 @@ def _claim(ctx: ClaimContext, draft: Draft, speaker: Speaker | None, number: int
         entity_ids=entity_ids,
         hedged=hedged,
         checkworthiness=checkworthiness(
-            draft.kind,
-            content,
-            [m.entity.type for m in mentioned],
-            named_speaker=speaker is not None and speaker.entity_id is not None,
-            hedged=hedged,
+            evidence(
+                ctx, draft, span, named_speaker=bool(speaker and speaker.entity_id), hedged=hedged
+            )
         ),
     )

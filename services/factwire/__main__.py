@@ -1,0 +1,5 @@
+"""``python -m factwire``: the ``factwire`` command."""
+
+from factwire.cli import main
+
+main()

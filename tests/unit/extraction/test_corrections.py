@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import pytest
 
-from factwire.extraction import Extractor, corrections
+from factwire.extraction import Extractor, corrections, names
 from factwire.extraction.corrections import Rule
 from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.errors import UnknownCorrectionError
 
 
 def tagged(body: str, *spans: tuple[str, str]) -> tuple[ArticleText, list[RawMention]]:
@@ -272,9 +273,9 @@ def test_blank_or_empty_spans_from_a_backend_are_dropped_without_error() -> None
 
 
 def test_an_acronym_is_made_of_the_name_without_its_legal_form() -> None:
-    assert corrections.acronym(("Kurdistan", "Democratic", "Party")) == "KDP"
-    assert corrections.acronym(("Apple", "Inc.")) == ""
-    assert corrections.acronym(("Bank", "of", "England")) == "BE"
+    assert names.acronym(("Kurdistan", "Democratic", "Party")) == "KDP"
+    assert names.acronym(("Apple", "Inc.")) == ""
+    assert names.acronym(("Bank", "of", "England")) == "BE"
 
 
 def test_in_a_capitals_line_a_trailing_common_word_is_not_part_of_the_name() -> None:
@@ -362,3 +363,16 @@ def test_the_first_word_of_a_full_name_is_propagated_only_when_it_is_a_family_na
     text, mentions = tagged(body, (full_name, "PERSON"))
     found = corrections.propagate_names(text, mentions)
     assert [body[m.start : m.end] for m in found if m.start > 0] == lone
+
+
+def test_the_registry_names_each_rule_after_its_function() -> None:
+    assert [name for name, _ in corrections.RULES] == [
+        rule.__name__ for _, rule in corrections.RULES
+    ]
+    assert len(corrections.RULE_NAMES) == len(corrections.RULES)
+
+
+def test_an_unknown_rule_name_is_refused() -> None:
+    assert corrections.rule_names("trim_edges") == {"trim_edges"}
+    with pytest.raises(UnknownCorrectionError, match="trim_edgse"):
+        corrections.rule_names("trim_edges", "trim_edgse")

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from factwire.extraction.corrections import rule_names
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import (
@@ -868,13 +869,11 @@ class RulesBackend:
     model: str | None = None
     # Tables, match reports, headlines and repeated names are decided here already; the shared
     # rules for them (written against a statistical tagger) only undo those decisions.
-    corrections_not_needed = frozenset(
-        {
-            "teams_in_tables",
-            "teams_in_match_reports",
-            "consistent_labels",
-            "trim_shouted_common_word",
-        }
+    corrections_not_needed = rule_names(
+        "teams_in_tables",
+        "teams_in_match_reports",
+        "consistent_labels",
+        "trim_shouted_common_word",
     )
 
     def __init__(self) -> None:

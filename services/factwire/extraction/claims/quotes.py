@@ -44,7 +44,7 @@ _SET_OFF = ",:;.!?—–-("
 _DASHES = frozenset("―—–-")
 _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
-_CUE_OBJECT_VERBS = lexicon().quote_object_verbs
+_CUE_OBJECT_VERBS = lexicon().object_verbs
 _SETTING = re.compile(
     r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"
     r"(?:statement|interview|email|tweet|speech|letter|post|op-ed|memo|press release)\b"

@@ -198,13 +198,8 @@ class Lexicon:
 
     @property
     def object_verbs(self) -> frozenset[str]:
-        """Verbs whose object is the addressee in reported speech ("told reporters that")."""
+        """Verbs whose object is the addressee ("told reporters that", "told reporters: ...")."""
         return self.speech_verbs["object"]
-
-    @property
-    def quote_object_verbs(self) -> frozenset[str]:
-        """Verbs whose object is the addressee before a quote ("told reporters: ...")."""
-        return self.speech_verbs["object-quote"]
 
     @property
     def inverted_verbs(self) -> frozenset[str]:

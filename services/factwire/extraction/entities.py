@@ -4,8 +4,9 @@ Mentions with the same comparison key (titles, a leading "the" and capitals asid
 *form*; forms then join when they name the same thing: a surname or the tail of a full name
 ("Casanova" -> "Lourdes Casanova"), a company without its legal suffix ("Apple" -> "Apple Inc."),
 an acronym of a longer name in the article ("KDP" -> "Kurdistan Democratic Party"), or two
-spellings of a well-known name (``data/aliases.tsv``: "U.S." -> "United States"). The entity's
-``name`` is its fullest form and every other surface form is an alias. Linear in the mentions.
+spellings of a well-known name (``language/data/aliases.tsv``: "U.S." -> "United States"). The
+entity's ``name`` is its fullest form and every other surface form is an alias. Linear in the
+mentions.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from factwire.extraction.corrections import (
+from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language.name_words import GENERATIONS
+from factwire.extraction.names import (
     NAME_LABELS,
     acronym,
     known_aliases,
@@ -22,7 +25,6 @@ from factwire.extraction.corrections import (
     person_titles,
     without_legal_suffix,
 )
-from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import Entity
 
 _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -31,7 +33,6 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _WORDS = re.compile(r"[^\s,]+")
-_GENERATIONS = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
 
 
 @dataclass(slots=True)
@@ -118,7 +119,7 @@ def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
                 by_acronym.setdefault(initials, i)
         elif len(form.words) > 1:
             words = form.words
-            if words[-1] in _GENERATIONS and len(words) > 2:
+            if words[-1] in GENERATIONS and len(words) > 2:
                 words = words[:-1]  # "Joseph R. Biden Jr." is also "Biden", "R. Biden"
                 by_tail.setdefault(words, []).append(i)
             for n in range(1, len(words)):

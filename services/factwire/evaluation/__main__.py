@@ -14,11 +14,20 @@ from pathlib import Path
 
 import orjson
 
-from factwire.evaluation import EvaluationDataError, Report, TaskModule, conll, data_dir, polnear
+from factwire.evaluation import (
+    EvaluationDataError,
+    Report,
+    TaskModule,
+    conll,
+    data_dir,
+    modern_news,
+    polnear,
+)
 from factwire.extraction.backends import BACKEND_NAMES
 
 # A task module registers itself here with one import and one entry.
 TASKS: dict[str, TaskModule] = {conll.TASK: conll, polnear.TASK: polnear}
+TASKS[modern_news.TASK] = modern_news
 
 
 def _parser() -> argparse.ArgumentParser:

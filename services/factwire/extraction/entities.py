@@ -4,8 +4,9 @@ Mentions with the same comparison key (titles, a leading "the" and capitals asid
 *form*; forms then join when they name the same thing: a surname or the tail of a full name
 ("Casanova" -> "Lourdes Casanova"), a company without its legal suffix ("Apple" -> "Apple Inc."),
 an acronym of a longer name in the article ("KDP" -> "Kurdistan Democratic Party"), or two
-spellings of a well-known name (``data/aliases.tsv``: "U.S." -> "United States"). The entity's
-``name`` is its fullest form and every other surface form is an alias. Linear in the mentions.
+spellings of a well-known name (``language/data/aliases.tsv``: "U.S." -> "United States"). The
+entity's ``name`` is its fullest form and every other surface form is an alias. Linear in the
+mentions.
 """
 
 from __future__ import annotations

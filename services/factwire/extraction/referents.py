@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from factwire.extraction.backends.hybrid.lexicon import places
 from factwire.extraction.corrections import NAME_LABELS, name_key
 from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language import lexicon
 
 Rule = Callable[[ArticleText, list[RawMention]], list[RawMention]]
 
@@ -71,7 +71,7 @@ def short_forms_of_organisations(text: ArticleText, mentions: list[RawMention]) 
         words = _words(text, m)
         first = heads.get(words[0]) if len(words) == 1 and "." not in words[0] else None
         later = first is not None and (m.field == "body" and m.start > first)
-        retyped = m.label in _RETYPED and _surface(text, m) not in places()
+        retyped = m.label in _RETYPED and _surface(text, m) not in lexicon().places
         unnamed = m.label == "PERSON" and words and words[0] not in people
         if later and (retyped or unnamed):
             out.append(replace(m, label="ORG"))

@@ -345,3 +345,20 @@ def test_a_place_name_that_speaks_or_has_no_place_words_stays_a_person() -> None
     assert apply(
         corrections.places_by_context, "Valencia scored twice.", ("Valencia", "PERSON")
     ) == [("Valencia", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("body", "full_name", "lone"),
+    [
+        ("Wang Donghai spoke. Wang left.", "Wang Donghai", ["Wang"]),  # family name first
+        ("Klaus Kinkel spoke. Klaus left.", "Klaus Kinkel", []),  # a given name, not a surname
+        ("Wolfgang Schuessel spoke. Wolfgang left.", "Wolfgang Schuessel", []),
+        ("Ibrahim Rugova spoke. Ibrahim left.", "Ibrahim Rugova", []),
+    ],
+)
+def test_the_first_word_of_a_full_name_is_propagated_only_when_it_is_a_family_name(
+    body: str, full_name: str, lone: list[str]
+) -> None:
+    text, mentions = tagged(body, (full_name, "PERSON"))
+    found = corrections.propagate_names(text, mentions)
+    assert [body[m.start : m.end] for m in found if m.start > 0] == lone

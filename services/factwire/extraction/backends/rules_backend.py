@@ -13,21 +13,52 @@ a name there. Names inside hyphenated words ("Vienna-based") are found separatel
 article-wide pass (title and body together) gives a guessed name the type that a confident one of
 the same text has: "Simmons" alone becomes PERSON after "Phil Simmons".
 
-The word lists live in `extraction/data/rules/`; see the README there for their sources.
+The word lists live in `extraction/language/`; see `language/data/README.md` for their sources.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.amounts import (
+    BEFORE_MONTH,
+    CLOCK_SUFFIXES,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    DATE_WORDS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    PERCENT_WORDS,
+    PERIOD_PARTS,
+    PERIODS,
+    RELATIVE_WORDS,
+    SCALES,
+    UNITS,
+    WEEKDAYS,
+)
+from factwire.extraction.language.function_words import (
+    FOREIGN_ARTICLES,
+    FUNCTION_WORDS,
+    LOCATIVE_WORDS,
+    NAME_CONNECTORS,
+)
+from factwire.extraction.language.name_words import (
+    BUILT_PLACE_WORDS,
+    EVENT_HEADS,
+    NATURAL_PLACE_WORDS,
+    NOT_ORGANISATIONS,
+    OF_HEADS,
+    SURNAME_ENDINGS,
+)
+from factwire.extraction.language.sports import RESULT_LINE_WORDS, SPORTS, SPORTS_WORDS
 from factwire.models import ExtractorName, TextField
-
-_DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
 
 # --- tokens -----------------------------------------------------------------------------------
 
@@ -87,10 +118,6 @@ def _split(text: str, abbreviations: frozenset[str]) -> tuple[list[str], list[in
     return words, starts, ends
 
 
-def _set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 def _is_initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
@@ -143,18 +170,12 @@ def _title_case(words: list[str]) -> bool:
         if w.isalpha():
             if w[0].isupper():
                 capitalised += len(w) > 3
-            elif w not in _FUNCTION_WORDS:
+            elif w not in FUNCTION_WORDS:
                 plain += 1  # "won", "met": a sentence, not a headline
     return capitalised >= 3 and plain == 0
 
 
 # --- word lists -------------------------------------------------------------------------------
-
-
-def _lines(name: str) -> Iterator[str]:
-    for line in (_DATA / name).read_text("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            yield line
 
 
 def _key(name: str, abbreviations: frozenset[str]) -> tuple[str, ...]:
@@ -185,28 +206,16 @@ class _Lexicon:
     org_any: frozenset[str]
     events: frozenset[str]
     abbreviations: frozenset[str]
-
-
-_ABBREVIATIONS = _set(
-    "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Col Capt Lt Maj Sgt Adm Rev St Mt Ft Inc Corp Co Ltd Jr Sr "
-    "Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec No Bros vs v"
-)
-_NATURAL_PLACE_WORDS = _set(
-    "River Mountains Mountain Island Islands Lake Bay Valley Region Peninsula Strait Sea Ocean "
-    "Gulf Coast Desert Heights Hills Basin Delta Plain Plateau Forest"
-)
-_BUILT_PLACE_WORDS = _set(
-    "Road Street Avenue Square Stadium Park Airport Bridge Canal Hall Palace Arena Ground Oval "
-    "Field Garden Gardens Circuit Course Tower Cathedral Temple Mosque Prison Port Harbour Dam"
-)
+    speaker_verbs: frozenset[str]  # "Dole said": the name before them is a person
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    abbreviations = _ABBREVIATIONS
-    common = frozenset(_lines("common_words.txt"))
-    first_names = frozenset([*_lines("first_names.txt"), *_lines("first_names_world.txt")])
-    surnames = frozenset(_lines("surnames.txt"))
+    words = lexicon()
+    abbreviations = words.token_abbreviations
+    common = words.common_words
+    first_names = words.first_names
+    surnames = words.surnames
     names: dict[tuple[str, ...], _Entry] = {}
     countries: set[str] = set()
 
@@ -217,8 +226,7 @@ def _lexicon() -> _Lexicon:
         exact = name if name.isupper() and len(name) <= 5 else None
         names[key] = _Entry(label, exact, weak)
 
-    for line in _lines("places.tsv"):
-        name, kind = line.split("\t")
+    for name, kind in words.place_rows:
         label, _, major = kind.partition(" ")
         if major == "country":
             countries.add(name)
@@ -226,24 +234,22 @@ def _lexicon() -> _Lexicon:
             continue  # "Police" (Poland), "Split" (Croatia): too often the plain word
         personal = name in surnames or name in first_names
         add(name, label, overwrite=False, weak=personal and not major)
-    for name in _lines("languages.txt"):
+    for name in words.languages:
         add(name, "LANGUAGE", overwrite=True)
-    for name in _lines("norp.txt"):
+    for name in words.norp_names:
         add(name, "NORP", overwrite=True)
-    for line in _lines("locations.txt"):
-        name, kind = line.split("\t")
+    for name, kind in words.location_rows:
         label, _, major = kind.partition(" ")
         if major == "country":
             countries.add(name)
         add(name, label, overwrite=True)
-    for name in _lines("organisations.txt"):
+    for name in words.organisations:
         add(name, "ORG", overwrite=True)
-    for name in _lines("events.txt"):
+    for name in words.events:
         add(name, "EVENT", overwrite=True)
     longest: dict[str, int] = {}
     for key in names:
         longest[key[0]] = max(longest.get(key[0], 0), len(key))
-    org_words = [line.split("\t") for line in _lines("organisation_words.txt")]
     return _Lexicon(
         names=names,
         countries=frozenset(countries),
@@ -251,67 +257,29 @@ def _lexicon() -> _Lexicon:
         common=common,
         first_names=first_names,
         surnames=surnames,
-        titles=frozenset(_lines("person_titles.txt")),
-        org_suffix=frozenset(w for w, where in org_words if where in ("suffix", "any")),
-        org_any=frozenset(w for w, where in org_words if where == "any"),
-        events=frozenset(_lines("event_words.txt")),
+        titles=words.person_titles,
+        org_suffix=words.organisation_suffixes | words.organisation_anywhere,
+        org_any=words.organisation_anywhere,
+        events=words.event_words,
         abbreviations=abbreviations,
+        speaker_verbs=words.speaker_verbs,
     )
 
 
 # --- numbers, dates and amounts ---------------------------------------------------------------
 
-_MONTHS = _set(
-    "January February March April May June July August September October November December "
-    "Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec. Jan Feb Apr Jun Jul Aug Sep Sept "
-    "Oct Nov Dec"
-)
-_WEEKDAYS = _set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
-_DATE_WORDS = _set("today yesterday tomorrow tonight")
-_RELATIVE = _set("last next this past coming previous")
-_PERIODS = _set(
-    "week weeks month months year years weekend decade century quarter season spring summer "
-    "autumn winter"
-)
-_SCALES = _set("hundred thousand million billion trillion mln bln m bn")
-_NUMBER_WORDS = _set(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "dozen dozens hundreds thousands millions billions"
-)
-_ORDINAL_WORDS = _set(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "twentieth hundredth"
-)
-_CURRENCY_SIGNS = _set("$ £ € ¥")
-_CURRENCY_WORDS = _set(
-    "dollar dollars cent cents pound pounds sterling euro euros yen mark marks francs franc "
-    "lire lira pesos peso rupees rupee roubles rouble rubles ruble yuan rand guilders guilder "
-    "crowns crowns kronor krona kroner schillings pesetas drachmas zlotys baht ringgit won shekels "
-    "dinars riyals"
-)
-_CURRENCY_CODES = _set("US C A NZ HK S USD DEM GBP JPY FRF CHF EUR ITL NLG")
-_UNITS = _set(
-    "km kilometres kilometers kilometre kilometer miles mile metres meters metre meter feet foot "
-    "inches cm mm kg kilograms kilos grams tonnes tons tonne pounds lbs ounces acres hectares "
-    "litres liters gallons barrels bpd degrees mph knots sq"
-)
-_PERCENT_WORDS = frozenset({"percent", "pct", "%"})
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d(?:s)?")
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d|\d\d?/\d\d?/\d{2,4}")
 _CLOCK = re.compile(r"\d\d?[:.]\d\d")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
-_BEFORE_MONTH = _set(
-    "in since until till by early late mid last next of during from through before after this"
-)
-_CASED_TRIGGERS = _MONTHS | _WEEKDAYS | _CURRENCY_SIGNS | _CURRENCY_CODES
-_LOWER_TRIGGERS = _DATE_WORDS | _RELATIVE | _NUMBER_WORDS | _ORDINAL_WORDS
+_CASED_TRIGGERS = MONTHS | WEEKDAYS | CURRENCY_SIGNS | CURRENCY_CODES
+_LOWER_TRIGGERS = DATE_WORDS | RELATIVE_WORDS | NUMBER_WORDS | ORDINAL_WORDS
 
 
 def _is_number(word: str) -> bool:
-    return word[0].isdigit() or word.lower() in _NUMBER_WORDS
+    return word[0].isdigit() or word.lower() in NUMBER_WORDS
 
 
 _Span = tuple[int, int, str]  # first token, token after the last, label
@@ -347,12 +315,12 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
     w = words[i]
     low = w.lower()
     nxt = words[i + 1] if i + 1 < n else ""
-    if w in _MONTHS and (
+    if w in MONTHS and (
         nxt[:1].isdigit()
         or (i > 0 and words[i - 1][:1].isdigit())
         or w != "May"
-        or (i > 0 and words[i - 1].lower() in _BEFORE_MONTH)
-        or nxt.lower() in _RELATIVE
+        or (i > 0 and words[i - 1].lower() in BEFORE_MONTH)
+        or nxt.lower() in RELATIVE_WORDS
     ):
         j = i + 1
         while j < n and (words[j][:1].isdigit() or words[j] == ","):
@@ -361,15 +329,15 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
             j -= 1
         start = i - 1 if i > 0 and words[i - 1].isdigit() and len(words[i - 1]) <= 2 else i
         return (start, j, "DATE")
-    if w in _WEEKDAYS or low in _DATE_WORDS or _ISO_DATE.fullmatch(w):
+    if w in WEEKDAYS or low in DATE_WORDS or _ISO_DATE.fullmatch(w):
         return (i, i + 1, "DATE")
-    if low in _RELATIVE and nxt.lower() in _PERIODS:
+    if low in RELATIVE_WORDS and nxt.lower() in PERIODS:
         return (i, i + 2, "DATE")
-    if w in _CURRENCY_SIGNS or (w in _CURRENCY_CODES and nxt in _CURRENCY_SIGNS):
-        j = i + 1 if w in _CURRENCY_SIGNS else i + 2
+    if w in CURRENCY_SIGNS or (w in CURRENCY_CODES and nxt in CURRENCY_SIGNS):
+        j = i + 1 if w in CURRENCY_SIGNS else i + 2
         if j < n and words[j][:1].isdigit():
             j += 1
-            if j < n and words[j] in _SCALES:
+            if j < n and words[j] in SCALES:
                 j += 1
             return (i, j, "MONEY")
         return None
@@ -377,75 +345,38 @@ def _amount_at(words: list[str], i: int, n: int) -> _Span | None:
         return _ordinal_or_none(w, i, nxt)
     if _CLOCK.fullmatch(w) and ":" in w:
         j = i + 1
-        if j < n and words[j].lower() in ("a.m.", "p.m.", "am", "pm", "gmt", "edt", "est"):
+        if j < n and words[j].lower() in CLOCK_SUFFIXES:
             j += 1
         return (i, j, "TIME")
     j = i + 1
-    while j < n and words[j] in _SCALES:
+    while j < n and words[j] in SCALES:
         j += 1
     unit = words[j] if j < n else ""
-    if unit in _PERCENT_WORDS:
+    if unit in PERCENT_WORDS:
         return (i, j + 1, "PERCENT")
     if unit == "per" and j + 1 < n and words[j + 1].lower() == "cent":
         return (i, j + 2, "PERCENT")
-    if unit in _CURRENCY_WORDS:
+    if unit in CURRENCY_WORDS:
         return (i, j + 1, "MONEY")
-    if unit in _UNITS:
+    if unit in UNITS:
         return (i, j + 1, "QUANTITY")
     if _YEAR.fullmatch(w) and j == i + 1:
         return (i, j, "DATE")
     if _ORDINAL.fullmatch(w):
-        return (i, j + 1, "DATE") if unit in ("quarter", "half") else (i, j, "ORDINAL")
+        return (i, j + 1, "DATE") if unit in PERIOD_PARTS else (i, j, "ORDINAL")
     return (i, j, "CARDINAL")
 
 
 def _ordinal_or_none(word: str, i: int, nxt: str) -> _Span | None:
-    if word.lower() not in _ORDINAL_WORDS:
+    if word.lower() not in ORDINAL_WORDS:
         return None
-    if nxt in ("quarter", "half"):
+    if nxt in PERIOD_PARTS:
         return (i, i + 2, "DATE")  # "the third quarter"
     return (i, i + 1, "ORDINAL")
 
 
 # --- names ------------------------------------------------------------------------------------
 
-_CONNECTORS = _set("de van von der den da di du del la le bin al el y &")
-_OF_HEADS = _set(
-    "Republic Kingdom Duke Earl Isle Cape Bank State States Province Prince Princess Gulf Bay "
-    "Sea Strait Lake Mount Ministry Department University College Institute Council Court "
-    "Church House Board Bureau Office Commission Committee Federation Association Society "
-    "League Union Chamber Academy School Party Museum Order Organisation Organization"
-)
-_FUNCTION_WORDS = _set(
-    "a an the this that these those there here it its he she they we you i my our your his her "
-    "their them us me who whom whose which what when where why how if unless while as after "
-    "before since until because although though but and or nor so yet also then than in on at "
-    "by for from to of with without within into onto over under about above below between "
-    "among against during through throughout despite including like unlike near per via "
-    "not no all any both each every either neither some many much more most few several such "
-    "only just even still already once other another one is are was were be been has have had "
-    "do does did would shall should could might must let please yes meanwhile "
-    "however moreover instead later earlier today yesterday tomorrow now"
-)
-_EVENT_HEADS = _set("Hurricane Typhoon Cyclone Storm Operation")
-_FOREIGN_ARTICLES = _set("Der Die Das Le La Les El Il Los Las Het De")
-_NOT_ORGANISATIONS = _set(
-    "GMT CET EST EDT PST RBI ERA CEO CFO GDP GNP VAT TV AM PM IPO EPS PMI DNA AIDS HIV OK PC "
-    "CD DVD FM SMS PR ID PCT NA"
-)  # abbreviations in capitals that name no organisation
-_SPEECH = _set("said says told added asked according")
-_LOCATIVE = _set("in at near from outside across to towards into via")
-_SPORTS = _set(
-    "soccer football cricket tennis golf baseball basketball rugby athletics cycling boxing "
-    "hockey racing motorcycling skiing swimming volleyball handball badminton squash snooker "
-    "nfl nba nhl formula"
-)
-_SPORTS_WORDS = _SPORTS | _set(
-    "match matches goal goals scored scorer scorers striker innings wicket wickets league cup "
-    "championship halftime half-time quarter-final semi-final final beat drew defeated coach "
-    "season tournament seed seeded standings inning homer homers pitcher batsman bowler "
-    "midfielder goalkeeper playoff playoffs title victory win won lost games"
-)
 _STRONG, _CONTEXT, _GUESS = 2, 1, 0
 _MAX_NAME_WORDS = 12  # longer runs of capitals are cut: keeps the typing recursion shallow
 
@@ -474,9 +405,9 @@ class _NameFinder:
         first_line = 0
         while first_line < self.n and (first_line == 0 or not self.tok.sentence_start[first_line]):
             first_line += 1
-        if any(w in _SPORTS for w in self.lower[:first_line]):
+        if any(w in SPORTS for w in self.lower[:first_line]):
             return True
-        hits = sum(1 for w in self.lower if w in _SPORTS_WORDS)
+        hits = sum(1 for w in self.lower if w in SPORTS_WORDS)
         return hits >= 3 and hits * 60 >= self.n
 
     # which tokens can be part of a name
@@ -521,7 +452,7 @@ class _NameFinder:
             return False  # "Vienna-based", "Year-on-year": see _hyphenated
         if self.tok.caps_line[i]:
             low = self.lower[i]
-            if low in _SPORTS:
+            if low in SPORTS:
                 return False
             return not self._plain(low) or self._gazetteer_at(i, self.n) is not None
         return True
@@ -545,12 +476,12 @@ class _NameFinder:
         if self.tok.caps_line[i]:
             return True
         if not self.tok.sentence_start[i]:
-            return self.lower[i] not in _FUNCTION_WORDS or self._gazetteer_at(i, self.n) is not None
+            return self.lower[i] not in FUNCTION_WORDS or self._gazetteer_at(i, self.n) is not None
         w = self.words[i]
         low = self.lower[i]
         if self._gazetteer_at(i, self.n) is not None:
             return True
-        if low in _FUNCTION_WORDS:
+        if low in FUNCTION_WORDS:
             return False
         if not self._plain(low) or w in self.lex.first_names:
             return True
@@ -574,7 +505,7 @@ class _NameFinder:
                 j + 1 < limit
                 and self._capitalised(j + 1)
                 and (
-                    words[j] in _CONNECTORS
+                    words[j] in NAME_CONNECTORS
                     or (words[j] == "of" and self._takes_of(j - 1))
                     or (words[j] == "for" and self._names_body(i, j))
                 )
@@ -591,7 +522,7 @@ class _NameFinder:
 
     def _takes_of(self, k: int) -> bool:
         """Can a name go on with "of" after word k ("Bank of", "World Series of")?"""
-        return self.words[k] in _OF_HEADS or self.words[k] in self.lex.events
+        return self.words[k] in OF_HEADS or self.words[k] in self.lex.events
 
     # typing
 
@@ -616,7 +547,7 @@ class _NameFinder:
         words, lex = self.words, self.lex
         hit = self._gazetteer_at(i, end)
         if hit is not None and hit[0] == end:
-            if hit[1].weak and _after_word(words, end) in _SPEECH:
+            if hit[1].weak and _after_word(words, end) in lex.speaker_verbs:
                 return [_Name(i, end, "PERSON", _CONTEXT)]  # "Dole said"
             strength = _CONTEXT if hit[1].weak else _STRONG
             return [_Name(i, end, self._place_or_team(i, end, hit[1].label), strength)]
@@ -626,7 +557,7 @@ class _NameFinder:
             before = self._classify(i, left, person_context=False) if left > i else []
             return [*before, _Name(title + 1, end, "PERSON", _STRONG)]
         last = words[end - 1]
-        if end - i >= 2 and (last in lex.events or words[i] in _EVENT_HEADS):
+        if end - i >= 2 and (last in lex.events or words[i] in EVENT_HEADS):
             return [_Name(i, end, "EVENT", _STRONG)]
         if hit is not None and hit[1].label == "EVENT" and words[hit[0]] == "of":
             return [_Name(i, end, "EVENT", _STRONG)]  # "World Series of Poker"
@@ -634,11 +565,11 @@ class _NameFinder:
             words[k] in lex.org_any or words[k] == "&" for k in range(i, end)
         ):
             return [_Name(i, end, "ORG", _STRONG)]
-        if end - i >= 2 and words[i] in _FOREIGN_ARTICLES:
+        if end - i >= 2 and words[i] in FOREIGN_ARTICLES:
             return [_Name(i, end, "ORG", _CONTEXT)]  # "Der Spiegel", "Le Monde", "El Al"
-        if end - i >= 2 and last in _BUILT_PLACE_WORDS:
+        if end - i >= 2 and last in BUILT_PLACE_WORDS:
             return [_Name(i, end, "FAC", _STRONG)]
-        if end - i >= 2 and last in _NATURAL_PLACE_WORDS:
+        if end - i >= 2 and last in NATURAL_PLACE_WORDS:
             return [_Name(i, end, "LOC", _STRONG)]
         if (
             self.tok.sentence_start[i]
@@ -730,7 +661,7 @@ class _NameFinder:
         name = " ".join(self.words[i:end])
         if name in self.lex.countries or name.title() in self.lex.countries:
             return label
-        if i > 0 and self.lower[i - 1] in _LOCATIVE:
+        if i > 0 and self.lower[i - 1] in LOCATIVE_WORDS:
             return label
         if self.tok.sentence_start[i] and end < self.n:
             after = self.words[end]
@@ -748,7 +679,7 @@ class _NameFinder:
             w = self.words[k]
             if w[:1].isdigit():
                 numbers += 1
-            elif w[:1].islower() and w.lower() not in ("and", "v", "vs", "beat", "drew"):
+            elif w[:1].islower() and w.lower() not in RESULT_LINE_WORDS:
                 lowercase += 1
             k += 1
         return numbers >= 2 and lowercase <= 1
@@ -770,15 +701,15 @@ class _NameFinder:
         after = words[end].lower() if end < self.n else ""
         if end - i == 1:
             w = words[i]
-            if w in _NOT_ORGANISATIONS:
+            if w in NOT_ORGANISATIONS:
                 return None
             if w.isupper() and len(w) <= 5 and not self.tok.caps_line[i] and self._in_prose(i):
                 return _Name(i, end, "ORG", _CONTEXT)
             if _shape_label(w) == "PERSON":
                 return _Name(i, end, "PERSON", _GUESS)
-            if before in _LOCATIVE:
+            if before in LOCATIVE_WORDS:
                 return _Name(i, end, "GPE", _CONTEXT)
-            if after in _SPEECH or w in lex.surnames or w in lex.first_names:
+            if after in lex.speaker_verbs or w in lex.surnames or w in lex.first_names:
                 return _Name(i, end, "PERSON", _CONTEXT)
             return _Name(i, end, "ORG", _GUESS)
         if (
@@ -788,9 +719,9 @@ class _NameFinder:
             and words[i] not in lex.surnames
         ):
             return _Name(i, end, "ORG", _CONTEXT)  # a club: "Dynamo Moscow", "Standard Liege"
-        if end - i <= 3 and (last in lex.surnames or after in _SPEECH):
+        if end - i <= 3 and (last in lex.surnames or after in lex.speaker_verbs):
             return _Name(i, end, "PERSON", _CONTEXT)
-        if before in _LOCATIVE:
+        if before in LOCATIVE_WORDS:
             return _Name(i, end, "GPE", _CONTEXT)
         return _Name(i, end, "PERSON" if end - i <= 3 else "ORG", _GUESS)
 
@@ -799,24 +730,18 @@ def _after_word(words: list[str], end: int) -> str:
     return words[end] if end < len(words) else ""
 
 
-_SURNAME_ENDINGS = (
-    "ov", "ova", "ev", "eva", "sky", "ski", "ska", "vic", "vich", "enko", "chuk", "dze",
-    "shvili", "escu", "opoulos", "akis", "idis", "oglu", "ucci", "sson",
-)  # fmt: skip
-
-
 def _shape_label(word: str) -> str | None:
     """The likely type of an unknown name from its ending: "Petrenko", "Karlsson" are people."""
     low = word.lower()
     if len(low) < 5:
         return None
-    if low.endswith(_SURNAME_ENDINGS):
+    if low.endswith(SURNAME_ENDINGS):
         return "PERSON"
     return None
 
 
 def _is_date_token(word: str) -> bool:
-    return word in _MONTHS or _ISO_DATE.fullmatch(word) is not None
+    return word in MONTHS or _ISO_DATE.fullmatch(word) is not None
 
 
 def _is_initial_token(word: str) -> bool:

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.lexicon import lexicon, word_list
 from factwire.extraction.claims.phrases import (
-    DETERMINERS,
     Phrase,
     Token,
     phrase_after,
@@ -28,6 +26,10 @@ from factwire.extraction.claims.phrases import (
     subject_phrase,
     tokens,
 )
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import DETERMINERS
+from factwire.extraction.language.function_words import TITLE_SMALL_WORDS as _TITLE_SMALL_WORDS
+from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 
 # Two apostrophes stand for a straight mark in some archives; of three, the last two close a
 # quote that ends with a nested one (`... 'no boots,''' he said`).
@@ -42,8 +44,7 @@ _SET_OFF = ",:;.!?—–-("
 _DASHES = frozenset("―—–-")
 _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
-_CUE_OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "informed"})
+_CUE_OBJECT_VERBS = lexicon().quote_object_verbs
 _SETTING = re.compile(
     r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"
     r"(?:statement|interview|email|tweet|speech|letter|post|op-ed|memo|press release)\b"
@@ -177,11 +178,6 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
         drafts.append(draft)
         previous, previous_line = draft, ctx.line_index(quote.close)
     return drafts
-
-
-_TITLE_SMALL_WORDS = frozenset(
-    word_list("a an the and or but nor of in on at to for from with by as vs is are be")
-)
 
 
 def _looks_like_title(body: str, start: int, end: int) -> bool:

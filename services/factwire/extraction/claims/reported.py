@@ -13,9 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.lexicon import lexicon
 from factwire.extraction.claims.phrases import (
-    DETERMINERS,
     Phrase,
     phrase_after,
     phrase_before,
@@ -23,16 +21,12 @@ from factwire.extraction.claims.phrases import (
     subject_phrase,
     tokens,
 )
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import DETERMINERS
+from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_OBJECT_VERBS = _wordset("told tells tell telling warned warns assured reminded informed promised")
+_OBJECT_VERBS = lexicon().object_verbs
 _FILLER = re.compile(
     r"(?:\s*+,)?+(?:\s++(?:(?:on|last|this|early|late|earlier)\s++)?+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"

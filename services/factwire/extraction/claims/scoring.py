@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factwire.extraction.claims.lexicon import lexicon
 from factwire.extraction.claims.statements import SPECIFIC_TYPES, has_comparison, has_specifics
+from factwire.extraction.language import lexicon
 from factwire.models import ClaimKind
 
 _BASE: dict[str, float] = {"statement": 0.35, "reported": 0.3, "quote": 0.25}

@@ -7,25 +7,13 @@ import re
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.lexicon import PhraseFinder, word_list
+from factwire.extraction.language import PhraseFinder
+from factwire.extraction.language.amounts import COMPARISON_WORDS, SPECIFIC_WORDS
 
 SPECIFIC_TYPES = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE"})
 _NUMERIC = re.compile(r"[\d$€£¥%]")
-_SPECIFIC_WORDS = PhraseFinder(
-    word_list(
-        "percent percentage million billion trillion thousand thousands hundred hundreds dozen "
-        "dozens half twice double doubled triple tripled"
-    ),
-    ignore_case=True,
-)
-_COMPARISON_WORDS = PhraseFinder(
-    word_list(
-        "more less fewer higher lower larger smaller bigger greater most least largest smallest "
-        "biggest highest lowest record first only increase increased increases decrease "
-        "decreased decreases rose fell grew dropped declined"
-    ),
-    ignore_case=True,
-)
+_SPECIFIC_WORDS = PhraseFinder(SPECIFIC_WORDS, ignore_case=True)
+_COMPARISON_WORDS = PhraseFinder(COMPARISON_WORDS, ignore_case=True)
 
 
 def has_specifics(text: str) -> bool:

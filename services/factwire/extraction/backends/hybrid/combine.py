@@ -25,10 +25,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from factwire.extraction.backends.hybrid import lexicon
 from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
 from factwire.extraction.corrections import is_shouted
 from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language import context_words as cw
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.sports import SPORTS_WORDS
 from factwire.models import TextField
 
 NAME_LABELS = frozenset(
@@ -89,8 +91,8 @@ def combine(
 
 
 def _is_sports_report(text: ArticleText) -> bool:
-    words = _WORD.findall(text.body.lower())
-    return sum(1 for w in words if w in lexicon.SPORTS_WORDS) >= SPORTS_WORDS_NEEDED
+    found = _WORD.findall(text.body.lower())
+    return sum(1 for w in found if w in SPORTS_WORDS) >= SPORTS_WORDS_NEEDED
 
 
 def _field_names(
@@ -133,7 +135,7 @@ def _rules_weight(s: str, m: RawMention) -> float:
     surface = s[m.start : m.end]
     if m.label != "PERSON" or " " in surface:
         return RULES_WEIGHT
-    if surface in lexicon.first_names() or surface in lexicon.surnames():
+    if surface in lexicon().first_names or surface in lexicon().surnames:
         return RULES_WEIGHT
     return RULES_WEIGHT / 2
 
@@ -181,18 +183,22 @@ def _knowledge(surface: str) -> Votes:
     words = surface.split()
     if not words:
         return votes
-    if surface in lexicon.companies() and surface not in lexicon.countries():
+    if surface in lexicon().companies and surface not in lexicon().countries:
         votes["ORG"] += 1.5
     if len(words) > 1:
-        if words[-1] in lexicon.company_words() or words[0] in lexicon.ORG_NAME_WORDS:
+        if _company_word(words[-1]) or words[0] in cw.ORG_NAME_WORDS:
             votes["ORG"] += 1.5
-        if words[-1] in lexicon.FACILITY_WORDS or words[0] in lexicon.FACILITY_WORDS:
+        if words[-1] in cw.FACILITY_WORDS or words[0] in cw.FACILITY_WORDS:
             votes["FAC"] += 2.0
-        if words[-1] in lexicon.LAW_WORDS:
+        if words[-1] in cw.LAW_WORDS:
             votes["LAW"] += 2.0
-        if words[-1] in lexicon.PLACE_WORDS:
+        if words[-1] in cw.PLACE_WORDS:
             votes["LOC"] += 2.0
     return votes
+
+
+def _company_word(word: str) -> bool:
+    return word in lexicon().company_words or word in cw.ORG_NAME_WORDS
 
 
 def _vote_by_name(text: ArticleText, names: list[_Candidate]) -> list[RawMention]:

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from factwire.extraction.backends.hybrid import lexicon
+from factwire.extraction.language import context_words as cw
+from factwire.extraction.language import lexicon
 
 STRONG = 3.0
 """A cue that settles the type on its own against both backends' guesses."""
@@ -93,7 +94,7 @@ def product_noun_after(name: NameInContext) -> Evidence:
     if not _DETERMINER_BEFORE.search(name.before(12)):
         return None
     m = _WORD_AFTER.match(name.after(24))
-    return ("PRODUCT", STRONG) if m and m.group(1) in lexicon.PRODUCT_NOUNS else None
+    return ("PRODUCT", STRONG) if m and m.group(1) in cw.PRODUCT_NOUNS else None
 
 
 def noun_before(name: NameInContext) -> Evidence:
@@ -102,12 +103,12 @@ def noun_before(name: NameInContext) -> Evidence:
     Nightfall Harbor", but "to play Liechtenstein")."""
     before = name.before(40)
     m = _DETERMINED_WORD_BEFORE.search(before)
-    if m and m.group(1) in lexicon.PRODUCT_NOUNS:
+    if m and m.group(1) in cw.PRODUCT_NOUNS:
         return ("PRODUCT", STRONG)
-    if m and m.group(1) in lexicon.WORK_NOUNS:
+    if m and m.group(1) in cw.WORK_NOUNS:
         return ("WORK_OF_ART", STRONG)
     m = _WORD_BEFORE.search(before)
-    if m and m.group(1).lower() in lexicon.ORG_NOUNS:
+    if m and m.group(1).lower() in cw.ORG_NOUNS:
         return ("ORG", MEDIUM)
     return None
 
@@ -118,9 +119,9 @@ def called(name: NameInContext) -> Evidence:
     if not m:
         return None
     word = m.group(1)
-    if word in lexicon.PRODUCT_NOUNS:
+    if word in cw.PRODUCT_NOUNS:
         return ("PRODUCT", STRONG)
-    return ("ORG", MEDIUM) if word in lexicon.ORG_NOUNS else None
+    return ("ORG", MEDIUM) if word in cw.ORG_NOUNS else None
 
 
 def listed_after_plural(name: NameInContext) -> Evidence:
@@ -132,9 +133,9 @@ def listed_after_plural(name: NameInContext) -> Evidence:
     if not m:
         return None
     word = m.group(1)
-    if word in lexicon.ORG_NOUNS:
+    if word in cw.ORG_NOUNS:
         return ("ORG", STRONG)
-    return ("PRODUCT", STRONG) if word in lexicon.PRODUCT_NOUNS else None
+    return ("PRODUCT", STRONG) if word in cw.PRODUCT_NOUNS else None
 
 
 def apposition(name: NameInContext) -> Evidence:
@@ -143,9 +144,9 @@ def apposition(name: NameInContext) -> Evidence:
     if not m:
         return None
     word = m.group(1)
-    if word in lexicon.ORG_NOUNS:
+    if word in cw.ORG_NOUNS:
         return ("ORG", STRONG)
-    return ("PRODUCT", STRONG) if word in lexicon.PRODUCT_NOUNS else None
+    return ("PRODUCT", STRONG) if word in cw.PRODUCT_NOUNS else None
 
 
 def which_launched(name: NameInContext) -> Evidence:
@@ -161,7 +162,7 @@ def launched(name: NameInContext) -> Evidence:
 def owner_of_product(name: NameInContext) -> Evidence:
     """ "X's <name> <product noun>" ("SpaceX's Starship lander"): X is an organisation."""
     m = _POSSESSIVE_PRODUCT_AFTER.match(name.after(60))
-    return ("ORG", STRONG) if m and m.group(1) in lexicon.PRODUCT_NOUNS else None
+    return ("ORG", STRONG) if m and m.group(1) in cw.PRODUCT_NOUNS else None
 
 
 def employer_of_role(name: NameInContext) -> Evidence:
@@ -169,7 +170,7 @@ def employer_of_role(name: NameInContext) -> Evidence:
 
     Countries have presidents too ("Belarus president"), so a country keeps its type.
     """
-    if not _CHIEF.match(name.after(16)) or name.surface in lexicon.countries():
+    if not _CHIEF.match(name.after(16)) or name.surface in lexicon().countries:
         return None
     return ("ORG", MEDIUM)
 
@@ -177,16 +178,16 @@ def employer_of_role(name: NameInContext) -> Evidence:
 def club_in_sports_report(name: NameInContext) -> Evidence:
     """In a sports report, a town or a name that plays, signs or employs is a club
     ("signed from Flamengo", "Arsenal manager Mikel Arteta"); countries stay places."""
-    if not name.sports or name.surface in lexicon.countries():
+    if not name.sports or name.surface in lexicon().countries:
         return None
     if not name.labels & _TOWN_OR_CLUB and not (
         name.labels == {"PERSON"} and " " not in name.surface
     ):
         return None
     m = _WORD_AFTER.match(name.after(24))
-    if m and m.group(1) in lexicon.CLUB_ROLES:
+    if m and m.group(1) in cw.CLUB_ROLES:
         return ("ORG", MEDIUM)
-    if name.surface in lexicon.clubs():
+    if name.surface in lexicon().clubs:
         return ("ORG", MEDIUM)
     if _CLUB_BEFORE.search(name.before(16)) or _CLUB_AFTER.match(name.after(24)):
         return ("ORG", 1.5)

@@ -37,7 +37,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_USAGE = 2
-EXTRACTORS = ("spacy", "rules")
+EXTRACTORS = ("hybrid", "spacy", "rules")
 
 
 @dataclass
@@ -343,7 +343,12 @@ async def _subscribe(settings: Settings, options: SubscribeOptions) -> None:
 @cli.command()
 @click.argument("source", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("--jsonl", is_flag=True, help="one RawArticle JSON per line in, one out")
-@click.option("--extractor", "extractor_name", type=click.Choice(EXTRACTORS), help="spacy or rules")
+@click.option(
+    "--extractor",
+    "extractor_name",
+    type=click.Choice(EXTRACTORS),
+    help="hybrid (default), spacy or rules",
+)
 @click.pass_obj
 @friendly_errors
 def enrich(obj: Context, source: str, jsonl: bool, extractor_name: str | None) -> None:

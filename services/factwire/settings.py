@@ -27,7 +27,7 @@ class Settings:
     raw_topic: str = "articles.raw"
     enriched_topic: str = "articles.enriched"
     dlq_topic: str = "articles.dlq"
-    extractor: str = "spacy"
+    extractor: str = "hybrid"
     group_id: str = "factwire-enricher"
     topic_partitions: int = 6
     topic_replication: int = 1
@@ -60,9 +60,9 @@ class Settings:
                 f"FACTWIRE_SASL_MECHANISM={self.sasl_mechanism!r}: "
                 f"expected one of {', '.join(SASL_MECHANISMS)}"
             )
-        if self.extractor not in ("spacy", "rules"):
+        if self.extractor not in ("hybrid", "spacy", "rules"):
             raise SettingsError(
-                f"FACTWIRE_EXTRACTOR={self.extractor!r}: expected 'spacy' or 'rules'"
+                f"FACTWIRE_EXTRACTOR={self.extractor!r}: expected 'hybrid', 'spacy' or 'rules'"
             )
         if not self.extract_timeout_s > 0:
             raise SettingsError("FACTWIRE_EXTRACT_TIMEOUT_S must be a number of seconds above 0")

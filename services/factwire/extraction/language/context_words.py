@@ -9,7 +9,7 @@ PRODUCT_NOUNS = words(
     "model models chatbot chatbots assistant app apps platform software processor processors "
     "chip chips phone phones smartphone smartphones handset lander rocket robot robots vaccine "
     "drug browser game console headset tablet laptop laptops car cars vehicle vehicles "
-    "generator tool device devices network service"
+    "generator tool device devices network service product products"
 )
 """Common nouns that name what a product is ("the Lumen 3 model", "the messaging app Chirp")."""
 
@@ -58,3 +58,15 @@ ORG_NAME_WORDS = words(
     "Capital Ventures Airways Air Motors Studios Games Solar Coffee Foods Software Cloud"
 )
 """Words inside a name that make it an organisation's ("Norrland Robotics", "Ondine AI")."""
+
+CLUB_CONTEXT = words(
+    "club clubs league manager transfer squad striker midfielder defender goalkeeper winger"
+)
+"""Words of a team-sport report: with them, a town's name may stand for its club (not in a
+tennis or motor-racing report, where "beat" is said of people)."""
+
+NOT_A_VERSION = words(
+    "percent per cent million billion trillion year years day days point points goal goals "
+    "minute minutes hour hours people seats votes to and or of in on at"
+)
+"""Words after "Name N" that make N a quantity, not a version ("Sable 2" vs "Kent 3 points")."""

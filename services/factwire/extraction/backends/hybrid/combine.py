@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
 from factwire.extraction.corrections import is_shouted
@@ -71,15 +71,19 @@ class _Candidate:
     own: Votes
     """Votes of the backends for this very span."""
     context: Votes = field(default_factory=_votes)
-    """Votes of gazetteers and context cues, which hold for the name anywhere in the article."""
+    """Votes of the context cues around this mention: they hold for the name anywhere in the
+    article, so they are pooled over its mentions."""
+    knowledge: Votes = field(default_factory=_votes)
+    """Votes of the gazetteers and the name's own words: the same for every mention."""
     from_rules: bool = True
+    seen_by_spacy: bool = False
 
 
 def combine(
     text: ArticleText, rules: list[RawMention], spacy: list[RawMention]
 ) -> list[RawMention]:
     """One article's mentions from the two backends' mentions of it."""
-    sports = _is_sports_report(text)
+    sports = _sports_report(text)
     names: list[_Candidate] = []
     for name in ("title", "body"):
         f: TextField = "title" if name == "title" else "body"
@@ -90,9 +94,12 @@ def combine(
     return chosen + values
 
 
-def _is_sports_report(text: ArticleText) -> bool:
+def _sports_report(text: ArticleText) -> tuple[bool, bool]:
+    """Whether the article is a sports report, and a team-sport one: with a word of clubs
+    ("manager", "league")."""
     found = _WORD.findall(text.body.lower())
-    return sum(1 for w in found if w in SPORTS_WORDS) >= SPORTS_WORDS_NEEDED
+    sports = sum(1 for w in found if w in SPORTS_WORDS) >= SPORTS_WORDS_NEEDED
+    return sports, sports and any(w in cw.CLUB_CONTEXT for w in found)
 
 
 def _field_names(
@@ -100,7 +107,7 @@ def _field_names(
     field: TextField,
     rules: Iterable[RawMention],
     spacy: Iterable[RawMention],
-    sports: bool,
+    sports: tuple[bool, bool],
 ) -> list[_Candidate]:
     mine = sorted((m for m in rules if m.field == field and m.label in NAME_LABELS), key=_start)
     candidates = [_Candidate(m, _votes(m.label, _rules_weight(s, m))) for m in mine]
@@ -113,19 +120,20 @@ def _field_names(
         if not overlapping:
             added.append(_Candidate(m, _votes(m.label, SPACY_WEIGHT), from_rules=False))
         for candidate in overlapping:
+            candidate.seen_by_spacy = True
             same = (candidate.mention.start, candidate.mention.end) == (m.start, m.end)
             if same or _last_word(s, candidate.mention) == _last_word(s, m):
                 candidate.own[m.label] += SPACY_WEIGHT if same else SPACY_OVERLAP_WEIGHT
     out = []
     for candidate in candidates + added:
         m = candidate.mention
-        name = NameInContext(s, m.start, m.end, sports, frozenset(candidate.own))
-        _add(candidate.context, _knowledge(name.surface))
+        name = NameInContext(s, m.start, m.end, sports[0], sports[1], frozenset(candidate.own))
+        candidate.knowledge = _knowledge(name.surface)
         for _, cue in CUES:
             evidence = cue(name)
             if evidence is not None:
                 candidate.context[evidence[0]] += evidence[1]
-        if candidate.from_rules or _supported(s, candidate):
+        if _supported(s, candidate):
             out.append(candidate)
     return out
 
@@ -141,14 +149,27 @@ def _rules_weight(s: str, m: RawMention) -> float:
 
 
 def _supported(s: str, candidate: _Candidate) -> bool:
-    """Whether a name that only spaCy found is kept (see the module's docstring)."""
+    """Whether a candidate is kept: a name that only one backend found needs support (see the
+    module's docstring); a capitalised common word opening a sentence ("Outage at ...") that
+    only the rules backend took for a name is dropped."""
     m = candidate.mention
+    evidence = bool(candidate.context or candidate.knowledge)
+    if candidate.from_rules:
+        return candidate.seen_by_spacy or evidence or not _common_opening_word(s, m)
     line_start = s.rfind("\n", 0, m.start) + 1
     line_end = s.find("\n", m.end)
     if is_shouted(s[line_start : line_end if line_end >= 0 else len(s)]):
         return False
     surface = s[m.start : m.end]
-    return bool(" " in surface or m.label in SPACY_ONLY_LABELS or candidate.context)
+    return " " in surface or m.label in SPACY_ONLY_LABELS or evidence
+
+
+def _common_opening_word(s: str, m: RawMention) -> bool:
+    surface = s[m.start : m.end]
+    if " " in surface or surface.lower() not in lexicon().common_words:
+        return False
+    before = s[max(0, m.start - 3) : m.start].rstrip(" \"'‘“")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _start(m: RawMention) -> int:
@@ -184,7 +205,7 @@ def _knowledge(surface: str) -> Votes:
     if not words:
         return votes
     if surface in lexicon().companies and surface not in lexicon().countries:
-        votes["ORG"] += 1.5
+        votes["ORG"] += 1.5 if surface in lexicon().places else 2.5
     if len(words) > 1:
         if _company_word(words[-1]) or words[0] in cw.ORG_NAME_WORDS:
             votes["ORG"] += 1.5
@@ -205,17 +226,44 @@ def _vote_by_name(text: ArticleText, names: list[_Candidate]) -> list[RawMention
     """Each mention's label: its own votes plus the context votes of all mentions of its name."""
     pooled: dict[str, Votes] = {}
     for c in names:
-        _add(pooled.setdefault(_key(text, c.mention), _votes()), c.context)
-    out = []
+        key = _key(text, c.mention)
+        if key not in pooled:
+            pooled[key] = _votes()
+            _add(pooled[key], c.knowledge)
+        _add(pooled[key], c.context)
+    labels = []
     for c in names:
         m = c.mention
         total = _votes()
         _add(total, c.own)
         _add(total, pooled[_key(text, m)])
         best = max(total.values())
-        label = m.label if total[m.label] == best else max(total, key=total.__getitem__)
-        out.append(_extended(text.field(m.field), RawMention(m.field, m.start, m.end, label)))
-    return out
+        labels.append(m.label if total[m.label] == best else max(total, key=total.__getitem__))
+    _owned_products(text, names, labels)
+    return [
+        _extended(text.field(c.mention.field), replace(c.mention, label=label))
+        for c, label in zip(names, labels, strict=True)
+    ]
+
+
+_POSSESSIVE = ("'s ", "’s ")
+_OWNED = frozenset({"ORG", "PERSON", "GPE"})
+
+
+def _owned_products(text: ArticleText, names: list[_Candidate], labels: list[str]) -> None:
+    """ "<company>'s <name>": a name that a company owns is its product ("Alibaba's Qwen",
+    "Samsung's Galaxy S26"), unless a gazetteer or a first name says what it is."""
+    ends = {(c.mention.field, c.mention.end): i for i, c in enumerate(names)}
+    for j, c in enumerate(names):
+        m = c.mention
+        s = text.field(m.field)
+        if s[max(0, m.start - 3) : m.start] not in _POSSESSIVE or labels[j] not in _OWNED:
+            continue
+        i = ends.get((m.field, m.start - 3))
+        if i is None or labels[i] != "ORG" or c.knowledge:
+            continue
+        if s[m.start : m.end].split()[0] not in lexicon().first_names:
+            labels[j] = "PRODUCT"
 
 
 def _key(text: ArticleText, m: RawMention) -> str:
@@ -223,7 +271,8 @@ def _key(text: ArticleText, m: RawMention) -> str:
 
 
 def _extended(s: str, m: RawMention) -> RawMention:
-    """The span grown to the whole word, a product's number or a work's leading "The"."""
+    """The span grown to the whole word, a product's number or a work's leading "The", and
+    without a leading category noun ("Chipmaker Halcyon Semiconductor" in a headline)."""
     end = m.end
     glued = _GLUED.match(s, end)
     if glued and glued.end() > end and s[end - 1].isalnum():
@@ -235,4 +284,10 @@ def _extended(s: str, m: RawMention) -> RawMention:
     start = m.start
     if m.label == "WORK_OF_ART" and s[max(0, start - 4) : start] == "The ":
         start -= 4
+    head, space, rest = s[start:end].partition(" ")
+    if space and rest and head.lower() in _CATEGORY_NOUNS:
+        start += len(head) + 1
     return RawMention(m.field, start, end, m.label)
+
+
+_CATEGORY_NOUNS = cw.ORG_NOUNS | cw.PRODUCT_NOUNS | cw.WORK_NOUNS | cw.CLUB_ROLES

@@ -30,7 +30,9 @@ class NameInContext:
     start: int
     end: int
     sports: bool
-    """The article reads as a sports report."""
+    """The article reads as a sports report (numbers after names are scores)."""
+    clubs: bool = False
+    """The article reads as a team-sport report (a town's name may stand for its club)."""
     labels: frozenset[str] = frozenset()
     """The labels the backends gave this span."""
 
@@ -55,7 +57,10 @@ _DETERMINED_WORD_BEFORE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
 _AGE_AFTER = re.compile(r"^,\s+\d{1,2},")
-_CALLED_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:called|named|dubbed)\s+$")
+_CALLED_BEFORE = re.compile(r"([a-z][\w-]*),?\s+(?:called|named|dubbed)\s+$")
+_VERSION_AFTER = re.compile(
+    r"^(?:\s[A-Z]?\d{1,2}[a-z]?|-\d{2,4}|\s?[A-Z]\d{1,3})(?=[\s,.;:)]|$)(?:\s+(\w+))?"
+)
 _LIST_BEFORE = re.compile(
     r"([a-z][\w-]*)\s+(?:such as|like|including)\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
     r"(?:,\s+|,?\s+and\s+|,?\s+or\s+))*$"
@@ -178,7 +183,7 @@ def employer_of_role(name: NameInContext) -> Evidence:
 def club_in_sports_report(name: NameInContext) -> Evidence:
     """In a sports report, a town or a name that plays, signs or employs is a club
     ("signed from Flamengo", "Arsenal manager Mikel Arteta"); countries stay places."""
-    if not name.sports or name.surface in lexicon().countries:
+    if not name.clubs or name.surface in lexicon().countries:
         return None
     if not name.labels & _TOWN_OR_CLUB and not (
         name.labels == {"PERSON"} and " " not in name.surface
@@ -194,6 +199,23 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     return None
 
 
+def _club_like_person(name: NameInContext) -> bool:
+    """A "person" that may be a club: no known first name opens it ("Sporting Valmar")."""
+    return name.labels == {"PERSON"} and name.surface.split()[0] not in lexicon().first_names
+
+
+def version_after(name: NameInContext) -> Evidence:
+    """A name followed by a version number is a product's ("Sable 2", "HX-900", "Galaxy
+    S26"); not in sports reports, where numbers after names are scores, nor when the number
+    is a quantity ("Kent 3 points")."""
+    if name.sports:
+        return None
+    m = _VERSION_AFTER.match(name.after(24))
+    if not m or (m.group(1) or "").lower() in cw.NOT_A_VERSION:
+        return None
+    return ("PRODUCT", MEDIUM)
+
+
 CUES: tuple[tuple[str, Cue], ...] = (
     ("age_after_name", age_after_name),
     ("product_noun_after", product_noun_after),
@@ -206,4 +228,5 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("owner_of_product", owner_of_product),
     ("employer_of_role", employer_of_role),
     ("club_in_sports_report", club_in_sports_report),
+    ("version_after", version_after),
 )

@@ -81,7 +81,9 @@ def short_forms_of_organisations(text: ArticleText, mentions: list[RawMention]) 
 
 
 def _person_names(text: ArticleText, mentions: list[RawMention]) -> set[str]:
-    return {w for m in mentions if m.label == "PERSON" for w in _words(text, m)[:1]}
+    """First words of the people named in full ("Nadia" of "Nadia Okafor")."""
+    named = (_words(text, m) for m in mentions if m.label == "PERSON")
+    return {words[0] for words in named if len(words) > 1}
 
 
 def one_type_per_name(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:

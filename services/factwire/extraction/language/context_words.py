@@ -36,8 +36,8 @@ CLUB_ROLES = words(
 )
 
 WORK_NOUNS = words(
-    "film films movie novel book song single album series show thriller comedy documentary "
-    "play musical track memoir drama sitcom"
+    "film films movie novel book song single album series thriller comedy documentary "
+    "musical memoir drama sitcom"
 )
 """Nouns before a title that make it a work of art ("the thriller Nightfall Harbor")."""
 

@@ -52,7 +52,7 @@ Cue = Callable[[NameInContext], Evidence]
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
 _DETERMINED_WORD_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|new|latest|[\w]['’]s)\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\s+$"
+    r"\b(?:the|a|an|its|his|her|their|new|latest|[\w]['’]s)\s+(?:[\w-]+\s+)?([a-z][\w-]*)\s+$"
 )
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
@@ -62,7 +62,7 @@ _VERSION_AFTER = re.compile(
     r"^(?:\s[A-Z]?\d{1,2}[a-z]?|-\d{2,4}|\s?[A-Z]\d{1,3})(?=[\s,.;:)]|$)(?:\s+(\w+))?"
 )
 _LIST_BEFORE = re.compile(
-    r"([a-z][\w-]*)\s+(?:such as|like|including)\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
+    r"([A-Za-z][\w-]*)\s+(?:such as|like|including)\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
     r"(?:,\s+|,?\s+and\s+|,?\s+or\s+))*$"
 )
 _APPOSITION_AFTER = re.compile(
@@ -137,7 +137,7 @@ def listed_after_plural(name: NameInContext) -> Evidence:
     m = _LIST_BEFORE.search(before)
     if not m:
         return None
-    word = m.group(1)
+    word = m.group(1).lower()
     if word in cw.ORG_NOUNS:
         return ("ORG", STRONG)
     return ("PRODUCT", STRONG) if word in cw.PRODUCT_NOUNS else None

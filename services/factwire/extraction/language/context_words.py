@@ -70,3 +70,12 @@ NOT_A_VERSION = words(
     "minute minutes hour hours people seats votes to and or of in on at"
 )
 """Words after "Name N" that make N a quantity, not a version ("Sable 2" vs "Kent 3 points")."""
+
+ORG_NOUNS_AFTER = words("party company group firm club team union coalition movement agency")
+"""Nouns after a determined name that make it an organisation ("the Morena party")."""
+
+APPOSITION_END = words(
+    "of that which who in from with for at on by already now founded based backed used made "
+    "known owned run led"
+)
+"""Words that end the head noun of an apposition ("the coffee chain founded in ...")."""

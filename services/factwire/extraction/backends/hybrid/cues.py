@@ -52,9 +52,10 @@ Cue = Callable[[NameInContext], Evidence]
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
 _DETERMINED_WORD_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|new|latest|[\w]['’]s)\s+(?:[\w-]+\s+)?([a-z][\w-]*)\s+$"
+    r"\b(?:[Tt]he|an?|An?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|new|latest|[\w]['’]s)\s+(?:[\w-]+\s+)?"
+    r"([a-z][\w-]*)\s+(?:The\s+)?$"
 )
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their)|['’]s)\s+$")
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
 _AGE_AFTER = re.compile(r"^,\s+\d{1,2},")
 _CALLED_BEFORE = re.compile(r"([a-z][\w-]*),?\s+(?:called|named|dubbed)\s+$")
@@ -65,10 +66,7 @@ _LIST_BEFORE = re.compile(
     r"([A-Za-z][\w-]*)\s+(?:such as|like|including)\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
     r"(?:,\s+|,?\s+and\s+|,?\s+or\s+))*$"
 )
-_APPOSITION_AFTER = re.compile(
-    r"^,\s+(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,4}?([a-z][\w-]*)(?:\s+(?:of|founded|based|backed|"
-    r"that|which|in|from|with)\b|,)"
-)
+_APPOSITION_AFTER = re.compile(r"^,\s+(?:the|a|an|its|their)\s+((?:[\w.'’-]+\s*){1,6})")
 _WHICH_LAUNCHED_AFTER = re.compile(
     r"^,\s+which\s+(?:has\s+|had\s+)?(?:launched|released|makes|owns|developed|built|"
     r"unveiled|sells|runs)\b"
@@ -82,7 +80,7 @@ _POSSESSIVE_PRODUCT_AFTER = re.compile(
 _CHIEF = re.compile(r"^\s+(?:chief|co-founder|founder|president|chairman|chairwoman)\b")
 _CLUB_BEFORE = re.compile(
     r"\b(?:from|join|joins|joined|against|beat|beats|host|hosts|stun|stunned|knocked|"
-    r"at home to)\s+$"
+    r"at home to|(?:goals?|played|plays|playing|signed|scored) for)\s+$"
 )
 _CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
@@ -95,11 +93,14 @@ def age_after_name(name: NameInContext) -> Evidence:
 
 def product_noun_after(name: NameInContext) -> Evidence:
     """A name between a determiner and a product noun is the product's ("the Lumen 3 model",
-    "SpaceX's Starship lander"); without the determiner it may be the maker ("Acme model")."""
+    "SpaceX's Starship lander"), and before "party" or "company" an organisation's ("the
+    Morena party"); without the determiner it may be the maker ("Acme model")."""
     if not _DETERMINER_BEFORE.search(name.before(12)):
         return None
     m = _WORD_AFTER.match(name.after(24))
-    return ("PRODUCT", STRONG) if m and m.group(1) in cw.PRODUCT_NOUNS else None
+    if m and m.group(1) in cw.PRODUCT_NOUNS:
+        return ("PRODUCT", STRONG)
+    return ("ORG", MEDIUM) if m and m.group(1) in cw.ORG_NOUNS_AFTER else None
 
 
 def noun_before(name: NameInContext) -> Evidence:
@@ -144,11 +145,16 @@ def listed_after_plural(name: NameInContext) -> Evidence:
 
 
 def apposition(name: NameInContext) -> Evidence:
-    """ "Brewline, the coffee chain founded in Seattle": the apposition's noun types the name."""
+    """ "Brewline, the coffee chain founded in Seattle": the head noun of the apposition (its
+    last word before a preposition, a relative or a participle) types the name."""
     m = _APPOSITION_AFTER.match(name.after(80))
     if not m:
         return None
-    word = m.group(1)
+    word = ""
+    for w in m.group(1).split():
+        if w in cw.APPOSITION_END:
+            break
+        word = w
     if word in cw.ORG_NOUNS:
         return ("ORG", STRONG)
     return ("PRODUCT", STRONG) if word in cw.PRODUCT_NOUNS else None
@@ -191,11 +197,11 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
         return None
     m = _WORD_AFTER.match(name.after(24))
     if m and m.group(1) in cw.CLUB_ROLES:
-        return ("ORG", MEDIUM)
+        return ("ORG", STRONG)
     if name.surface in lexicon().clubs:
         return ("ORG", MEDIUM)
-    if _CLUB_BEFORE.search(name.before(16)) or _CLUB_AFTER.match(name.after(24)):
-        return ("ORG", 1.5)
+    if _CLUB_BEFORE.search(name.before(24)) or _CLUB_AFTER.match(name.after(24)):
+        return ("ORG", MEDIUM)
     return None
 
 

@@ -139,13 +139,20 @@ def _field_names(
 
 
 def _rules_weight(s: str, m: RawMention) -> float:
-    """The rules label's vote: half when it calls a lone unknown word a person by its shape."""
-    surface = s[m.start : m.end]
-    if m.label != "PERSON" or " " in surface:
+    """The rules label's vote: less when it calls a name a person by its shape alone."""
+    if m.label != "PERSON":
         return RULES_WEIGHT
-    if surface in lexicon().first_names or surface in lexicon().surnames:
-        return RULES_WEIGHT
-    return RULES_WEIGHT / 2
+    return RULES_WEIGHT * _person_shape_weight(s[m.start : m.end])
+
+
+def _person_shape_weight(surface: str) -> float:
+    """How much a backend's PERSON is worth: half for a lone word that is neither a known first
+    name nor a surname (a capitalised word taken for a person by its shape), else whole."""
+    words = surface.split()
+    if len(words) == 1:
+        known = surface in lexicon().first_names or surface in lexicon().surnames
+        return 1.0 if known else 0.5
+    return 1.0
 
 
 def _supported(s: str, candidate: _Candidate) -> bool:
@@ -168,7 +175,11 @@ def _common_opening_word(s: str, m: RawMention) -> bool:
     surface = s[m.start : m.end]
     if " " in surface or surface.lower() not in lexicon().common_words:
         return False
-    before = s[max(0, m.start - 3) : m.start].rstrip(" \"'‘“")
+    return _opens_sentence(s, m.start)
+
+
+def _opens_sentence(s: str, start: int) -> bool:
+    before = s[max(0, start - 3) : start].rstrip(" \"'‘“")
     return not before or before[-1] in ".!?:\n"
 
 
@@ -208,6 +219,8 @@ def _knowledge(surface: str) -> Votes:
         votes["ORG"] += 1.5 if surface in lexicon().places else 2.5
     if len(words) > 1:
         if _company_word(words[-1]) or words[0] in cw.ORG_NAME_WORDS:
+            votes["ORG"] += 1.5
+        if words[0] in lexicon().companies and words[0] not in lexicon().places:
             votes["ORG"] += 1.5
         if words[-1] in cw.FACILITY_WORDS or words[0] in cw.FACILITY_WORDS:
             votes["FAC"] += 2.0
@@ -285,9 +298,15 @@ def _extended(s: str, m: RawMention) -> RawMention:
     if m.label == "WORK_OF_ART" and s[max(0, start - 4) : start] == "The ":
         start -= 4
     head, space, rest = s[start:end].partition(" ")
-    if space and rest and head.lower() in _CATEGORY_NOUNS:
+    if space and rest and head.lower() in _CATEGORY_NOUNS and _opens_sentence(s, start):
         start += len(head) + 1
+    prefix = _NUMBER_PREFIX.search(s, max(0, start - 8), start)
+    if prefix and m.label in _NUMBERED_NAMES:
+        start = prefix.start()
     return RawMention(m.field, start, end, m.label)
 
 
+_NUMBER_PREFIX = re.compile(r"\b\d{1,2} (?:de|of) $")
+"""A day number joined to a name by "de" belongs to it ("25 de Abril Bridge")."""
+_NUMBERED_NAMES = frozenset({"FAC", "GPE", "LOC", "ORG", "EVENT"})
 _CATEGORY_NOUNS = cw.ORG_NOUNS | cw.PRODUCT_NOUNS | cw.WORK_NOUNS | cw.CLUB_ROLES

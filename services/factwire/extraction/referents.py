@@ -129,11 +129,33 @@ def ages_are_not_dates(text: ArticleText, mentions: list[RawMention]) -> list[Ra
     return out
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:—|–|--|\((?:[A-Z][\w ]*)\)|\d{4}-\d\d-\d\d)")
+
+
+def datelines_are_places(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A name in capitals opening a line and followed by a dash, a news agency or a date is a
+    dateline: a place ("LONDON — Arsenal completed ...", "BERLIN 1996-08-30"), even in a
+    sports report where the same word may name a club."""
+    out = []
+    for m in mentions:
+        s = text.field(m.field)
+        surface = s[m.start : m.end]
+        dateline = (
+            m.label in ("ORG", "PERSON", "NORP")
+            and surface.isupper()
+            and (m.start == 0 or s[m.start - 1] == "\n")
+            and _DATELINE_AFTER.match(s, m.end) is not None
+        )
+        out.append(replace(m, label="GPE") if dateline else m)
+    return out
+
+
 RULES: tuple[tuple[str, Rule], ...] = (
     ("short_forms_of_people", short_forms_of_people),
     ("short_forms_of_organisations", short_forms_of_organisations),
     ("one_type_per_name", one_type_per_name),
     ("ages_are_not_dates", ages_are_not_dates),
+    ("datelines_are_places", datelines_are_places),
 )
 
 

@@ -58,6 +58,12 @@ def apply(rule: Rule, body: str, *found: tuple[str, str]) -> list[tuple[str, str
             [("Lucas Rocha", "PERSON"), ("21", "DATE")],
             [("Lucas Rocha", "PERSON"), ("21", "CARDINAL")],
         ),
+        (
+            referents.datelines_are_places,
+            "LONDON — Arsenal signed Rocha.",
+            [("LONDON", "ORG"), ("Arsenal", "ORG")],
+            [("LONDON", "GPE"), ("Arsenal", "ORG")],
+        ),
     ],
 )
 def test_a_rule_gives_a_referent_one_type(

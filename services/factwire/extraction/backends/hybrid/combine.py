@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
 from factwire.extraction.corrections import is_shouted
@@ -113,9 +114,10 @@ def _field_names(
     candidates = [_Candidate(m, _votes(m.label, _rules_weight(s, m))) for m in mine]
     starts = [m.start for m in mine]
     added = []
-    for m in spacy:
-        if m.field != field or m.label not in NAME_LABELS:
-            continue
+    theirs = [m for m in spacy if m.field == field and m.label in NAME_LABELS]
+    candidates = _joined(s, candidates, theirs)
+    starts = [c.mention.start for c in candidates]
+    for m in theirs:
         overlapping = _overlapping(candidates, starts, m)
         if not overlapping:
             added.append(_Candidate(m, _votes(m.label, SPACY_WEIGHT), from_rules=False))
@@ -181,6 +183,34 @@ def _common_opening_word(s: str, m: RawMention) -> bool:
 def _opens_sentence(s: str, start: int) -> bool:
     before = s[max(0, start - 3) : start].rstrip(" \"'‘“")
     return not before or before[-1] in ".!?:\n"
+
+
+_JOINING_GAPS = frozenset({" ", " for ", " of ", " for the ", " of the "})
+
+
+def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> list[_Candidate]:
+    """Rules names that a spaCy organisation spans exactly, joined by nothing but a space or
+    "of"/"for", are one organisation ("Office" + "National Statistics" -> "Office for National
+    Statistics"); the first part must be an organisation for the rules backend too."""
+    starts = [c.mention.start for c in candidates]
+    replaced: dict[int, _Candidate] = {}
+    dropped: set[int] = set()
+    for m in theirs:
+        if m.label != "ORG":
+            continue
+        i = bisect_left(starts, m.start)
+        j = i
+        while j < len(candidates) and candidates[j].mention.end <= m.end:
+            j += 1
+        parts = candidates[i:j]
+        if len(parts) < 2 or parts[0].mention.start != m.start or parts[-1].mention.end != m.end:
+            continue
+        gaps = {s[a.mention.end : b.mention.start] for a, b in pairwise(parts)}
+        if parts[0].mention.label == "ORG" and gaps <= _JOINING_GAPS:
+            replaced[i] = _Candidate(m, _votes("ORG", RULES_WEIGHT + SPACY_WEIGHT))
+            replaced[i].seen_by_spacy = True
+            dropped.update(range(i + 1, j))
+    return [replaced.get(k, c) for k, c in enumerate(candidates) if k not in dropped]
 
 
 def _start(m: RawMention) -> int:

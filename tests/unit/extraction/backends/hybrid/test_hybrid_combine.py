@@ -69,3 +69,10 @@ def test_values_are_spacys_unless_they_overlap_a_name() -> None:
     rules = spans(body, ("25 de Abril Bridge", "FAC"))
     spacy = spans(body, ("25", "CARDINAL"), ("5 percent", "PERCENT"))
     assert combined(body, rules, spacy) == {("25 de Abril Bridge", "FAC"), ("5 percent", "PERCENT")}
+
+
+def test_a_spacy_organisation_joins_the_rules_pieces_it_spans() -> None:
+    body = "The Office for National Statistics said so."
+    rules = spans(body, ("Office", "ORG"), ("National Statistics", "PERSON"))
+    spacy = spans(body, ("Office for National Statistics", "ORG"))
+    assert combined(body, rules, spacy) == {("Office for National Statistics", "ORG")}

@@ -282,11 +282,49 @@ def _vote_by_name(text: ArticleText, names: list[_Candidate]) -> list[RawMention
         _add(total, pooled[_key(text, m)])
         best = max(total.values())
         labels.append(m.label if total[m.label] == best else max(total, key=total.__getitem__))
+    _coordinated(text, names, labels)
     _owned_products(text, names, labels)
     return [
         _extended(text.field(c.mention.field), replace(c.mention, label=label))
         for c, label in zip(names, labels, strict=True)
     ]
+
+
+_COORDINATION = re.compile(r",\s+|,?\s+(?:and|or)\s+")
+_HARMONISED = frozenset({"ORG", "GPE", "PERSON", "PRODUCT"})
+MIN_LIST = 3
+
+
+def _coordinated(text: ArticleText, names: list[_Candidate], labels: list[str]) -> None:
+    """Names in one list ("OpenAI, Google DeepMind and Meta") are things of one kind: a member
+    without evidence of its own takes the type most members have."""
+    run: list[int] = []
+    for k in range(len(names) + 1):
+        if run and k < len(names) and _follows_in_list(text, names[run[-1]], names[k]):
+            run.append(k)
+            continue
+        if len(run) >= MIN_LIST:
+            _harmonise(names, labels, run)
+        run = [k]
+
+
+def _follows_in_list(text: ArticleText, a: _Candidate, b: _Candidate) -> bool:
+    if a.mention.field != b.mention.field:
+        return False
+    gap = text.field(a.mention.field)[a.mention.end : b.mention.start]
+    return _COORDINATION.fullmatch(gap) is not None
+
+
+def _harmonise(names: list[_Candidate], labels: list[str], run: list[int]) -> None:
+    counts: dict[str, int] = {}
+    for k in run:
+        counts[labels[k]] = counts.get(labels[k], 0) + 1
+    label, n = max(counts.items(), key=lambda item: item[1])
+    if label not in _HARMONISED or n * 2 <= len(run):
+        return
+    for k in run:
+        if labels[k] in _HARMONISED and not (names[k].context or names[k].knowledge):
+            labels[k] = label
 
 
 _POSSESSIVE = ("'s ", "’s ")

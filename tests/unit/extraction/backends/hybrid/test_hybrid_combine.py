@@ -76,3 +76,13 @@ def test_a_spacy_organisation_joins_the_rules_pieces_it_spans() -> None:
     rules = spans(body, ("Office", "ORG"), ("National Statistics", "PERSON"))
     spacy = spans(body, ("Office for National Statistics", "ORG"))
     assert combined(body, rules, spacy) == {("Office for National Statistics", "ORG")}
+
+
+def test_a_member_of_a_list_without_evidence_takes_the_type_of_most_members() -> None:
+    body = "It competes with Ondine, Brightwell and Kestrel."
+    rules = spans(body, ("Ondine", "ORG"), ("Brightwell", "ORG"), ("Kestrel", "GPE"))
+    assert combined(body, rules, []) == {
+        ("Ondine", "ORG"),
+        ("Brightwell", "ORG"),
+        ("Kestrel", "ORG"),
+    }

@@ -1,4 +1,8 @@
-"""Mention backends: each turns article texts into typed spans (OntoNotes labels)."""
+"""Mention backends: each turns article texts into typed spans (OntoNotes labels).
+
+``hybrid`` (the default) combines ``spacy`` (statistical NER) and ``rules`` (model-free name
+finder); the two stay selectable on their own.
+"""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factwire.extraction.language import context_words as cw
 from factwire.extraction.language import lexicon
@@ -20,6 +21,9 @@ STRONG = 3.0
 """A cue that settles the type on its own against both backends' guesses."""
 MEDIUM = 2.0
 """A cue that settles the type against one backend's guess."""
+CLUB_VERB = 2.5
+"""A town that signs or plays in a team-sport report: a club even where both backends read
+the town."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,7 @@ _WHICH_LAUNCHED_AFTER = re.compile(
     r"^,\s+which\s+(?:has\s+|had\s+)?(?:launched|released|makes|owns|developed|built|"
     r"unveiled|sells|runs)\b"
 )
+_MAKER_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:made\s+by|built\s+by|from|by)\s+$")
 _LAUNCHED_BEFORE = re.compile(
     r"\b(?:launched|released|unveiled|introduced)\s+(?:(?:a|an|its|the|their)\s+)?(?:new\s+)?$"
 )
@@ -80,7 +85,7 @@ _POSSESSIVE_PRODUCT_AFTER = re.compile(
 _CHIEF = re.compile(r"^\s+(?:chief|co-founder|founder|president|chairman|chairwoman)\b")
 _CLUB_BEFORE = re.compile(
     r"\b(?:from|join|joins|joined|against|beat|beats|host|hosts|stun|stunned|knocked|"
-    r"at home to|(?:goals?|played|plays|playing|signed|scored) for)\s+$"
+    r"at home to|(?:goals?|played|plays|playing|signed|scored)(?:\s+\w+)? for)\s+$"
 )
 _CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
@@ -94,13 +99,16 @@ def age_after_name(name: NameInContext) -> Evidence:
 def product_noun_after(name: NameInContext) -> Evidence:
     """A name between a determiner and a product noun is the product's ("the Lumen 3 model",
     "SpaceX's Starship lander"), and before "party" or "company" an organisation's ("the
-    Morena party"); without the determiner it may be the maker ("Acme model")."""
+    Morena party", but "the Dublin team" is a team in Dublin); without the determiner it may be
+    the maker ("Acme model")."""
     if not _DETERMINER_BEFORE.search(name.before(12)):
         return None
     m = _WORD_AFTER.match(name.after(24))
     if m and m.group(1) in cw.PRODUCT_NOUNS:
         return ("PRODUCT", STRONG)
-    return ("ORG", MEDIUM) if m and m.group(1) in cw.ORG_NOUNS_AFTER else None
+    if m and m.group(1) in cw.ORG_NOUNS_AFTER and not _well_known_place(name.surface):
+        return ("ORG", MEDIUM)
+    return None
 
 
 def noun_before(name: NameInContext) -> Evidence:
@@ -154,7 +162,8 @@ def apposition(name: NameInContext) -> Evidence:
     for w in m.group(1).split():
         if w in cw.APPOSITION_END:
             break
-        word = w
+        if w in cw.ORG_NOUNS or w in cw.PRODUCT_NOUNS:
+            word = w
     if word in cw.ORG_NOUNS:
         return ("ORG", STRONG)
     return ("PRODUCT", STRONG) if word in cw.PRODUCT_NOUNS else None
@@ -163,6 +172,17 @@ def apposition(name: NameInContext) -> Evidence:
 def which_launched(name: NameInContext) -> Evidence:
     """ "Kling AI, which has launched a video generator": the launcher is an organisation."""
     return ("ORG", STRONG) if _WHICH_LAUNCHED_AFTER.match(name.after(40)) else None
+
+
+def maker(name: NameInContext) -> Evidence:
+    """What a product comes from is its maker: "a model from Anthropic", "chips made by X";
+    a known place stays a place ("a vaccine from Brazil")."""
+    m = _MAKER_BEFORE.search(name.before(40))
+    if not m or m.group(1) not in cw.PRODUCT_NOUNS or _well_known_place(name.surface):
+        return None
+    if "NORP" in name.labels:
+        return None  # "made by Japanese drugmaker Takeda": the maker comes after
+    return ("ORG", STRONG)
 
 
 def launched(name: NameInContext) -> Evidence:
@@ -201,8 +221,19 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     if name.surface in lexicon().clubs:
         return ("ORG", MEDIUM)
     if _CLUB_BEFORE.search(name.before(24)) or _CLUB_AFTER.match(name.after(24)):
-        return ("ORG", MEDIUM)
+        return ("ORG", CLUB_VERB)
     return None
+
+
+def _well_known_place(surface: str) -> bool:
+    """A country, a capital, a state or a city of a million people."""
+    return surface in _major_places()
+
+
+@lru_cache(maxsize=1)
+def _major_places() -> frozenset[str]:
+    rows = lexicon().place_rows
+    return frozenset(name for name, kind in rows if kind.endswith(("major", "country")))
 
 
 def _club_like_person(name: NameInContext) -> bool:
@@ -231,6 +262,7 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("apposition", apposition),
     ("which_launched", which_launched),
     ("launched", launched),
+    ("maker", maker),
     ("owner_of_product", owner_of_product),
     ("employer_of_role", employer_of_role),
     ("club_in_sports_report", club_in_sports_report),

@@ -43,6 +43,11 @@ def evidence(
         ("employer_of_role", "Belarus president Alexander Lukashenko said.", "Belarus", None),
         ("version_after", "The HX-900 processor sells well.", "HX", "PRODUCT"),
         ("version_after", "Kent 3 points behind.", "Kent", None),
+        ("maker", "It uses a model from Anthropic to sort.", "Anthropic", "ORG"),
+        ("maker", "It gives a vaccine from Brazil to children.", "Brazil", None),
+        ("apposition", "DeepField, a Cambridge start-up spun out of it, grew.", "DeepField", "ORG"),
+        ("product_noun_after", "She led the Morena party.", "Morena", "ORG"),
+        ("product_noun_after", "It said the Dublin team would hire.", "Dublin", None),
     ],
 )
 def test_a_cue_types_a_name_from_its_context(
@@ -58,6 +63,7 @@ def test_a_cue_types_a_name_from_its_context(
         ("Arsenal manager Mikel Arteta was pleased.", "Arsenal", ("ORG",), "ORG"),
         ("India beat Australia by six wickets.", "Australia", ("GPE",), None),
         ("The Brazilian forward Rocha scored.", "Brazilian", ("NORP",), None),
+        ("Mendes scored twice for Valmar on Sunday.", "Valmar", ("PERSON",), "ORG"),
     ],
 )
 def test_in_a_team_sport_report_a_town_that_plays_or_signs_is_a_club(

@@ -211,9 +211,7 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     ("signed from Flamengo", "Arsenal manager Mikel Arteta"); countries stay places."""
     if not name.clubs or name.surface in lexicon().countries:
         return None
-    if not name.labels & _TOWN_OR_CLUB and not (
-        name.labels == {"PERSON"} and " " not in name.surface
-    ):
+    if "NORP" in name.labels or not (name.labels & _TOWN_OR_CLUB or _club_like(name)):
         return None
     m = _WORD_AFTER.match(name.after(24))
     if m and m.group(1) in cw.CLUB_ROLES:
@@ -236,9 +234,10 @@ def _major_places() -> frozenset[str]:
     return frozenset(name for name, kind in rows if kind.endswith(("major", "country")))
 
 
-def _club_like_person(name: NameInContext) -> bool:
-    """A "person" that may be a club: no known first name opens it ("Sporting Valmar")."""
-    return name.labels == {"PERSON"} and name.surface.split()[0] not in lexicon().first_names
+def _club_like(name: NameInContext) -> bool:
+    """A name read as a person or a product that may be a club: no known first name opens it
+    ("Sporting Valmar", not "Lucas Rocha")."""
+    return name.surface.split()[0] not in lexicon().first_names
 
 
 def version_after(name: NameInContext) -> Evidence:

@@ -71,6 +71,7 @@ _LIST_BEFORE = re.compile(
     r"(?:,\s+|,?\s+and\s+|,?\s+or\s+))*$"
 )
 _APPOSITION_AFTER = re.compile(r"^,\s+(?:the|a|an|its|their)\s+((?:[\w.'’-]+\s*){1,6})")
+_REPORTING = re.compile(r"\b(?:said|says|told|added|announced|reported|wrote)\b")
 _WHICH_LAUNCHED_AFTER = re.compile(
     r"^,\s+which\s+(?:has\s+|had\s+)?(?:launched|released|makes|owns|developed|built|"
     r"unveiled|sells|runs)\b"
@@ -156,8 +157,8 @@ def apposition(name: NameInContext) -> Evidence:
     """ "Brewline, the coffee chain founded in Seattle": the head noun of the apposition (its
     last word before a preposition, a relative or a participle) types the name."""
     m = _APPOSITION_AFTER.match(name.after(80))
-    if not m:
-        return None
+    if not m or _REPORTING.search(m.group(1)):
+        return None  # "in Dublin, the company said": a reporting clause, no apposition
     word = ""
     for w in m.group(1).split():
         if w in cw.APPOSITION_END:

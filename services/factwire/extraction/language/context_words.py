@@ -20,7 +20,7 @@ ORG_NOUNS = words(
     "airlines carrier fintech insurer club clubs side giant investor investors distributor "
     "regulator chain brand brands operator developer developers publisher studio label "
     "manufacturer manufacturers supplier suppliers conglomerate broker agency outlet "
-    "newspaper broadcaster teams team"
+    "newspaper broadcaster teams team journal magazine"
 )
 """Nouns that say a name after them is an organisation ("chipmaker Halcyon", "rival Quantora")."""
 

@@ -255,7 +255,7 @@ def _knowledge(surface: str) -> Votes:
         if words[0] in lexicon().companies and words[0] not in lexicon().places:
             votes["ORG"] += 1.5
         if words[-1] in cw.FACILITY_WORDS or words[0] in cw.FACILITY_WORDS:
-            votes["FAC"] += 2.0
+            votes["FAC"] += 2.5
         if words[-1] in cw.LAW_WORDS:
             votes["LAW"] += 2.0
         if words[-1] in cw.PLACE_WORDS:

@@ -160,11 +160,14 @@ def apposition(name: NameInContext) -> Evidence:
     if not m or _REPORTING.search(m.group(1)):
         return None  # "in Dublin, the company said": a reporting clause, no apposition
     word = ""
-    for w in m.group(1).split():
+    for raw in m.group(1).split():
+        w = raw.rstrip(".,;:")
         if w in cw.APPOSITION_END:
             break
         if w in cw.ORG_NOUNS or w in cw.PRODUCT_NOUNS:
             word = w
+        if w != raw:
+            break  # the sentence or the clause ends here
     if word in cw.ORG_NOUNS:
         return ("ORG", STRONG)
     return ("PRODUCT", STRONG) if word in cw.PRODUCT_NOUNS else None

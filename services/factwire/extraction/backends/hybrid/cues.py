@@ -63,6 +63,7 @@ _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Ii]ts|[Hh]is|[Hh]er|[Tt]he
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
 _AGE_AFTER = re.compile(r"^,\s+\d{1,2},")
 _CALLED_BEFORE = re.compile(r"([a-z][\w-]*),?\s+(?:called|named|dubbed)\s+$")
+_SOLD_AS_BEFORE = re.compile(r"\b(?:sold|marketed|branded)\s+as\s+$")
 _VERSION_AFTER = re.compile(
     r"^(?:\s[A-Z]?\d{1,2}[a-z]?|-\d{2,4}|\s?[A-Z]\d{1,3})(?=[\s,.;:)]|$)(?:\s+(\w+))?"
 )
@@ -137,6 +138,11 @@ def called(name: NameInContext) -> Evidence:
     if word in cw.PRODUCT_NOUNS:
         return ("PRODUCT", STRONG)
     return ("ORG", MEDIUM) if word in cw.ORG_NOUNS else None
+
+
+def sold_as(name: NameInContext) -> Evidence:
+    """What something is sold, marketed or branded as is a product ("sold as Qdenga")."""
+    return ("PRODUCT", STRONG) if _SOLD_AS_BEFORE.search(name.before(24)) else None
 
 
 def listed_after_plural(name: NameInContext) -> Evidence:
@@ -261,6 +267,7 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("product_noun_after", product_noun_after),
     ("noun_before", noun_before),
     ("called", called),
+    ("sold_as", sold_as),
     ("listed_after_plural", listed_after_plural),
     ("apposition", apposition),
     ("which_launched", which_launched),

@@ -37,6 +37,7 @@ def evidence(
         ("listed_after_plural", "Companies like Figure and Norrland grew.", "Figure", "ORG"),
         ("apposition", "Brewline, the coffee chain founded in Seattle, grew.", "Brewline", "ORG"),
         ("apposition", "It opens in Dublin, the company said.", "Dublin", None),
+        ("sold_as", "A vaccine, sold as Qdenga, is given.", "Qdenga", "PRODUCT"),
         ("which_launched", "Kling AI, which has launched Vireo, grew.", "Kling AI", "ORG"),
         ("launched", "On Tuesday it released Lumen 3.", "Lumen", "PRODUCT"),
         ("owner_of_product", "Mistral's Le Chat assistant will use it.", "Mistral", "ORG"),

@@ -45,7 +45,7 @@ LAUNCH_VERBS = words("launched released unveiled introduced launches releases un
 
 FACILITY_WORDS = words(
     "Stadium Bridge Airport Centre Center Auditorium Circuit Arena Tower Station Base "
-    "Palace Hall Hospital Museum Cathedral Square Avenue Estádio Estadio Stade Stadio"
+    "Palace Hall Hospital Museum Cathedral Square Avenue House Estádio Estadio Stade Stadio"
 )
 LAW_WORDS = words("Act Bill Agreement Treaty Directive Regulation Accord Constitution")
 PLACE_WORDS = words(
@@ -79,3 +79,6 @@ APPOSITION_END = words(
     "known owned run led"
 )
 """Words that end the head noun of an apposition ("the coffee chain founded in ...")."""
+
+REGION_WORDS = words("County Province Prefecture Oblast Governorate Municipality")
+"""Last words of the names of administrative regions ("Turkana County"): places (GPE)."""

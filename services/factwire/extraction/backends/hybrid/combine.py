@@ -197,9 +197,10 @@ def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> l
     starts = [c.mention.start for c in candidates]
     replaced: dict[int, _Candidate] = {}
     dropped: set[int] = set()
-    for m in theirs:
-        if m.label != "ORG":
+    for spacy_mention in theirs:
+        if spacy_mention.label != "ORG":
             continue
+        m = _without_article(s, spacy_mention)
         i = bisect_left(starts, m.start)
         j = i
         while j < len(candidates) and candidates[j].mention.end <= m.end:
@@ -213,6 +214,13 @@ def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> l
             replaced[i].seen_by_spacy = True
             dropped.update(range(i + 1, j))
     return [replaced.get(k, c) for k, c in enumerate(candidates) if k not in dropped]
+
+
+def _without_article(s: str, m: RawMention) -> RawMention:
+    """spaCy's span without a leading "the" ("the Office for National Statistics")."""
+    if s[m.start : m.start + 4] in ("the ", "The "):
+        return replace(m, start=m.start + 4)
+    return m
 
 
 def _start(m: RawMention) -> int:
@@ -260,6 +268,8 @@ def _knowledge(surface: str) -> Votes:
             votes["LAW"] += 2.0
         if words[-1] in cw.PLACE_WORDS:
             votes["LOC"] += 2.0
+        if words[-1] in cw.REGION_WORDS:
+            votes["GPE"] += 2.5
     return votes
 
 

@@ -72,9 +72,9 @@ def test_values_are_spacys_unless_they_overlap_a_name() -> None:
 
 
 def test_a_spacy_organisation_joins_the_rules_pieces_it_spans() -> None:
-    body = "The Office for National Statistics said so."
+    body = "Figures from the Office for National Statistics showed it."
     rules = spans(body, ("Office", "ORG"), ("National Statistics", "PERSON"))
-    spacy = spans(body, ("Office for National Statistics", "ORG"))
+    spacy = spans(body, ("the Office for National Statistics", "ORG"))
     assert combined(body, rules, spacy) == {("Office for National Statistics", "ORG")}
 
 
@@ -86,3 +86,9 @@ def test_a_member_of_a_list_without_evidence_takes_the_type_of_most_members() ->
         ("Brightwell", "ORG"),
         ("Kestrel", "ORG"),
     }
+
+
+def test_a_region_word_or_a_facility_word_ending_a_name_types_it() -> None:
+    body = "Turkana County officials met at State House on Monday."
+    found = spans(body, ("Turkana County", "ORG"), ("State House", "PERSON"))
+    assert combined(body, found, found) == {("Turkana County", "GPE"), ("State House", "FAC")}

@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from factwire.extraction.corrections import (
+from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language.name_words import GENERATIONS
+from factwire.extraction.names import (
     NAME_LABELS,
     acronym,
     known_aliases,
@@ -23,7 +25,6 @@ from factwire.extraction.corrections import (
     person_titles,
     without_legal_suffix,
 )
-from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import Entity
 
 _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -32,7 +33,6 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _WORDS = re.compile(r"[^\s,]+")
-_GENERATIONS = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
 
 
 @dataclass(slots=True)
@@ -139,7 +139,7 @@ def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
                 by_acronym.setdefault(initials, i)
         elif len(form.words) > 1:
             words = form.words
-            if words[-1] in _GENERATIONS and len(words) > 2:
+            if words[-1] in GENERATIONS and len(words) > 2:
                 words = words[:-1]  # "Joseph R. Biden Jr." is also "Biden", "R. Biden"
                 by_tail.setdefault(words, []).append(i)
             for n in range(1, len(words)):

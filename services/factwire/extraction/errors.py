@@ -11,3 +11,7 @@ class UnknownExtractorError(ValueError):
 
 class ModelNotInstalledError(RuntimeError):
     """The spaCy model package is missing from the environment."""
+
+
+class UnknownCorrectionError(ValueError):
+    """A name that is no correction rule (in a backend's ``corrections_not_needed``)."""

@@ -36,7 +36,7 @@ def load_backend(name: str) -> Backend:
 
         return HybridBackend()
     if name == "rules":
-        from factwire.extraction.backends.rules_backend import RulesBackend
+        from factwire.extraction.backends.rules import RulesBackend
 
         return RulesBackend()
     raise UnknownExtractorError(f"unknown extractor {name!r}: expected one of {BACKEND_NAMES}")

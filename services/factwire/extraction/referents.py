@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from factwire.extraction.corrections import NAME_LABELS, name_key
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
+from factwire.extraction.names import NAME_LABELS, name_key
 
 Rule = Callable[[ArticleText, list[RawMention]], list[RawMention]]
 

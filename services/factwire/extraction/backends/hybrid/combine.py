@@ -27,17 +27,14 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
-from factwire.extraction.corrections import is_shouted
+from factwire.extraction.corrections.text import is_shouted
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import context_words as cw
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.sports import SPORTS_WORDS
+from factwire.extraction.names import NAME_LABELS
 from factwire.models import TextField
 
-NAME_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
-    | {"LANGUAGE"}
-)
 SPACY_ONLY_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC"})
 """Types spaCy gives that the rules backend does not know how to give."""
 RULES_WEIGHT = 1.0

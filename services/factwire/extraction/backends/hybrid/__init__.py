@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from factwire.extraction.backends.hybrid.combine import combine
-from factwire.extraction.backends.rules_backend import RulesBackend
+from factwire.extraction.backends.rules import RulesBackend
 from factwire.extraction.backends.spacy_backend import SpacyBackend
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import ExtractorName

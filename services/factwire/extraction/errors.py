@@ -1,10 +1,6 @@
 """Errors raised by the extraction layer."""
 
 
-class ExtractionError(Exception):
-    """Extraction failed for one article; the worker dead-letters it at stage ``extract``."""
-
-
 class UnknownExtractorError(ValueError):
     """An extractor name that is neither ``spacy`` nor ``rules``."""
 

@@ -236,10 +236,6 @@ class Lexicon:
         """Verbs that make the place name right before them a speaker ("Valencia said")."""
         return self.speech_verbs["names-speaker-place"]
 
-    def is_cue(self, phrase: str) -> bool:
-        key = " ".join(phrase.lower().split())
-        return key in self.strong_cues or key in self.weak_cues or key in self.quote_cues
-
     @cached_property
     def cue_pattern(self) -> PhraseFinder:
         # case matters: a capitalised "Said" or "Reports" is rarely a reporting verb

@@ -72,6 +72,21 @@ def find_amounts(tok: Tokens) -> list[Span]:
 
 
 def _amount_at(words: list[str], i: int, n: int) -> Span | None:
+    """The amount starting at token ``i``: a date, money, a number and what it counts."""
+    found = _date_at(words, i, n)
+    if found is not None:
+        return found
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < n else ""
+    if w in CURRENCY_SIGNS or (w in CURRENCY_CODES and nxt in CURRENCY_SIGNS):
+        return _money_at(words, i, n)
+    if not _is_number(w):
+        return _ordinal_or_none(w, i, nxt)
+    return _number_at(words, i, n)
+
+
+def _date_at(words: list[str], i: int, n: int) -> Span | None:
+    """ "12 March 1997", "Monday", "yesterday", "1996-08-30", "last week"."""
     w = words[i]
     low = w.lower()
     nxt = words[i + 1] if i + 1 < n else ""
@@ -93,16 +108,23 @@ def _amount_at(words: list[str], i: int, n: int) -> Span | None:
         return (i, i + 1, "DATE")
     if low in RELATIVE_WORDS and nxt.lower() in PERIODS:
         return (i, i + 2, "DATE")
-    if w in CURRENCY_SIGNS or (w in CURRENCY_CODES and nxt in CURRENCY_SIGNS):
-        j = i + 1 if w in CURRENCY_SIGNS else i + 2
-        if j < n and words[j][:1].isdigit():
+    return None
+
+
+def _money_at(words: list[str], i: int, n: int) -> Span | None:
+    """A currency sign (after its code) before a number: "$ 4.5 billion", "US$ 3"."""
+    j = i + 1 if words[i] in CURRENCY_SIGNS else i + 2
+    if j < n and words[j][:1].isdigit():
+        j += 1
+        if j < n and words[j] in SCALES:
             j += 1
-            if j < n and words[j] in SCALES:
-                j += 1
-            return (i, j, "MONEY")
-        return None
-    if not _is_number(w):
-        return _ordinal_or_none(w, i, nxt)
+        return (i, j, "MONEY")
+    return None
+
+
+def _number_at(words: list[str], i: int, n: int) -> Span:
+    """A number and its unit: a time, a percentage, money, a quantity, a year, an ordinal."""
+    w = words[i]
     if _CLOCK.fullmatch(w) and ":" in w:
         j = i + 1
         if j < n and words[j].lower() in CLOCK_SUFFIXES:
@@ -112,6 +134,20 @@ def _amount_at(words: list[str], i: int, n: int) -> Span | None:
     while j < n and words[j] in SCALES:
         j += 1
     unit = words[j] if j < n else ""
+    measured = _measured(words, i, j, n)
+    if measured is not None:
+        return measured
+    if _YEAR.fullmatch(w) and j == i + 1:
+        return (i, j, "DATE")
+    if _ORDINAL.fullmatch(w):
+        return (i, j + 1, "DATE") if unit in PERIOD_PARTS else (i, j, "ORDINAL")
+    return (i, j, "CARDINAL")
+
+
+def _measured(words: list[str], i: int, j: int, n: int) -> Span | None:
+    """The number ``i``..``j`` with the unit at ``j``: "4 percent", "4 per cent", "30 marks",
+    "40 km"."""
+    unit = words[j] if j < n else ""
     if unit in PERCENT_WORDS:
         return (i, j + 1, "PERCENT")
     if unit == "per" and j + 1 < n and words[j + 1].lower() == "cent":
@@ -120,11 +156,7 @@ def _amount_at(words: list[str], i: int, n: int) -> Span | None:
         return (i, j + 1, "MONEY")
     if unit in UNITS:
         return (i, j + 1, "QUANTITY")
-    if _YEAR.fullmatch(w) and j == i + 1:
-        return (i, j, "DATE")
-    if _ORDINAL.fullmatch(w):
-        return (i, j + 1, "DATE") if unit in PERIOD_PARTS else (i, j, "ORDINAL")
-    return (i, j, "CARDINAL")
+    return None
 
 
 def _ordinal_or_none(word: str, i: int, nxt: str) -> Span | None:

@@ -101,6 +101,11 @@ class NameFinder:
             return True
         if not self.tok.sentence_start[i]:
             return self.lower[i] not in FUNCTION_WORDS or self.gazetteer_at(i, self.n) is not None
+        return self._starts_sentence_name(i)
+
+    def _starts_sentence_name(self, i: int) -> bool:
+        """Does the capitalised word opening a sentence start a name? A known name, a word that
+        is no common word or a first name does; a common word does when a name follows it."""
         w = self.words[i]
         low = self.lower[i]
         if self.gazetteer_at(i, self.n) is not None:

@@ -55,7 +55,7 @@ def build_entities(text: ArticleText, mentions: list[RawMention]) -> list[Entity
     for m in ordered:
         surface = text.field(m.field)[m.start : m.end]
         if m.label in NAME_LABELS:
-            display = _strip_name(surface)
+            display = _strip_name(surface, person=m.label == "PERSON")
             key = (_FAMILY.get(m.label, m.label), name_key(display))
         else:
             display = surface
@@ -100,8 +100,28 @@ def _join_forms(forms: list[_Form]) -> list[list[_Form]]:
     return list(groups.values())
 
 
+_SHORT_FORM_FAMILIES = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _short_form_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
+    """A one-word name that opens or ends exactly one longer name of the same kind is its
+    short form ("Halcyon" -> "Halcyon Semiconductor", "League" -> "Premier League")."""
+    by_end: dict[tuple[str, str], set[int]] = {}
+    for i, form in enumerate(forms):
+        if form.family in _SHORT_FORM_FAMILIES and len(form.words) > 1:
+            for word in (form.words[0], form.words[-1]):
+                by_end.setdefault((form.family, word), set()).add(i)
+    pairs = []
+    for i, form in enumerate(forms):
+        if len(form.words) == 1:
+            longer = by_end.get((form.family, form.words[0]), set())
+            if len(longer) == 1:
+                pairs.append((next(iter(longer)), i))
+    return pairs
+
+
 def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
-    pairs: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int]] = _short_form_pairs(forms)
     aliases = known_aliases()
     by_alias: dict[str, int] = {}
     by_base: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -177,9 +197,12 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
 
 
 @lru_cache(maxsize=4096)
-def _strip_name(surface: str) -> str:
-    """The name inside a mention: without a leading article, titles or a possessive ending."""
+def _strip_name(surface: str, *, person: bool = True) -> str:
+    """The name inside a mention: without a leading article, a possessive ending, or (for a
+    person) titles -- "Premier League" is no league with a title."""
     name = _POSSESSIVE.sub("", _ARTICLE.sub("", surface)).strip() or surface
+    if not person:
+        return name
     titles = person_titles()
     while True:
         head, _, rest = name.partition(" ")

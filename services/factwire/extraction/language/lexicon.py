@@ -34,6 +34,21 @@ class Lexicon:
         return frozenset(data_lines("surnames.txt"))
 
     @cached_property
+    def companies(self) -> frozenset[str]:
+        """Listed companies as news writes them ("Nvidia", "Goldman Sachs")."""
+        return frozenset(data_lines("companies.txt"))
+
+    @cached_property
+    def company_words(self) -> frozenset[str]:
+        """Last words shared by many listed companies' names ("Technologies", "Energy")."""
+        return frozenset(data_lines("company_words.txt"))
+
+    @cached_property
+    def clubs(self) -> frozenset[str]:
+        """Football clubs and their short names ("Manchester United", "Man Utd")."""
+        return frozenset(data_lines("clubs.txt"))
+
+    @cached_property
     def common_words(self) -> frozenset[str]:
         """Frequent English words, lower case, that are not also names."""
         return frozenset(data_lines("common_words.txt"))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from bench.corpus import build_corpus
 from factwire.extraction import ArticleText, get_extractor
-from factwire.extraction.backends.rules_backend import RulesBackend
+from factwire.extraction.backends.rules import RulesBackend
 
 
 def best_seconds(run: Callable[[], object], repeats: int) -> tuple[float, float]:

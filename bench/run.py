@@ -197,7 +197,7 @@ def run_extraction(articles: list[Any], args: argparse.Namespace, repeats: int) 
     """Single process and pool per backend, and spaCy's raw NER; repeated measurements are
     interleaved and the fastest kept, so that a burst of other load hits one of them only."""
     out: dict[str, Any] = {}
-    single: dict[str, list[extraction.Rate]] = {"spacy": [], "rules": []}
+    single: dict[str, list[extraction.Rate]] = {"hybrid": [], "spacy": [], "rules": []}
     raw: list[extraction.Rate] = []
     alone: list[extraction.Rate] = []
     for _ in range(repeats):

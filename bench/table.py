@@ -49,7 +49,7 @@ def markdown(results: dict[str, Any], name: str) -> str:
     def row(label: str, value: str) -> None:
         lines.append(f"| {label} | {value} |")
 
-    for backend in ("spacy", "rules"):
+    for backend in ("hybrid", "spacy", "rules"):
         for mode in ("single", "pool", "worker_pool"):
             rate = _g(ex, backend, mode)
             if rate:

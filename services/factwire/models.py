@@ -42,7 +42,7 @@ EntityType = Literal[
 ENTITY_TYPES: tuple[str, ...] = EntityType.__args__  # type: ignore[attr-defined]
 
 ClaimKind = Literal["quote", "reported", "statement"]
-ExtractorName = Literal["spacy", "rules"]
+ExtractorName = Literal["hybrid", "spacy", "rules"]
 TextField = Literal["title", "body"]
 ErrorStage = Literal["decode", "validate", "extract", "publish"]
 

@@ -80,7 +80,7 @@ class Settings(BaseSettings):
     raw_topic: str = "articles.raw"
     enriched_topic: str = "articles.enriched"
     dlq_topic: str = "articles.dlq"
-    extractor: ExtractorName = "spacy"
+    extractor: ExtractorName = "hybrid"
     group_id: str = "factwire-enricher"
     topic_partitions: int = Field(default=6, ge=1)
     topic_replication: int = Field(default=1, ge=1)

@@ -51,7 +51,11 @@ def test_overrides_win_over_environment_and_none_is_ignored() -> None:
     ("name", "value", "message"),
     [
         ("FACTWIRE_MAX_BODY_CHARS", "lots", "whole number"),
-        ("FACTWIRE_EXTRACTOR", "bert", "FACTWIRE_EXTRACTOR='bert': expected one of 'spacy'"),
+        (
+            "FACTWIRE_EXTRACTOR",
+            "bert",
+            "FACTWIRE_EXTRACTOR='bert': expected one of 'hybrid', 'spacy', 'rules'",
+        ),
         ("FACTWIRE_SECURITY_PROTOCOL", "TLS", "SASL_SSL"),
         ("FACTWIRE_EXTRACT_TIMEOUT_S", "soon", "expected a number"),
         ("FACTWIRE_EXTRACT_TIMEOUT_S", "0", "greater than 0"),

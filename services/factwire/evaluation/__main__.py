@@ -24,6 +24,7 @@ from factwire.evaluation import (
     checkworthiness,
     conll,
     data_dir,
+    modern_news,
     polnear,
 )
 from factwire.extraction.backends import BACKEND_NAMES
@@ -33,6 +34,7 @@ TASKS: dict[str, TaskModule] = {
     conll.TASK: conll,
     polnear.TASK: polnear,
     checkworthiness.TASK: checkworthiness,
+    modern_news.TASK: modern_news,
 }
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from factwire.evaluation import EvaluationDataError, Report
 from factwire.evaluation.folds import SEED, Spread, assign_folds
 from factwire.extraction import ArticleText, get_extractor
+from factwire.extraction.backends import BACKEND_NAMES
 from factwire.extraction.claims import find_claims
 from factwire.extraction.document import Extraction
 from factwire.models import Claim, Entity
@@ -472,14 +473,14 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m factwire.evaluation.polnear", description="Attribution quality on PolNeAR."
     )
     parser.add_argument("paths", nargs="*", type=Path, help="PolNeAR directories (default: dev)")
-    parser.add_argument("--backend", action="append", choices=["spacy", "rules"])
+    parser.add_argument("--backend", action="append", choices=BACKEND_NAMES)
     parser.add_argument("--limit", type=int, help="only the first N articles")
     args = parser.parse_args(argv)
     from factwire.evaluation import data_dir
 
     try:
         report = run(
-            args.backend or ["spacy", "rules"], args.paths or default_paths(data_dir()), args.limit
+            args.backend or list(BACKEND_NAMES), args.paths or default_paths(data_dir()), args.limit
         )
     except EvaluationDataError as exc:
         print(f"evaluation: {exc}", file=sys.stderr)

@@ -1,13 +1,12 @@
 """Extraction core: pure functions from an article's text to entities and claims."""
 
 from factwire.extraction.document import ArticleText, Extraction
-from factwire.extraction.errors import ExtractionError, UnknownExtractorError
+from factwire.extraction.errors import UnknownExtractorError
 from factwire.extraction.pipeline import Extractor, enrich, enrich_many, get_extractor
 
 __all__ = [
     "ArticleText",
     "Extraction",
-    "ExtractionError",
     "Extractor",
     "UnknownExtractorError",
     "enrich",

@@ -4,8 +4,9 @@ Mentions with the same comparison key (titles, a leading "the" and capitals asid
 *form*; forms then join when they name the same thing: a surname or the tail of a full name
 ("Casanova" -> "Lourdes Casanova"), a company without its legal suffix ("Apple" -> "Apple Inc."),
 an acronym of a longer name in the article ("KDP" -> "Kurdistan Democratic Party"), or two
-spellings of a well-known name (``data/aliases.tsv``: "U.S." -> "United States"). The entity's
-``name`` is its fullest form and every other surface form is an alias. Linear in the mentions.
+spellings of a well-known name (``language/data/aliases.tsv``: "U.S." -> "United States"). The
+entity's ``name`` is its fullest form and every other surface form is an alias. Linear in the
+mentions.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from factwire.extraction.corrections import (
+from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language.name_words import GENERATIONS
+from factwire.extraction.names import (
     NAME_LABELS,
     acronym,
     known_aliases,
@@ -22,7 +25,6 @@ from factwire.extraction.corrections import (
     person_titles,
     without_legal_suffix,
 )
-from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import Entity
 
 _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -31,7 +33,6 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 _ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s?$")
 _WORDS = re.compile(r"[^\s,]+")
-_GENERATIONS = frozenset(["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"])
 
 
 @dataclass(slots=True)
@@ -54,7 +55,7 @@ def build_entities(text: ArticleText, mentions: list[RawMention]) -> list[Entity
     for m in ordered:
         surface = text.field(m.field)[m.start : m.end]
         if m.label in NAME_LABELS:
-            display = _strip_name(surface)
+            display = _strip_name(surface, person=m.label == "PERSON")
             key = (_FAMILY.get(m.label, m.label), name_key(display))
         else:
             display = surface
@@ -99,8 +100,28 @@ def _join_forms(forms: list[_Form]) -> list[list[_Form]]:
     return list(groups.values())
 
 
+_SHORT_FORM_FAMILIES = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+
+
+def _short_form_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
+    """A one-word name that opens or ends exactly one longer name of the same kind is its
+    short form ("Halcyon" -> "Halcyon Semiconductor", "League" -> "Premier League")."""
+    by_end: dict[tuple[str, str], set[int]] = {}
+    for i, form in enumerate(forms):
+        if form.family in _SHORT_FORM_FAMILIES and len(form.words) > 1:
+            for word in (form.words[0], form.words[-1]):
+                by_end.setdefault((form.family, word), set()).add(i)
+    pairs = []
+    for i, form in enumerate(forms):
+        if len(form.words) == 1:
+            longer = by_end.get((form.family, form.words[0]), set())
+            if len(longer) == 1:
+                pairs.append((next(iter(longer)), i))
+    return pairs
+
+
 def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
-    pairs: list[tuple[int, int]] = []
+    pairs: list[tuple[int, int]] = _short_form_pairs(forms)
     aliases = known_aliases()
     by_alias: dict[str, int] = {}
     by_base: dict[tuple[str, tuple[str, ...]], int] = {}
@@ -118,7 +139,7 @@ def _same_referent_pairs(forms: list[_Form]) -> list[tuple[int, int]]:
                 by_acronym.setdefault(initials, i)
         elif len(form.words) > 1:
             words = form.words
-            if words[-1] in _GENERATIONS and len(words) > 2:
+            if words[-1] in GENERATIONS and len(words) > 2:
                 words = words[:-1]  # "Joseph R. Biden Jr." is also "Biden", "R. Biden"
                 by_tail.setdefault(words, []).append(i)
             for n in range(1, len(words)):
@@ -176,9 +197,12 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
 
 
 @lru_cache(maxsize=4096)
-def _strip_name(surface: str) -> str:
-    """The name inside a mention: without a leading article, titles or a possessive ending."""
+def _strip_name(surface: str, *, person: bool = True) -> str:
+    """The name inside a mention: without a leading article, a possessive ending, or (for a
+    person) titles -- "Premier League" is no league with a title."""
     name = _POSSESSIVE.sub("", _ARTICLE.sub("", surface)).strip() or surface
+    if not person:
+        return name
     titles = person_titles()
     while True:
         head, _, rest = name.partition(" ")

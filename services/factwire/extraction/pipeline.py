@@ -11,7 +11,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from factwire.extraction import claims as claims_step
-from factwire.extraction import corrections, salience
+from factwire.extraction import corrections, referents, salience
 from factwire.extraction import entities as entities_step
 from factwire.extraction.backends import Backend, load_backend
 from factwire.extraction.document import ArticleText, Extraction, RawMention
@@ -42,6 +42,7 @@ def _finish(
 ) -> Extraction:
     """The backend-independent steps, computed once on top of any backend's mentions."""
     mentions = corrections.correct(text, mentions, skip=skip_corrections)
+    mentions = referents.one_type_per_referent(text, mentions)
     entities = entities_step.build_entities(text, mentions)
     claims = claims_step.find_claims(text, entities)
     entities = salience.score(text, entities, claims)

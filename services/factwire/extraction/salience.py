@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from factwire.extraction.corrections import NAME_LABELS
 from factwire.extraction.document import ArticleText
+from factwire.extraction.names import NAME_LABELS
 from factwire.models import Claim, Entity
 
 LEAD_CHARS = 400

@@ -10,23 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import SENTENCE_STARTERS
 
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"[\w.'’-]{1,40}$")
-# Words that start sentences: after "U.S." they mean the abbreviation also ended the sentence.
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_STARTERS = _wordset(
-    "The A An He She It They We I But And In On At This That These Those There His Her Their "
-    "Its Our If When While As After Before So Yet Still Now Then Meanwhile However"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +27,6 @@ class Span:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    data = resources.files("factwire.extraction").joinpath("data", "claims", "abbreviations.txt")
-    words = (line.strip() for line in data.read_text(encoding="utf-8").splitlines())
-    return frozenset(w.lower() for w in words if w and not w.startswith("#"))
-
-
 def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation rather than a sentence."""
     found = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
@@ -52,13 +35,13 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     word = found.group().lstrip("'’-").lower()
     if not word:
         return False
-    if word in _abbreviations():
+    if word in lexicon().sentence_abbreviations:
         return True
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
     if "." in word:  # "U.S", "D.C", "a.m": a sentence may still end here
         following = re.match(r"[\"'“‘(\[]?(\w+)", text[next_start : next_start + 40])
-        return following is None or following.group(1) not in _STARTERS
+        return following is None or following.group(1) not in SENTENCE_STARTERS
     return False
 
 

@@ -26,6 +26,7 @@ FIXED_SECONDS = 2.0
 SIZES = {
     "rules": int(os.environ.get("FACTWIRE_ADVERSARIAL_CHARS", "50000")),
     "spacy": int(os.environ.get("FACTWIRE_ADVERSARIAL_CHARS", "10000")),
+    "hybrid": int(os.environ.get("FACTWIRE_ADVERSARIAL_CHARS", "10000")),
 }
 NAMES = ["Alvarez", "Bergson", "Castellano", "Dubois", "Eriksen", "Fonseca", "Gallagher"]
 
@@ -92,7 +93,7 @@ def timed(backend: str, body: str) -> tuple[float, Extraction]:
     return time.perf_counter() - started, result
 
 
-@pytest.mark.parametrize("backend", ["rules", "spacy"])
+@pytest.mark.parametrize("backend", ["rules", "spacy", "hybrid"])
 @pytest.mark.parametrize("case", list(CASES))
 def test_crafted_body_within_a_linear_time_budget(backend: str, case: str) -> None:
     per_char = cost_per_char(backend)

@@ -131,3 +131,18 @@ def test_a_person_and_a_place_of_the_same_spelling_stay_apart() -> None:
         ("Denzel Washington", "PERSON"),
         ("Washington", "GPE"),
     ]
+
+
+def test_a_one_word_short_form_joins_the_one_longer_name_it_opens_or_ends() -> None:
+    body = "Halcyon Semiconductor grew. Halcyon hired. The Premier League met. League clubs spent."
+    found = entities(
+        body,
+        ("Halcyon Semiconductor", "ORG"),
+        ("Halcyon", "ORG"),
+        ("Premier League", "ORG"),
+        ("League", "ORG"),
+    )
+    assert names(found) == [
+        ("Halcyon Semiconductor", ["Halcyon"]),
+        ("Premier League", ["League"]),
+    ]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from factwire.extraction import ArticleText, Extraction, get_extractor
 
-BACKENDS = ["spacy", "rules"]
+BACKENDS = ["hybrid", "spacy", "rules"]
 
 # Pieces of news-like text that exercise the correction rules: names, titles, possessives,
 # articles, acronyms, capitals, dashes, numbers, quotes and line breaks.

@@ -1,4 +1,8 @@
-"""Mention backends: each turns article texts into typed spans (OntoNotes labels)."""
+"""Mention backends: each turns article texts into typed spans (OntoNotes labels).
+
+``hybrid`` (the default) combines ``spacy`` (statistical NER) and ``rules`` (model-free name
+finder); the two stay selectable on their own.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.errors import UnknownExtractorError
 from factwire.models import ExtractorName
 
-BACKEND_NAMES: tuple[ExtractorName, ...] = ("spacy", "rules")
+BACKEND_NAMES: tuple[ExtractorName, ...] = ("hybrid", "spacy", "rules")
 
 
 class Backend(Protocol):
@@ -27,8 +31,12 @@ def load_backend(name: str) -> Backend:
         from factwire.extraction.backends.spacy_backend import SpacyBackend
 
         return SpacyBackend()
+    if name == "hybrid":
+        from factwire.extraction.backends.hybrid import HybridBackend
+
+        return HybridBackend()
     if name == "rules":
-        from factwire.extraction.backends.rules_backend import RulesBackend
+        from factwire.extraction.backends.rules import RulesBackend
 
         return RulesBackend()
     raise UnknownExtractorError(f"unknown extractor {name!r}: expected one of {BACKEND_NAMES}")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from factwire.extraction.corrections import is_shouted
+from factwire.extraction.corrections.text import is_shouted
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.errors import ModelNotInstalledError
 from factwire.models import ExtractorName, TextField

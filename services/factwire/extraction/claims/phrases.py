@@ -11,49 +11,28 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from factwire.extraction.claims.lexicon import lexicon, word_list
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.amounts import TIME_WORDS as _TIME_WORDS
+from factwire.extraction.language.function_words import ADVERB_OPENERS as _ADVERB_OPENERS
+from factwire.extraction.language.function_words import CLAUSE_OPENERS as _CLAUSE_OPENERS
+from factwire.extraction.language.function_words import DETERMINERS, PRONOUNS
+from factwire.extraction.language.function_words import PHRASE_BOUNDARY as _BOUNDARY
+from factwire.extraction.language.function_words import PHRASE_SKIP as _SKIP
+from factwire.extraction.language.function_words import PREPOSITIONS as _PREPOSITIONS
+from factwire.extraction.language.function_words import SHARED_SUBJECT as _SHARED_SUBJECT
+from factwire.extraction.language.function_words import TIME_LEADS as _TIME_LEADS
+from factwire.extraction.language.name_words import PERSON_SUFFIXES as _PERSON_SUFFIXES
 
 WINDOW = 160
 MAX_WORDS = 12
 
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
-    r"|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Adm|Maj)\.(?!\w)"
+    rf"|(?:{'|'.join(lexicon().title_abbreviations)})\.(?!\w)"
     r"|[A-Z]\.(?=\s[A-Z][a-z])"  # a middle initial: Jeffrey M. Jones
     r"|[^\W_][\w'’&-]*"
     r"|[^\w\s]"
 )
-PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-DETERMINERS = _wordset(
-    "the a an this that these those his her their its our my your some many most several other "
-    "another one two three four five both all few any no each every more first such"
-)
-_BOUNDARY = _wordset(
-    "that which and but or because as while when if after before since so where though although "
-    "than nor whether whom what how why until unless whereas once then also not to is was are "
-    "were be been has have had will would can could should may might must do does did said says "
-    "say told tells said"
-)
-_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to", "about"])
-_SKIP = _wordset(
-    "also later previously once repeatedly recently then often again still has have had was "
-    "were is are would will reportedly further even earlier publicly privately frequently "
-    "similarly separately ultimately initially subsequently quickly flatly simply bluntly "
-    "openly never always already just did does do correctly falsely wrongly reportedly only "
-    "first last yesterday today tonight has"
-)
-_TIME_WORDS = _wordset(
-    "monday tuesday wednesday thursday friday saturday sunday week month year night morning "
-    "afternoon evening weekend"
-)
-_TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ess", "man", "woman")
 _AGE = re.compile(r"\d+-year-old")
 _STOP_PUNCT = frozenset(",;:()[]{}\"“”‘’«»—–!?.…'")
 
@@ -149,21 +128,6 @@ def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phra
     if words and words[0].lower in PRONOUNS and len(words) > 1:
         words = words[:1]
     return _validated(text, words)
-
-
-_CLAUSE_OPENERS = frozenset(
-    word_list(
-        "prior after before when while as asked at in on during since despite following "
-        "with without from for by like unlike under amid among although though if once"
-    )
-)
-_ADVERB_OPENERS = frozenset(
-    word_list(
-        "back yet instead however meanwhile still now then earlier later separately moreover "
-        "indeed also so but and last next"
-    )
-)
-_SHARED_SUBJECT = frozenset(word_list("and but then to also later yet"))
 
 
 def shared_subject(text: str, lo: int, cue_start: int) -> Phrase | None:

@@ -18,10 +18,8 @@ from dataclasses import dataclass
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft, continued_quote, first_match
-from factwire.extraction.claims.lexicon import lexicon, word_list
 from factwire.extraction.claims.marks import Quote
 from factwire.extraction.claims.phrases import (
-    DETERMINERS,
     Phrase,
     Token,
     addressee_end,
@@ -31,6 +29,10 @@ from factwire.extraction.claims.phrases import (
     subject_phrase,
     tokens,
 )
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import DETERMINERS
+from factwire.extraction.language.function_words import TITLE_SMALL_WORDS as _TITLE_SMALL_WORDS
+from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 
 _AFTER_WINDOW = 160
 _CUE_SEARCH_WORDS = 8
@@ -38,8 +40,7 @@ _SET_OFF = ",:;.!?—–-("
 _DASHES = frozenset("―—–-")
 _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
-_CUE_OBJECT_VERBS = frozenset({"told", "tells", "tell", "telling", "asked", "asks", "informed"})
+_CUE_OBJECT_VERBS = lexicon().object_verbs
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?=\S)(.{2,160}?)\s+(puts?\s+it)\s*[,:]?$", re.DOTALL)
 _SETTING = re.compile(
     r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"
@@ -86,11 +87,6 @@ def _continues(ctx: ClaimContext, quote: Quote, previous_line: int) -> bool:
     return line_index == previous_line or (
         line_index == previous_line + 1 and quote.open == ctx.line_of(quote.open).start
     )
-
-
-_TITLE_SMALL_WORDS = frozenset(
-    word_list("a an the and or but nor of in on at to for from with by as vs is are be")
-)
 
 
 def _looks_like_title(body: str, start: int, end: int) -> bool:

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft, first_match
-from factwire.extraction.claims.lexicon import lexicon
 from factwire.extraction.claims.phrases import (
-    DETERMINERS,
     Phrase,
     addressee_end,
     phrase_after,
@@ -26,16 +24,12 @@ from factwire.extraction.claims.phrases import (
     subject_phrase,
     tokens,
 )
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import DETERMINERS
+from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
-_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_OBJECT_VERBS = _wordset("told tells tell telling warned warns assured reminded informed promised")
+_OBJECT_VERBS = lexicon().object_verbs
 _FILLER = re.compile(
     r"(?:\s*+,)?+(?:\s++(?:(?:on|last|this|early|late|earlier)\s++)?+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"

@@ -19,13 +19,14 @@ from functools import lru_cache
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.lexicon import lexicon, word_list
+from factwire.extraction.claims.lexicon import word_list
 from factwire.extraction.claims.statements import (
     count_specifics,
     has_absolute_date,
     has_comparison,
     words_of,
 )
+from factwire.extraction.language import lexicon
 from factwire.extraction.sentences import Span
 from factwire.models import ClaimKind
 

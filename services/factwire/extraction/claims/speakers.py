@@ -12,47 +12,29 @@ from __future__ import annotations
 import re
 
 from factwire.extraction.claims.context import ClaimContext, MentionRef
-from factwire.extraction.claims.lexicon import lexicon, word_list
-from factwire.extraction.claims.phrases import DETERMINERS, PRONOUNS, Phrase, tokens
+from factwire.extraction.claims.phrases import Phrase, tokens
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import BEFORE_SUBJECT as _BEFORE_SUBJECT
+from factwire.extraction.language.function_words import DESCRIPTION_OPENERS as _DESCRIPTION_OPENERS
+from factwire.extraction.language.function_words import DETERMINERS, PRONOUNS
+from factwire.extraction.language.function_words import (
+    LINKING_PREPOSITIONS as _LINKING_PREPOSITIONS,
+)
+from factwire.extraction.language.function_words import POST_MODIFIERS as _POST_MODIFIERS
+from factwire.extraction.language.name_words import NOT_PEOPLE as _NOT_PEOPLE
+from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _TITLE_ADJECTIVE
 from factwire.models import Entity
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
 _PRONOUN_WINDOW = 120
 
 _HEAD_PRIORITY = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
-_LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to"])
-_TITLES = {"mr.": "he", "mr": "he", "mrs.": "she", "mrs": "she", "ms.": "she", "ms": "she"}
+_TITLES = lexicon().title_pronouns
 # Abbreviated titles written before a name, as the noun a description uses ("the senator").
-_TITLE_NOUNS = {
-    "sen.": "senator",
-    "sen": "senator",
-    "gov.": "governor",
-    "gov": "governor",
-    "rep.": "congressman",
-    "rep": "congressman",
-    "pres.": "president",
-    "gen.": "general",
-    "lt.": "lieutenant",
-    "sec.": "secretary",
-}
-_DESCRIPTION_OPENERS = frozenset(word_list("the a an"))
+_TITLE_NOUNS = lexicon().title_nouns
 _TITLE_WINDOW = 48  # characters before a name searched for its title ("Republican nominee X")
-
-
-_POST_MODIFIERS = frozenset(word_list("of from at"))
-_BEFORE_SUBJECT = frozenset(
-    word_list("the former a an but and so yet while then even also now still meanwhile")
-)
 # Verbs that, right before a name, make it the speaker: "..., said Jane Roe".
-_INVERTED_CUES = frozenset(word_list("said says added adds wrote writes explained noted argued"))
-_TITLE_ADJECTIVE = ("al", "ic", "ive", "ary")  # lower-case words inside a title before a name
-_NOT_PEOPLE = frozenset(
-    word_list(
-        "campaign ministry department agency company firm poll polls report study survey statement "
-        "committee government administration office group organization organisation network "
-        "newspaper paper magazine website court board council union party commission house"
-    )
-)
+_INVERTED_CUES = lexicon().inverted_verbs
 
 
 def without_post_modifier(phrase: Phrase) -> str:

@@ -1,0 +1,66 @@
+"""Numbers inside names: results tables run names and scores together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from factwire.extraction.corrections.text import (
+    NON_SPACE_RUN,
+    NUMBER_TOKEN,
+    inside,
+    surface_of,
+    table_rows,
+)
+from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.names import NAME_LABELS
+
+_HAS_DIGIT = re.compile(r"\d")
+
+_NUMBERLESS_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+
+_SCORE = re.compile(r"\s+\d+-\d+$")
+
+
+def split_at_numbers(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Numbers are not part of a person's or a place's name: they separate names.
+
+    In results tables the tagger runs names and scores together ("Kersey 63", "Oldham 3
+    Ipswich"); each stretch of words between the numbers is a name of its own. In a table row
+    this holds for every name; elsewhere organisations lose only a trailing score ("Mexico 2-0")
+    and names of products, events and works keep their numbers ("Euro 96", "Windows 95").
+    """
+    rows: dict[str, list[tuple[int, int]]] = {}  # a field's table rows, found when first needed
+    out = []
+    for m in mentions:
+        surface = surface_of(text, m)
+        if m.label not in NAME_LABELS or not _HAS_DIGIT.search(surface):
+            out.append(m)
+            continue
+        if m.label not in _NUMBERLESS_LABELS and m.field not in rows:
+            rows[m.field] = table_rows(text.field(m.field))
+        if m.label in _NUMBERLESS_LABELS or inside(rows[m.field], m.start):
+            out.extend(
+                replace(m, start=m.start + a, end=m.start + b) for a, b in _wordy_stretches(surface)
+            )
+        else:
+            score = _SCORE.search(surface)
+            out.append(replace(m, end=m.start + score.start()) if score and score.start() else m)
+    return out
+
+
+def _wordy_stretches(surface: str) -> list[tuple[int, int]]:
+    """Offsets of the runs of tokens between number tokens that contain a letter."""
+    stretches: list[tuple[int, int]] = []
+    start = end = -1
+    for token in NON_SPACE_RUN.finditer(surface):
+        if NUMBER_TOKEN.fullmatch(token.group()):
+            if start >= 0:
+                stretches.append((start, end))
+            start = -1
+        else:
+            start = token.start() if start < 0 else start
+            end = token.end()
+    if start >= 0:
+        stretches.append((start, end))
+    return [(a, b) for a, b in stretches if any(c.isalpha() for c in surface[a:b])]

@@ -1,0 +1,96 @@
+"""Places: countries, place names the context says are places, nationalities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from itertools import compress, count, islice
+
+from factwire.extraction.corrections.text import Occupied, is_country, surface_of
+from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language import lexicon
+from factwire.extraction.names import NAME_LABELS, name_key
+from factwire.models import TextField
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:province|region|city|town|state|county|capital|village|port) of|in|near|outside)"
+    r"\s+$"
+)
+
+
+def countries_are_places(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A country named on its own is a place (GPE), never an organisation or a person, even
+    when it stands for its government or its national team ("Belarus beat Estonia 1-0")."""
+    out = []
+    for m in mentions:
+        if m.label in ("ORG", "PERSON", "LOC") and is_country(surface_of(text, m)):
+            out.append(replace(m, label="GPE"))
+        else:
+            out.append(m)
+    return out
+
+
+def places_by_context(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A known place name tagged as a person, in an article where the words before one of its
+    mentions say place ("the province of Valencia", "in Valencia"), is a place in all of them
+    (one sense per article), unless a mention speaks ("Valencia said"). Many place names are
+    also surnames ("Valencia", "Houston"), so the gazetteer alone decides nothing, and a full
+    name ("Ana Valencia") is left alone."""
+    placed = {
+        surface_of(text, m) for m in mentions if m.label == "PERSON" and _place_context(text, m)
+    }
+    if not placed:
+        return mentions
+    speaking = {
+        surface_of(text, m)
+        for m in mentions
+        if surface_of(text, m) in placed and _speaks_after().match(text.field(m.field), m.end)
+    }
+    places = placed - speaking
+    return [
+        replace(m, label="GPE") if m.label == "PERSON" and surface_of(text, m) in places else m
+        for m in mentions
+    ]
+
+
+@lru_cache(maxsize=1)
+def _speaks_after() -> re.Pattern[str]:
+    """A speech verb right after a name ("Valencia said")."""
+    verbs = "|".join(sorted(lexicon().place_speaker_verbs))
+    return re.compile(rf",?\s+(?:{verbs})\b")
+
+
+def _place_context(text: ArticleText, m: RawMention) -> bool:
+    name = surface_of(text, m)
+    if " " in name or name not in lexicon().places:
+        return False
+    field = text.field(m.field)
+    before = field[max(0, m.start - 24) : m.start]
+    return _PLACE_BEFORE.search(before) is not None
+
+
+def tag_demonyms(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Nationalities and other groups the tagger left out are NORP ("Canadian", "Panamanian"),
+    also inside an amount ("37 million French francs") or a name the tagger cut short."""
+    demonyms = lexicon().demonyms
+    taken = Occupied(m for m in mentions if m.label in NAME_LABELS)
+    out = list(mentions)
+    for f in ("title", "body"):
+        field: TextField = "title" if f == "title" else "body"
+        s = text.field(field)
+        keys = _CAPITALISED_WORD.findall(s)
+        for j in list(compress(count(), map(str.isupper, keys))):
+            keys[j] = name_key(keys[j])
+        # The offsets are read only for the words that are demonyms, skipping ahead to them.
+        words = _CAPITALISED_WORD.finditer(s)
+        read = 0
+        for j in list(compress(count(), map(demonyms.__contains__, keys))):
+            word = next(islice(words, j - read, None))
+            read = j + 1
+            if not taken.overlaps(field, *word.span()):
+                out.append(RawMention(field, word.start(), word.end(), "NORP"))
+    return out
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’-])[A-Z][\w]+(?![\w'’-])")

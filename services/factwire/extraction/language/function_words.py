@@ -1,0 +1,80 @@
+"""Closed-class English words (articles, pronouns, prepositions, conjunctions, adverbs) in the
+roles the rules give them. Hand-written; each set is named after what a rule does with it."""
+
+from __future__ import annotations
+
+from factwire.extraction.language.loader import words
+
+FUNCTION_WORDS = words(
+    "a an the this that these those there here it its he she they we you i my our your his her "
+    "their them us me who whom whose which what when where why how if unless while as after "
+    "before since until because although though but and or nor so yet also then than in on at "
+    "by for from to of with without within into onto over under about above below between "
+    "among against during through throughout despite including like unlike near per via "
+    "not no all any both each every either neither some many much more most few several such "
+    "only just even still already once other another one is are was were be been has have had "
+    "do does did would shall should could might must let please yes meanwhile "
+    "however moreover instead later earlier today yesterday tomorrow now"
+)
+"""Words that start no name mid-sentence and make a headline a sentence when in lower case."""
+
+SENTENCE_STARTERS = words(
+    "The A An He She It They We I But And In On At This That These Those There His Her Their "
+    "Its Our If When While As After Before So Yet Still Now Then Meanwhile However"
+)
+"""Words that start sentences: after "U.S." they mean the abbreviation also ended the sentence."""
+
+NAME_CONNECTORS = words("de van von der den da di du del la le bin al el y &")
+"""Lower-case words inside a name ("Ludwig van Beethoven", "Osama bin Laden")."""
+
+FOREIGN_ARTICLES = words("Der Die Das Le La Les El Il Los Las Het De")
+"""Articles that open foreign names of newspapers and companies ("Le Monde", "El Al")."""
+
+LOCATIVE_WORDS = words("in at near from outside across to towards into via")
+"""Prepositions that make the unknown name after them a place ("in Kibeho")."""
+
+ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "le", "&", "in"})
+"""Small words of a name that its acronym leaves out ("Bank of England" -> "BOE")."""
+
+TITLE_SMALL_WORDS = words("a an the and or but nor of in on at to for from with by as vs is are be")
+"""Words left in lower case in a title written in title case ("Gone with the Wind")."""
+
+# --- speaker phrases (claims) -----------------------------------------------------------------
+
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+DETERMINERS = words(
+    "the a an this that these those his her their its our my your some many most several other "
+    "another one two three four five both all few any no each every more first such"
+)
+PHRASE_BOUNDARY = words(
+    "that which and but or because as while when if after before since so where though although "
+    "than nor whether whom what how why until unless whereas once then also not to is was are "
+    "were be been has have had will would can could should may might must do does did said says "
+    "say told tells said"
+)
+"""Words a speaker phrase never runs across."""
+PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to", "about"])
+LINKING_PREPOSITIONS = frozenset(["of", "for", "at", "from", "in", "by", "with", "on", "to"])
+"""Prepositions that tie a description to a name ("the head of Acme")."""
+PHRASE_SKIP = words(
+    "also later previously once repeatedly recently then often again still has have had was "
+    "were is are would will reportedly further even earlier publicly privately frequently "
+    "similarly separately ultimately initially subsequently quickly flatly simply bluntly "
+    "openly never always already just did does do correctly falsely wrongly reportedly only "
+    "first last yesterday today tonight has"
+)
+"""Adverbs and auxiliaries skipped between a speaker and a cue ("Smith also said")."""
+TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])
+CLAUSE_OPENERS = words(
+    "prior after before when while as asked at in on during since despite following "
+    "with without from for by like unlike under amid among although though if once"
+)
+ADVERB_OPENERS = words(
+    "back yet instead however meanwhile still now then earlier later separately moreover "
+    "indeed also so but and last next"
+)
+SHARED_SUBJECT = words("and but then to also later yet")
+"""Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
+DESCRIPTION_OPENERS = words("the a an")
+POST_MODIFIERS = words("of from at")
+BEFORE_SUBJECT = words("the former a an but and so yet while then even also now still meanwhile")

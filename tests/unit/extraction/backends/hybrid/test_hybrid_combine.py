@@ -1,0 +1,94 @@
+"""The hybrid policy on short articles, with the two backends' mentions given by hand."""
+
+from __future__ import annotations
+
+from factwire.extraction.backends.hybrid.combine import combine
+from factwire.extraction.document import ArticleText, RawMention
+
+
+def spans(body: str, *found: tuple[str, str]) -> list[RawMention]:
+    """Mentions given as (surface, label), each at its first occurrence."""
+    out = []
+    for surface, label in found:
+        start = body.index(surface)
+        out.append(RawMention("body", start, start + len(surface), label))
+    return out
+
+
+def combined(body: str, rules: list[RawMention], spacy: list[RawMention]) -> set[tuple[str, str]]:
+    return {(body[m.start : m.end], m.label) for m in combine(ArticleText(body=body), rules, spacy)}
+
+
+def test_agreement_keeps_the_label_and_a_tie_keeps_the_rules_label() -> None:
+    body = "Ana Lopez met Tom Reed in Lima."
+    rules = spans(body, ("Ana Lopez", "PERSON"), ("Tom Reed", "PERSON"), ("Lima", "GPE"))
+    spacy = spans(body, ("Ana Lopez", "PERSON"), ("Tom Reed", "ORG"), ("Lima", "GPE"))
+    assert combined(body, rules, spacy) == {
+        ("Ana Lopez", "PERSON"),
+        ("Tom Reed", "PERSON"),
+        ("Lima", "GPE"),
+    }
+
+
+def test_a_cue_on_one_mention_types_every_mention_of_the_name() -> None:
+    body = "Cloud software company Veltrix grew. Veltrix hired staff."
+    rules = [*spans(body, ("Veltrix", "PERSON")), RawMention("body", 37, 44, "PERSON")]
+    assert combined(body, rules, []) == {("Veltrix", "ORG")}
+
+
+def test_a_listed_company_is_an_organisation_against_both_backends() -> None:
+    body = "Shares of Nvidia rose."
+    found = spans(body, ("Nvidia", "GPE"))
+    assert combined(body, found, found) == {("Nvidia", "ORG")}
+
+
+def test_a_spacy_only_name_needs_support_and_never_comes_from_a_capitals_line() -> None:
+    body = "MEN SCHEDULE\nMen won. The film Paper Kites opened."
+    spacy = spans(body, ("SCHEDULE", "ORG"), ("Men", "ORG"), ("Paper Kites", "WORK_OF_ART"))
+    assert combined(body, [], spacy) == {("Paper Kites", "WORK_OF_ART")}
+
+
+def test_a_product_takes_its_version_number_and_a_company_owns_a_product() -> None:
+    body = "It praised Samsung's Galaxy S26 in India."
+    rules = spans(body, ("Samsung", "ORG"), ("Galaxy", "ORG"), ("India", "GPE"))
+    assert combined(body, rules, []) == {
+        ("Samsung", "ORG"),
+        ("Galaxy S26", "PRODUCT"),
+        ("India", "GPE"),
+    }
+
+
+def test_a_headline_category_noun_is_not_part_of_the_name() -> None:
+    body = "Chipmaker Halcyon Semiconductor beats forecasts"
+    rules = spans(body, ("Chipmaker Halcyon Semiconductor", "ORG"))
+    assert combined(body, rules, []) == {("Halcyon Semiconductor", "ORG")}
+
+
+def test_values_are_spacys_unless_they_overlap_a_name() -> None:
+    body = "Traffic on the 25 de Abril Bridge fell 5 percent."
+    rules = spans(body, ("25 de Abril Bridge", "FAC"))
+    spacy = spans(body, ("25", "CARDINAL"), ("5 percent", "PERCENT"))
+    assert combined(body, rules, spacy) == {("25 de Abril Bridge", "FAC"), ("5 percent", "PERCENT")}
+
+
+def test_a_spacy_organisation_joins_the_rules_pieces_it_spans() -> None:
+    body = "Figures from the Office for National Statistics showed it."
+    rules = spans(body, ("Office", "ORG"), ("National Statistics", "PERSON"))
+    spacy = spans(body, ("the Office for National Statistics", "ORG"))
+    assert combined(body, rules, spacy) == {("Office for National Statistics", "ORG")}
+
+
+def test_a_member_of_a_list_without_evidence_takes_the_type_of_most_members() -> None:
+    body = "It competes with Ondine, Brightwell and Kestrel."
+    rules = spans(body, ("Ondine", "ORG"), ("Brightwell", "ORG"), ("Kestrel", "GPE"))
+    assert combined(body, rules, []) == {
+        ("Ondine", "ORG"),
+        ("Brightwell", "ORG"),
+        ("Kestrel", "ORG"),
+    }
+
+
+def test_a_region_word_or_a_facility_word_ending_a_name_types_it() -> None:
+    body = "Turkana County officials met at State House on Monday."
+    found = spans(body, ("Turkana County", "ORG"), ("State House", "PERSON"))
+    assert combined(body, found, found) == {("Turkana County", "GPE"), ("State House", "FAC")}

@@ -1,0 +1,79 @@
+"""Each context cue of the hybrid backend on a sentence a careful reader types at once."""
+
+from __future__ import annotations
+
+import pytest
+
+from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
+
+CUE = dict(CUES)
+
+
+def evidence(
+    cue: str, text: str, name: str, *, sports: bool = False, labels: tuple[str, ...] = ()
+) -> str | None:
+    start = text.index(name)
+    found = CUE[cue](
+        NameInContext(text, start, start + len(name), sports, sports, frozenset(labels))
+    )
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("cue", "text", "name", "label"),
+    [
+        ("age_after_name", "Rocha, 21, scored twice.", "Rocha", "PERSON"),
+        ("age_after_name", "Rocha, who is 21, scored.", "Rocha", None),
+        ("product_noun_after", "It said the Lumen 3 model is fast.", "Lumen", "PRODUCT"),
+        ("product_noun_after", "SpaceX's Starship lander needs tests.", "Starship", "PRODUCT"),
+        ("product_noun_after", "Kaia model Ann Lee smiled.", "Kaia", None),
+        ("noun_before", "Chipmaker Halcyon beat forecasts.", "Halcyon", "ORG"),
+        ("noun_before", "It uses the messaging app Chirp daily.", "Chirp", "PRODUCT"),
+        ("noun_before", "He saw the thriller Nightfall Harbor.", "Nightfall Harbor", "WORK_OF_ART"),
+        ("noun_before", "He names a team to play Liechtenstein.", "Liechtenstein", None),
+        ("called", "It launched a video generator called Vireo.", "Vireo", "PRODUCT"),
+        ("called", "The model, called Sable 2, runs on a laptop.", "Sable", "PRODUCT"),
+        ("listed_after_plural", "Rivals such as Amazon, Google and Oracle grew.", "Oracle", "ORG"),
+        ("listed_after_plural", "Companies like Figure and Norrland grew.", "Figure", "ORG"),
+        ("apposition", "Brewline, the coffee chain founded in Seattle, grew.", "Brewline", "ORG"),
+        ("apposition", "It opens in Dublin, the company said.", "Dublin", None),
+        ("sold_as", "A vaccine, sold as Qdenga, is given.", "Qdenga", "PRODUCT"),
+        ("which_launched", "Kling AI, which has launched Vireo, grew.", "Kling AI", "ORG"),
+        ("launched", "On Tuesday it released Lumen 3.", "Lumen", "PRODUCT"),
+        ("owner_of_product", "Mistral's Le Chat assistant will use it.", "Mistral", "ORG"),
+        ("employer_of_role", "Veltrix chief executive Marcus Lindqvist said.", "Veltrix", "ORG"),
+        ("employer_of_role", "Belarus president Alexander Lukashenko said.", "Belarus", None),
+        ("version_after", "The HX-900 processor sells well.", "HX", "PRODUCT"),
+        ("version_after", "Kent 3 points behind.", "Kent", None),
+        ("maker", "It uses a model from Anthropic to sort.", "Anthropic", "ORG"),
+        ("maker", "It gives a vaccine from Brazil to children.", "Brazil", None),
+        ("apposition", "DeepField, a Cambridge start-up spun out of it, grew.", "DeepField", "ORG"),
+        ("product_noun_after", "She led the Morena party.", "Morena", "ORG"),
+        ("product_noun_after", "It said the Dublin team would hire.", "Dublin", None),
+    ],
+)
+def test_a_cue_types_a_name_from_its_context(
+    cue: str, text: str, name: str, label: str | None
+) -> None:
+    assert evidence(cue, text, name) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "labels", "label"),
+    [
+        ("Ashford signed Rocha from Flamengo on Friday.", "Flamengo", ("GPE",), "ORG"),
+        ("Arsenal manager Mikel Arteta was pleased.", "Arsenal", ("ORG",), "ORG"),
+        ("India beat Australia by six wickets.", "Australia", ("GPE",), None),
+        ("The Brazilian forward Rocha scored.", "Brazilian", ("NORP",), None),
+        ("Mendes scored twice for Valmar on Sunday.", "Valmar", ("PERSON",), "ORG"),
+    ],
+)
+def test_in_a_team_sport_report_a_town_that_plays_or_signs_is_a_club(
+    text: str, name: str, labels: tuple[str, ...], label: str | None
+) -> None:
+    assert evidence("club_in_sports_report", text, name, sports=True, labels=labels) == label
+
+
+def test_club_cues_need_a_team_sport_report() -> None:
+    text = "Clinton won in 1992 against Bush."
+    assert evidence("club_in_sports_report", text, "Bush", labels=("PERSON",)) is None

@@ -12,14 +12,12 @@ score). The weights were set by hand from that reading, never fitted to labelled
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.lexicon import word_list
 from factwire.extraction.claims.statements import (
     count_specifics,
     has_absolute_date,
@@ -27,6 +25,17 @@ from factwire.extraction.claims.statements import (
     words_of,
 )
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.claim_words import (
+    FIRST_PERSON_VIEW,
+    FIRST_PERSON_WORDS,
+    MODAL_WORDS,
+    NOT_PAST_ACTIONS,
+    PAST_IRREGULAR,
+    PERFECT,
+    PERFECT_WORDS,
+    PUBLIC_AFFAIRS_PHRASES,
+    PUBLIC_AFFAIRS_WORDS,
+)
 from factwire.extraction.sentences import Span
 from factwire.models import ClaimKind
 
@@ -34,55 +43,6 @@ _LONG = 4000  # only the first characters of a very long claim are read for scor
 BIAS = -2.2  # a sentence with no signal at all scores 0.10
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT"})
-# I/we + a verb of opinion, wish or intention ("I think", "we don't want", "I'd like")
-_FIRST_PERSON_VIEW = re.compile(
-    r"\b(?:I|[Ww]e)(?:'d|’d| would| don't| don’t| do not| do| really| just| still| also| "
-    r"strongly| firmly| personally| sincerely| honestly| certainly){0,3} "
-    r"(?:think|believe|feel|want|wish|hope|guess|suppose|like|love|intend|plan)\b"
-    r"|\b(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) (?:sure|convinced|confident|proud|going to|"
-    r"gonna|not going to|determined|committed|here)\b"
-    r"|\b(?i:in my (?:opinion|view|judgment)|it seems to me|my (?:hope|view|belief) is)\b"
-)
-_FIRST_PERSON_WORDS = frozenset(word_list("i we i'm we're i'd we'd my"))
-# what will, should or could be: promises, plans and advice are not facts yet
-_MODAL_WORDS = frozenset(
-    word_list(
-        "will won't shall should must ought need needs going gonna let's can't cannot would "
-        "could can i'll we'll you'll they'll he'll she'll it'll that'll there'll"
-    )
-)
-_PAST_IRREGULAR = frozenset(
-    word_list(
-        "made got took went cut paid spent lost won gave sent sold bought built brought came "
-        "became began grew fell rose left led met put ran saw set kept held stood taught wrote "
-        "fought chose drove flew hit laid lent meant quit rode shot shut spoke spread stole "
-        "struck swore threw withdrew overcame overtook"
-    )
-)
-# words in -ed that are no past action: feelings, states of mind, and words that just end so
-_NOT_ACTIONS = frozenset(
-    word_list(
-        "need indeed speed seed feed breed bleed red bed shed hundred hundreds kindred sacred "
-        "naked wicked wretched rugged ragged beloved concerned interested worried tired pleased "
-        "surprised excited convinced committed determined dedicated prepared supposed scared "
-        "believed hoped wanted wished liked loved hated feared needed seemed appeared talked "
-        "asked called"
-    )
-)
-_PERFECT_WORDS = frozenset(word_list("has have had i've we've you've they've"))
-_PERFECT = re.compile(
-    r"\b(?:has|have|had|'ve|’ve)(?: not| never| already| just| also)? [a-z]+(?:ed|en|t)\b"
-)
-_PUBLIC_AFFAIRS_WORDS = frozenset(
-    word_list(
-        "tax taxes taxpayers budget budgets deficit deficits debt spending unemployment "
-        "unemployed jobs wages income inflation economy gdp medicare medicaid welfare poverty "
-        "crime law laws bill bills legislation vote votes voted veto treaty troops military "
-        "weapons nuclear oil energy insurance pension pensions salaries prices tariffs exports "
-        "imports interest surplus"
-    )
-)
-_PUBLIC_AFFAIRS_PHRASES = ("social security", "health care", "minimum wage")
 _CLOSERS = " \t\n\"'”’)]"
 
 
@@ -164,13 +124,13 @@ def _past_action(e: Evidence) -> float:
     """Something done: "voted against", "has cut", "sent troops"; opinions are mostly present
     or future."""
     words = e.words
-    if not _PAST_IRREGULAR.isdisjoint(words):
+    if not PAST_IRREGULAR.isdisjoint(words):
         return 1.0
     if "ed" in e.head and any(
-        len(w) > 4 and w.endswith("ed") and w not in _NOT_ACTIONS for w in words
+        len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ACTIONS for w in words
     ):
         return 1.0
-    perfect = not _PERFECT_WORDS.isdisjoint(words) and _PERFECT.search(e.head) is not None
+    perfect = not PERFECT_WORDS.isdisjoint(words) and PERFECT.search(e.head) is not None
     return 1.0 if perfect else 0.0
 
 
@@ -181,10 +141,10 @@ def _comparison(e: Evidence) -> float:
 
 def _public_affairs(e: Evidence) -> float:
     """What fact-checkers check most: taxes, budgets, jobs, prices, laws, votes, troops."""
-    if not _PUBLIC_AFFAIRS_WORDS.isdisjoint(e.words):
+    if not PUBLIC_AFFAIRS_WORDS.isdisjoint(e.words):
         return 1.0
     lower = e.head.lower()
-    return 1.0 if any(p in lower for p in _PUBLIC_AFFAIRS_PHRASES) else 0.0
+    return 1.0 if any(p in lower for p in PUBLIC_AFFAIRS_PHRASES) else 0.0
 
 
 def _named_speaker(e: Evidence) -> float:
@@ -200,14 +160,14 @@ def _length(e: Evidence) -> float:
 
 def _first_person_view(e: Evidence) -> float:
     """The speaker's own opinion or wish: "I think", "we want", "I'm going to"."""
-    if _FIRST_PERSON_WORDS.isdisjoint(e.words):
+    if FIRST_PERSON_WORDS.isdisjoint(e.words):
         return 0.0
-    return 1.0 if _FIRST_PERSON_VIEW.search(e.head) is not None else 0.0
+    return 1.0 if FIRST_PERSON_VIEW.search(e.head) is not None else 0.0
 
 
 def _modal(e: Evidence) -> float:
     """What will, should or could happen: "we will", "you should", "it can"."""
-    return 0.0 if _MODAL_WORDS.isdisjoint(e.words) else 1.0
+    return 0.0 if MODAL_WORDS.isdisjoint(e.words) else 1.0
 
 
 def _hedge(e: Evidence) -> float:

@@ -5,7 +5,8 @@ Word lists read from files live in ``language/data/`` (one list, one file; sourc
 there) and are reached through the one cached :func:`lexicon`. Short closed word classes are
 Python sets in the modules of this package, named by what the rules do with them:
 ``function_words`` (articles, pronouns, conjunctions), ``amounts`` (dates, numbers, money),
-``name_words`` (words that type a name), ``sports``, and ``patterns`` (shared phrase patterns).
+``name_words`` (words that type a name), ``claim_words`` (what makes a statement
+checkable), ``sports``, and ``patterns`` (shared phrase patterns).
 A rule module imports its words from here and defines none of its own.
 """
 

@@ -249,10 +249,6 @@ class Lexicon:
         return PhraseFinder(data_lines("hedges.txt"), ignore_case=False)
 
     @cached_property
-    def opinion_pattern(self) -> PhraseFinder:
-        return PhraseFinder(data_lines("opinion_words.txt"), ignore_case=True)
-
-    @cached_property
     def speaker_nouns(self) -> frozenset[str]:
         """Common nouns that can head a speaker phrase ("officials said"), lower case."""
         return frozenset(w.lower() for w in data_lines("speaker_nouns.txt"))

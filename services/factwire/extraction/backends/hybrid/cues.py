@@ -91,6 +91,11 @@ _CLUB_BEFORE = re.compile(
 )
 _CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
+_ADDRESS_BEFORE = re.compile(
+    r"(?:^|\n|\(\s*|\b(?:in|at|of|near|from)\s+)(?:[A-Z][\w.'’-]*\s+(?:['’]s\s+)?){0,3}"
+    r"[A-Z][\w.'’-]*(?:\s+['’]s)?\s*,\s*$"
+)
+_ADDRESS_AFTER = re.compile(r"^\s*(?:[),;]|\.?\s*$|\.\s|\s\d{4}-\d\d-\d\d|\n)")
 
 
 def age_after_name(name: NameInContext) -> Evidence:
@@ -233,6 +238,18 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     return None
 
 
+def place_in_address(name: NameInContext) -> Evidence:
+    """A known place after a comma that ends a place or venue's name is where that is, not a
+    club or a person ("at Edgbaston, Birmingham)", "in Springfield, Illinois.", "BOSTON,
+    Massachusetts" opening a dateline); a list goes on after it ("Berlin, Brussels and
+    Zurich"), so the place must end the phrase."""
+    if name.surface not in lexicon().places or name.surface in lexicon().clubs:
+        return None
+    if not _ADDRESS_AFTER.match(name.after(16)):
+        return None
+    return ("GPE", STRONG) if _ADDRESS_BEFORE.search(name.before(60)) else None
+
+
 def _well_known_place(surface: str) -> bool:
     """A country, a capital, a state or a city of a million people."""
     return surface in _major_places()
@@ -276,5 +293,6 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("owner_of_product", owner_of_product),
     ("employer_of_role", employer_of_role),
     ("club_in_sports_report", club_in_sports_report),
+    ("place_in_address", place_in_address),
     ("version_after", version_after),
 )

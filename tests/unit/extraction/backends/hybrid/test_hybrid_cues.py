@@ -50,6 +50,21 @@ def evidence(
         ("apposition", "DeepField, a Cambridge start-up spun out of it, grew.", "DeepField", "ORG"),
         ("product_noun_after", "She led the Morena party.", "Morena", "ORG"),
         ("product_noun_after", "It said the Dublin team would hire.", "Dublin", None),
+        (
+            "place_in_address",
+            "The test is at Hillcrest Park, Birmingham) in June.",
+            "Birmingham",
+            "GPE",
+        ),
+        (
+            "place_in_address",
+            "BOSTON, Massachusetts 2031-04-02\nThe mayor said.",
+            "Massachusetts",
+            "GPE",
+        ),
+        ("place_in_address", "She moved to a farm in Norwood, Texas.", "Texas", "GPE"),
+        ("place_in_address", "It meets in Berlin, Brussels and Vienna.", "Brussels", None),
+        ("place_in_address", "Keller, Texas Instruments said, will buy it.", "Texas", None),
     ],
 )
 def test_a_cue_types_a_name_from_its_context(

@@ -91,6 +91,8 @@ _CLUB_BEFORE = re.compile(
 )
 _CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
+_DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b)\s+$")
+_BOWLING_AFTER = re.compile(r"^\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _ADDRESS_BEFORE = re.compile(
     r"(?:^|\n|\(\s*|\b(?:in|at|of|near|from)\s+)(?:[A-Z][\w.'’-]*\s+(?:['’]s\s+)?){0,3}"
     r"[A-Z][\w.'’-]*(?:\s+['’]s)?\s*,\s*$"
@@ -238,6 +240,17 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     return None
 
 
+def cricket_scorecard(name: NameInContext) -> Evidence:
+    """In a cricket scorecard a name after a dismissal ("c Lee b Khan 22", "st Roy b Das") or
+    before bowling figures ("Khan 10-1-41-2", overs-maidens-runs-wickets) is a player's, not a
+    team's whose score follows it."""
+    if not name.sports:
+        return None
+    if _DISMISSAL_BEFORE.search(name.before(8)) or _BOWLING_AFTER.match(name.after(20)):
+        return ("PERSON", STRONG)
+    return None
+
+
 def place_in_address(name: NameInContext) -> Evidence:
     """A known place after a comma that ends a place or venue's name is where that is, not a
     club or a person ("at Edgbaston, Birmingham)", "in Springfield, Illinois.", "BOSTON,
@@ -294,5 +307,6 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("employer_of_role", employer_of_role),
     ("club_in_sports_report", club_in_sports_report),
     ("place_in_address", place_in_address),
+    ("cricket_scorecard", cricket_scorecard),
     ("version_after", version_after),
 )

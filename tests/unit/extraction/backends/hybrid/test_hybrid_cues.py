@@ -89,6 +89,21 @@ def test_in_a_team_sport_report_a_town_that_plays_or_signs_is_a_club(
     assert evidence("club_in_sports_report", text, name, sports=True, labels=labels) == label
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("T. Hale c Orwin b Mehta 31\nJ. Dunn not out 4", "Mehta", "PERSON"),
+        ("R. Voss st Abeyratne b Corr 12", "Abeyratne", "PERSON"),
+        ("Bowling: Kessel 9.4-1-38-3, Marwick 10-0-51-1", "Marwick", "PERSON"),
+        ("Ashford 3 Kessel 1\nBrampton 2 Dorling 2", "Kessel", None),
+    ],
+)
+def test_in_a_cricket_scorecard_dismissals_and_bowling_figures_name_players(
+    text: str, name: str, label: str | None
+) -> None:
+    assert evidence("cricket_scorecard", text, name, sports=True) == label
+
+
 def test_club_cues_need_a_team_sport_report() -> None:
     text = "Clinton won in 1992 against Bush."
     assert evidence("club_in_sports_report", text, "Bush", labels=("PERSON",)) is None

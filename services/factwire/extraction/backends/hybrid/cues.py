@@ -91,6 +91,7 @@ _CLUB_BEFORE = re.compile(
 )
 _CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
+_TITLE_BEFORE = re.compile(r"(?:^|[\s\"'“(])([A-Z][\w.-]*)\s+$")
 _DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b)\s+$")
 _BOWLING_AFTER = re.compile(r"^\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _ADDRESS_BEFORE = re.compile(
@@ -240,6 +241,13 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     return None
 
 
+def title_before(name: NameInContext) -> Evidence:
+    """A name right after a person's title is that person's, even where it is also a town's
+    ("President Clinton", "Sen. Dole", "Mrs Warren")."""
+    m = _TITLE_BEFORE.search(name.before(24))
+    return ("PERSON", STRONG) if m and m.group(1) in lexicon().person_titles else None
+
+
 def cricket_scorecard(name: NameInContext) -> Evidence:
     """In a cricket scorecard a name after a dismissal ("c Lee b Khan 22", "st Roy b Das") or
     before bowling figures ("Khan 10-1-41-2", overs-maidens-runs-wickets) is a player's, not a
@@ -308,5 +316,6 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("club_in_sports_report", club_in_sports_report),
     ("place_in_address", place_in_address),
     ("cricket_scorecard", cricket_scorecard),
+    ("title_before", title_before),
     ("version_after", version_after),
 )

@@ -92,6 +92,12 @@ _CLUB_BEFORE = re.compile(
 _CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
 _TITLE_BEFORE = re.compile(r"(?:^|[\s\"'“(])([A-Z][\w.-]*)\s+$")
+_PLACE_NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+$")
+_DIRECTION_OF_BEFORE = re.compile(
+    r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s*\)?\s+"
+    r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)\s+of\s+$"
+)
 _DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b)\s+$")
 _BOWLING_AFTER = re.compile(r"^\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _ADDRESS_BEFORE = re.compile(
@@ -241,6 +247,15 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     return None
 
 
+def place_noun_before(name: NameInContext) -> Evidence:
+    """ "the town of X", "the island of X", "20 km east of X": X is a place."""
+    before = name.before(48)
+    m = _PLACE_NOUN_OF_BEFORE.search(before)
+    if (m and m.group(1) in cw.PLACE_NOUNS) or _DIRECTION_OF_BEFORE.search(before):
+        return ("GPE", STRONG)
+    return None
+
+
 def title_before(name: NameInContext) -> Evidence:
     """A name right after a person's title is that person's, even where it is also a town's
     ("President Clinton", "Sen. Dole", "Mrs Warren")."""
@@ -317,5 +332,6 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("place_in_address", place_in_address),
     ("cricket_scorecard", cricket_scorecard),
     ("title_before", title_before),
+    ("place_noun_before", place_noun_before),
     ("version_after", version_after),
 )

@@ -258,9 +258,15 @@ def place_noun_before(name: NameInContext) -> Evidence:
 
 def title_before(name: NameInContext) -> Evidence:
     """A name right after a person's title is that person's, even where it is also a town's
-    ("President Clinton", "Sen. Dole", "Mrs Warren")."""
+    ("President Clinton", "Sen. Dole", "Mrs Warren"); not a common word or an organisation's
+    word after a capitalised title, which opens a name ("Premier League")."""
     m = _TITLE_BEFORE.search(name.before(24))
-    return ("PERSON", STRONG) if m and m.group(1) in lexicon().person_titles else None
+    if not m or m.group(1) not in lexicon().person_titles:
+        return None
+    last = name.surface.split()[-1]
+    if last.lower() in lexicon().common_words or last in cw.ORG_NAME_WORDS:
+        return None  # "Premier League", "General Assembly": the title word opens a name
+    return ("PERSON", STRONG)
 
 
 def cricket_scorecard(name: NameInContext) -> Evidence:

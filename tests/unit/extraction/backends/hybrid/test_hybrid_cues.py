@@ -67,6 +67,7 @@ def evidence(
         ("place_noun_before", "He is chief of Veskara Mining.", "Veskara", None),
         ("title_before", "Later President Marlow flew to Ohio.", "Marlow", "PERSON"),
         ("title_before", "Sen. Denton voted no.", "Denton", "PERSON"),
+        ("title_before", "Premier League clubs spent more.", "League", None),
         ("title_before", "It sold Brandt shares in Denton.", "Denton", None),
         ("place_in_address", "She moved to a farm in Norwood, Texas.", "Texas", "GPE"),
         ("place_in_address", "It meets in Berlin, Brussels and Vienna.", "Brussels", None),

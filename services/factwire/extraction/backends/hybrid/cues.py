@@ -61,7 +61,7 @@ _DETERMINED_WORD_BEFORE = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
-_AGE_AFTER = re.compile(r"^,\s+\d{1,2},")
+_AGE_AFTER = re.compile(r"^\s?,\s+\d{1,2}\s?,")
 _CALLED_BEFORE = re.compile(r"([a-z][\w-]*),?\s+(?:called|named|dubbed)\s+$")
 _SOLD_AS_BEFORE = re.compile(r"\b(?:sold|marketed|branded)\s+as\s+$")
 _VERSION_AFTER = re.compile(

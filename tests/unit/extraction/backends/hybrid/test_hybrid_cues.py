@@ -24,6 +24,7 @@ def evidence(
     [
         ("age_after_name", "Rocha, 21, scored twice.", "Rocha", "PERSON"),
         ("age_after_name", "Rocha, who is 21, scored.", "Rocha", None),
+        ("age_after_name", "Okafor , 34 , takes on Reyes .", "Okafor", "PERSON"),
         ("product_noun_after", "It said the Lumen 3 model is fast.", "Lumen", "PRODUCT"),
         ("product_noun_after", "SpaceX's Starship lander needs tests.", "Starship", "PRODUCT"),
         ("product_noun_after", "Kaia model Ann Lee smiled.", "Kaia", None),

@@ -98,6 +98,11 @@ _DIRECTION_OF_BEFORE = re.compile(
     r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
     r"northwest|southeast|southwest)\s+of\s+$"
 )
+_RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}\s*[.-]\s+$")
+_COUNTRY_IN_BRACKETS_AFTER = re.compile(r"^\s+\(\s*([A-Z][\w.' -]*?)\s*\)")
+_MINUTE_AFTER = re.compile(
+    r"^\s+(?:\(\s*)?\d{1,3}(?:st|nd|rd|th)(?:\s+(?:min|mins|minute|minutes))?\s*[,;)]"
+)
 _DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b)\s+$")
 _BOWLING_AFTER = re.compile(r"^\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _ADDRESS_BEFORE = re.compile(
@@ -269,6 +274,21 @@ def title_before(name: NameInContext) -> Evidence:
     return ("PERSON", STRONG)
 
 
+def competitor_in_results(name: NameInContext) -> Evidence:
+    """In a sports report, a ranked line's name with a country in brackets ("4. Ana Reyes
+    (Peru) 13:06.57") is an athlete's, and a name followed by the minute of a goal or a
+    substitution ("Okafor (41st min)", "Lamas 87th)") is a player's."""
+    if not name.sports:
+        return None
+    after = name.after(40)
+    if _MINUTE_AFTER.match(after):
+        return ("PERSON", STRONG)
+    m = _COUNTRY_IN_BRACKETS_AFTER.match(after)
+    if m and m.group(1) in lexicon().places and _RANK_BEFORE.search(name.before(12)):
+        return ("PERSON", STRONG)
+    return None
+
+
 def cricket_scorecard(name: NameInContext) -> Evidence:
     """In a cricket scorecard a name after a dismissal ("c Lee b Khan 22", "st Roy b Das") or
     before bowling figures ("Khan 10-1-41-2", overs-maidens-runs-wickets) is a player's, not a
@@ -337,6 +357,7 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("club_in_sports_report", club_in_sports_report),
     ("place_in_address", place_in_address),
     ("cricket_scorecard", cricket_scorecard),
+    ("competitor_in_results", competitor_in_results),
     ("title_before", title_before),
     ("place_noun_before", place_noun_before),
     ("version_after", version_after),

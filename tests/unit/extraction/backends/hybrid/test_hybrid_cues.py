@@ -112,6 +112,21 @@ def test_in_a_cricket_scorecard_dismissals_and_bowling_figures_name_players(
     assert evidence("cricket_scorecard", text, name, sports=True) == label
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Men's 800 metres\n4. Tomas Ferrol (Kenya) 1:45.03", "Tomas Ferrol", "PERSON"),
+        ("Scorers: Peru - Ramos (41st min, pen), Soto (88th)", "Ramos", "PERSON"),
+        ("Substitutes: 12 - Lamas 87th), 9 - Vidal", "Lamas", "PERSON"),
+        ("Red Lions (Peru) beat Dynamo (Chile) 92-90", "Red Lions", None),
+    ],
+)
+def test_in_results_ranked_athletes_and_scorers_are_people(
+    text: str, name: str, label: str | None
+) -> None:
+    assert evidence("competitor_in_results", text, name, sports=True) == label
+
+
 def test_club_cues_need_a_team_sport_report() -> None:
     text = "Clinton won in 1992 against Bush."
     assert evidence("club_in_sports_report", text, "Bush", labels=("PERSON",)) is None

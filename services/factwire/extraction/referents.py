@@ -129,13 +129,16 @@ def ages_are_not_dates(text: ArticleText, mentions: list[RawMention]) -> list[Ra
     return out
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:—|–|--|\((?:[A-Z][\w ]*)\)|\d{4}-\d\d-\d\d)")
+_DATELINE_AFTER = re.compile(
+    r"(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:\s+\.)?)?"
+    r"\s*(?:—|–|--|\((?:[A-Z][\w ]*)\)|\d{4}-\d\d-\d\d)"
+)
 
 
 def datelines_are_places(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """A name in capitals opening a line and followed by a dash, a news agency or a date is a
-    dateline: a place ("LONDON — Arsenal completed ...", "BERLIN 1996-08-30"), even in a
-    sports report where the same word may name a club."""
+    dateline: a place ("LONDON — Arsenal completed ...", "BERLIN 1996-08-30", "WIGAN, England
+    1996-08-31"), even in a sports report where the same word may name a club."""
     out = []
     for m in mentions:
         s = text.field(m.field)

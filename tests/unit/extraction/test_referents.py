@@ -64,6 +64,18 @@ def apply(rule: Rule, body: str, *found: tuple[str, str]) -> list[tuple[str, str
             [("LONDON", "ORG"), ("Arsenal", "ORG")],
             [("LONDON", "GPE"), ("Arsenal", "ORG")],
         ),
+        (
+            referents.datelines_are_places,
+            "HOLBROOK, Norway 2031-02-11\nHolbrook beat Vale 2-0.",
+            [("HOLBROOK", "ORG"), ("Norway", "GPE")],
+            [("HOLBROOK", "GPE"), ("Norway", "GPE")],
+        ),
+        (
+            referents.datelines_are_places,
+            "ACME, Inc said it grew.",
+            [("ACME", "ORG")],
+            [("ACME", "ORG")],
+        ),
     ],
 )
 def test_a_rule_gives_a_referent_one_type(

@@ -51,6 +51,11 @@ LAW_WORDS = words("Act Bill Agreement Treaty Directive Regulation Accord Constit
 PLACE_WORDS = words(
     "Shelf Ocean Sea River Mountains Valley Desert Lake Gulf Peninsula Glacier Basin Strait"
 )
+PLACE_NOUNS = words(
+    "town towns city cities village villages island islands province provinces region "
+    "district state county port suburb capital settlement enclave"
+)
+"""Nouns of a place whose name follows "of": "the town of X", "the island of X"."""
 ORG_NAME_WORDS = words(
     "AI Labs Lab Robotics Semiconductor Semiconductors Money Partners Research Records "
     "Authority Agency Commission Office Survey University Institute Ministry Council Party "

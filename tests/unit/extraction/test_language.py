@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from factwire.extraction.errors import LanguageDataError
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.loader import data_lines
+from factwire.extraction.language.loader import data_lines, entries
+
+DATA_FILES = sorted(
+    p.name
+    for p in (Path(__file__).parents[3] / "services/factwire/extraction/language/data").iterdir()
+    if p.suffix in (".txt", ".tsv")
+)
 
 
 @pytest.mark.parametrize("name", ["Klaus", "Wolfgang", "Ibrahim", "John", "Mary"])
@@ -70,6 +79,20 @@ def test_a_data_file_gives_entries_without_comments_or_blank_lines() -> None:
     lines = data_lines("hedges.txt")
     assert "may" in lines
     assert not any(line.startswith("#") or not line.strip() for line in lines)
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_every_data_file_reads_without_spaces_around_its_entries(name: str) -> None:
+    assert data_lines(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" Willemstad\tGPE major", "Saba \tGPE country", "Nice\t GPE", "may "],
+)
+def test_an_entry_with_spaces_around_it_is_a_data_error(text: str) -> None:
+    with pytest.raises(LanguageDataError, match=r"places\.tsv, line 2: spaces around an entry"):
+        entries(f"# comment\n{text}\n", "places.tsv")
 
 
 def test_the_lexicon_is_one_object_per_process() -> None:

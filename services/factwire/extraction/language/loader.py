@@ -5,15 +5,26 @@ from __future__ import annotations
 
 from importlib import resources
 
+from factwire.extraction.errors import LanguageDataError
+
 
 def data_lines(name: str) -> list[str]:
     """The entries of ``language/data/<name>``, as written (comments and blank lines left out)."""
     source = resources.files("factwire.extraction.language").joinpath("data", name)
-    return [
-        line
-        for line in source.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    return entries(source.read_text(encoding="utf-8"), name)
+
+
+def entries(text: str, name: str) -> list[str]:
+    """The entries of a word-list file's ``text``; an entry or column with spaces around it
+    (it would never equal a word of an article) is a :class:`LanguageDataError`."""
+    found: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if any(column != column.strip() for column in line.split("\t")):
+            raise LanguageDataError(f"{name}, line {number}: spaces around an entry: {line!r}")
+        found.append(line)
+    return found
 
 
 def data_rows(name: str) -> list[list[str]]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import pytest
 
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.loader import data_lines
+from factwire.extraction.language.patterns import one_of
 
 
 @pytest.mark.parametrize("name", ["Klaus", "Wolfgang", "Ibrahim", "John", "Mary"])
@@ -74,3 +78,20 @@ def test_a_data_file_gives_entries_without_comments_or_blank_lines() -> None:
 
 def test_the_lexicon_is_one_object_per_process() -> None:
     assert lexicon() is lexicon()
+
+
+@pytest.mark.parametrize(
+    ("phrases", "options", "text", "matches"),
+    [
+        (["join", "joins"], {}, "joins", True),
+        (["made by", "by"], {}, "made \n by", True),
+        (["at home to"], {"space": " "}, "at  home to", False),
+        (["the", "its"], {"capitalised": True}, "Its", True),
+        (["the", "its"], {}, "The", False),
+        (["c & b", "st"], {"space": " "}, "c & b", True),
+    ],
+)
+def test_one_of_matches_a_phrase_of_the_list_and_nothing_else(
+    phrases: list[str], options: dict[str, Any], text: str, matches: bool
+) -> None:
+    assert (re.fullmatch(one_of(phrases, **options), text) is not None) == matches

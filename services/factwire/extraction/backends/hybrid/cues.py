@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factwire.extraction.language import context_words as cw
+from factwire.extraction.language import cue_words as cuw
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.patterns import one_of
 
 STRONG = 3.0
 """A cue that settles the type on its own against both backends' guesses."""
@@ -55,58 +57,61 @@ Evidence = tuple[str, float] | None
 Cue = Callable[[NameInContext], Evidence]
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+_DETERMINERS = one_of(cuw.ARTICLES | cuw.ORG_POSSESSIVES | cuw.PERSON_POSSESSIVES, capitalised=True)
 _DETERMINED_WORD_BEFORE = re.compile(
-    r"\b(?:[Tt]he|an?|An?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|new|latest|[\w]['’]s)\s+(?:[\w-]+\s+)?"
+    rf"\b(?:{_DETERMINERS}|{one_of(cuw.NEW_WORDS)}|[\w]['’]s)\s+(?:[\w-]+\s+)?"
     r"([a-z][\w-]*)\s+(?:The\s+)?$"
 )
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|['’]s)\s+$")
+_DETERMINER_BEFORE = re.compile(rf"(?:\b{_DETERMINERS}|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
 _AGE_AFTER = re.compile(r"^\s?,\s+\d{1,2}\s?,")
-_CALLED_BEFORE = re.compile(r"([a-z][\w-]*),?\s+(?:called|named|dubbed)\s+$")
-_SOLD_AS_BEFORE = re.compile(r"\b(?:sold|marketed|branded)\s+as\s+$")
+_CALLED_BEFORE = re.compile(rf"([a-z][\w-]*),?\s+{one_of(cuw.NAMING_VERBS)}\s+$")
+_SOLD_AS_BEFORE = re.compile(rf"\b{one_of(cuw.SOLD_AS_VERBS)}\s+as\s+$")
 _VERSION_AFTER = re.compile(
     r"^(?:\s[A-Z]?\d{1,2}[a-z]?|-\d{2,4}|\s?[A-Z]\d{1,3})(?=[\s,.;:)]|$)(?:\s+(\w+))?"
 )
+_LIST_OPENER = one_of(cuw.LIST_OPENERS, space=" ")
 _LIST_BEFORE = re.compile(
-    r"([A-Za-z][\w-]*)\s+(?:such as|like|including)\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
+    rf"([A-Za-z][\w-]*)\s+{_LIST_OPENER}\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
     r"(?:,\s+|,?\s+and\s+|,?\s+or\s+))*$"
 )
-_APPOSITION_AFTER = re.compile(r"^,\s+(?:the|a|an|its|their)\s+((?:[\w.'’-]+\s*){1,6})")
-_REPORTING = re.compile(r"\b(?:said|says|told|added|announced|reported|wrote)\b")
+_LIST_OPENER_IN = tuple(f" {w} " for w in cuw.LIST_OPENERS)
+_ORG_DETERMINERS = one_of(cuw.ARTICLES | cuw.ORG_POSSESSIVES)
+_APPOSITION_AFTER = re.compile(rf"^,\s+{_ORG_DETERMINERS}\s+((?:[\w.'’-]+\s*){{1,6}})")
+_REPORTING = re.compile(rf"\b{one_of(cuw.REPORTING_VERBS)}\b")
 _WHICH_LAUNCHED_AFTER = re.compile(
-    r"^,\s+which\s+(?:has\s+|had\s+)?(?:launched|released|makes|owns|developed|built|"
-    r"unveiled|sells|runs)\b"
+    rf"^,\s+which\s+(?:{one_of(cuw.PERFECT_AUXILIARIES)}\s+)?{one_of(cuw.OWNER_VERBS)}\b"
 )
-_MAKER_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:made\s+by|built\s+by|from|by)\s+$")
+_MAKER_BEFORE = re.compile(rf"\b([a-z][\w-]*)\s+{one_of(cuw.MAKER_LINKS)}\s+$")
 _LAUNCHED_BEFORE = re.compile(
-    r"\b(?:launched|released|unveiled|introduced)\s+(?:(?:a|an|its|the|their)\s+)?(?:new\s+)?$"
+    rf"\b{one_of(cuw.LAUNCHED_VERBS)}\s+(?:{_ORG_DETERMINERS}\s+)?(?:new\s+)?$"
 )
 _POSSESSIVE_PRODUCT_AFTER = re.compile(
-    r"^['’]s\s+(?:new\s+|latest\s+|flagship\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:\d+\s+)?([a-z][\w-]*)"
+    rf"^['’]s\s+(?:{one_of(cuw.FLAGSHIP_WORDS)}\s+)?(?:[A-Z][\w-]*\s+){{1,3}}(?:\d+\s+)?"
+    r"([a-z][\w-]*)"
 )
-_CHIEF = re.compile(r"^\s+(?:chief|co-founder|founder|president|chairman|chairwoman)\b")
+_CHIEF = re.compile(rf"^\s+{one_of(cuw.ROLES_AFTER_EMPLOYER)}\b")
 _CLUB_BEFORE = re.compile(
-    r"\b(?:from|join|joins|joined|against|beat|beats|host|hosts|stun|stunned|knocked|"
-    r"at home to|(?:goals?|played|plays|playing|signed|scored)(?:\s+\w+)? for)\s+$"
+    rf"\b(?:{one_of(cuw.CLUB_VERBS_BEFORE, space=' ')}|"
+    rf"{one_of(cuw.FOR_CLUB_VERBS)}(?:\s+\w+)? for)\s+$"
 )
-_CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
+_CLUB_AFTER = re.compile(rf"^\s+{one_of(cuw.CLUB_VERBS_AFTER, space=' ')}\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
 _TITLE_BEFORE = re.compile(r"(?:^|[\s\"'“(])([A-Z][\w.-]*)\s+$")
 _PLACE_NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+$")
 _DIRECTION_OF_BEFORE = re.compile(
-    r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s*\)?\s+"
-    r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
-    r"northwest|southeast|southwest)\s+of\s+$"
+    rf"\b{one_of(cuw.DISTANCE_UNITS)}\s*\)?\s+{one_of(cuw.COMPASS_POINTS)}\s+of\s+$"
 )
 _RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}\s*[.-]\s+$")
 _COUNTRY_IN_BRACKETS_AFTER = re.compile(r"^\s+\(\s*([A-Z][\w.' -]*?)\s*\)")
 _MINUTE_AFTER = re.compile(
-    r"^\s+(?:\(\s*)?\d{1,3}(?:st|nd|rd|th)(?:\s+(?:min|mins|minute|minutes))?\s*[,;)]"
+    rf"^\s+(?:\(\s*)?\d{{1,3}}{one_of(cuw.ORDINAL_SUFFIXES)}(?:\s+{one_of(cuw.MINUTE_WORDS)})?"
+    r"\s*[,;)]"
 )
-_DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b)\s+$")
+_DISMISSAL_BEFORE = re.compile(rf"(?:^|\s){one_of(cuw.DISMISSALS, space=' ')}\s+$")
 _BOWLING_AFTER = re.compile(r"^\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _ADDRESS_BEFORE = re.compile(
-    r"(?:^|\n|\(\s*|\b(?:in|at|of|near|from)\s+)(?:[A-Z][\w.'’-]*\s+(?:['’]s\s+)?){0,3}"
+    rf"(?:^|\n|\(\s*|\b{one_of(cuw.ADDRESS_PREPOSITIONS)}\s+)(?:[A-Z][\w.'’-]*\s+(?:['’]s\s+)?){{0,3}}"
     r"[A-Z][\w.'’-]*(?:\s+['’]s)?\s*,\s*$"
 )
 _ADDRESS_AFTER = re.compile(r"^\s*(?:[),;]|\.?\s*$|\.\s|\s\d{4}-\d\d-\d\d|\n)")
@@ -167,7 +172,7 @@ def sold_as(name: NameInContext) -> Evidence:
 def listed_after_plural(name: NameInContext) -> Evidence:
     """Every name in "companies like X, Y and Z" is what the noun says."""
     before = name.before(160)
-    if " such as " not in before and " like " not in before and " including " not in before:
+    if not any(opener in before for opener in _LIST_OPENER_IN):
         return None
     m = _LIST_BEFORE.search(before)
     if not m:

@@ -62,6 +62,21 @@ def test_capitalised_common_word_at_sentence_start_is_not_a_name() -> None:
     assert not found("Officials said the talks would resume.")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "is_name"),
+    [
+        ("Fares at zoomAir fell by a tenth.", "zoomAir", True),
+        ("She bought the new iPhone on Friday.", "iPhone", True),
+        ("The battery holds 80 kWh when full.", "kWh", False),
+        ("Its mRNA vaccine was approved.", "mRNA", False),
+    ],
+)
+def test_a_brand_in_lower_case_with_a_capital_inside_is_a_name(
+    text: str, name: str, is_name: bool
+) -> None:
+    assert bool(labels_of(text, name)) == is_name
+
+
 def test_function_words_never_start_a_name() -> None:
     assert found('He said: "We are ready."') == set()
 

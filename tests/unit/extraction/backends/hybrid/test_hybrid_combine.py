@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factwire.extraction.backends.hybrid.combine import combine
 from factwire.extraction.document import ArticleText, RawMention
 
@@ -92,3 +94,14 @@ def test_a_region_word_or_a_facility_word_ending_a_name_types_it() -> None:
     body = "Turkana County officials met at State House on Monday."
     found = spans(body, ("Turkana County", "ORG"), ("State House", "PERSON"))
     assert combined(body, found, found) == {("Turkana County", "GPE"), ("State House", "FAC")}
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Silver Fennick", "ORG"), ("Anna Fennick", "PERSON"), ("Fennick Varga", "PERSON")],
+)
+def test_a_name_opening_with_a_common_word_is_less_likely_a_persons(name: str, label: str) -> None:
+    body = f"Analysts praised {name} on Monday."
+    rules = spans(body, (name, "PERSON"))
+    spacy = spans(body, (name, "ORG"))
+    assert combined(body, rules, spacy) == {(name, label)}

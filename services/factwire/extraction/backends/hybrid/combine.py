@@ -148,8 +148,9 @@ def _person_shape_weight(surface: str) -> float:
     """How much the rules backend's PERSON is worth: half for a lone word that is neither a known
     first name nor a surname (a capitalised word taken for a person by its shape), half for a
     name opening with a common English word that is no first name ("Advanced Micro Devices",
-    "Deutsche Bahn": people's names rarely open with one), else whole. (Less for longer names without a known first name was tried: on CoNLL dev, where the
-    rules backend says PERSON and spaCy ORG, the rules backend is right 112 times in 141.)"""
+    "Deutsche Bahn": people's names rarely open with one), else whole. (Less for all longer
+    names without a known first name was tried: on CoNLL dev, where the rules backend says
+    PERSON and spaCy ORG, the rules backend is right 112 times in 141.)"""
     words = surface.split()
     if len(words) == 1:
         known = surface in lexicon().first_names or surface in lexicon().surnames

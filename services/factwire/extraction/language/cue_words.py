@@ -26,6 +26,12 @@ OWNER_VERBS = words("launched released makes owns developed built unveiled sells
 """Verbs after "X, which (has)" that make X an organisation ("X, which owns Y")."""
 MAKER_LINKS = frozenset(("made by", "built by", "from", "by"))
 """What links a product noun to its maker ("a model from X", "chips made by X")."""
+MAKERS_BEHIND = words(
+    "company companies firm firms start-up start-ups startup startups developer developers "
+    "studio studios maker makers"
+)
+"""Who stands "behind" a product ("the company behind Chirp"); not a team, which stands behind
+a rival in a table."""
 LAUNCHED_VERBS = words("launched released unveiled introduced")
 """Verbs whose object is a product ("released Lumen 3")."""
 ROLES_AFTER_EMPLOYER = words("chief co-founder founder president chairman chairwoman")

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
+from factwire.extraction.backends.hybrid.cues import CUES, LIST_CUES, NameInContext
 from factwire.extraction.corrections.text import is_shouted
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import context_words as cw
@@ -71,6 +71,8 @@ class _Candidate:
     context: Votes = field(default_factory=_votes)
     """Votes of the context cues around this mention: they hold for the name anywhere in the
     article, so they are pooled over its mentions."""
+    shared: Votes = field(default_factory=_votes)
+    """The part of ``context`` from cues before the name that hold for a list it opens."""
     knowledge: Votes = field(default_factory=_votes)
     """Votes of the gazetteers and the name's own words: the same for every mention."""
     from_rules: bool = True
@@ -128,10 +130,12 @@ def _field_names(
         m = candidate.mention
         name = NameInContext(s, m.start, m.end, sports[0], sports[1], frozenset(candidate.own))
         candidate.knowledge = _knowledge(name.surface)
-        for _, cue in CUES:
+        for cue_name, cue in CUES:
             evidence = cue(name)
             if evidence is not None:
                 candidate.context[evidence[0]] += evidence[1]
+                if cue_name in LIST_CUES:
+                    candidate.shared[evidence[0]] += evidence[1]
         if _supported(s, candidate):
             out.append(candidate)
     return out
@@ -281,6 +285,7 @@ def _company_word(word: str) -> bool:
 
 def _vote_by_name(text: ArticleText, names: list[_Candidate]) -> list[RawMention]:
     """Each mention's label: its own votes plus the context votes of all mentions of its name."""
+    _shared_context(text, names)
     pooled: dict[str, Votes] = {}
     for c in names:
         key = _key(text, c.mention)
@@ -320,6 +325,21 @@ def _coordinated(text: ArticleText, names: list[_Candidate], labels: list[str]) 
         if len(run) >= MIN_LIST:
             _harmonise(names, labels, run)
         run = [k]
+
+
+def _shared_context(text: ArticleText, names: list[_Candidate]) -> None:
+    """The context before a list is the context of each name in it: "chips from Nvidia and
+    Advanced Micro Devices", "the companies behind Chirp, Snapchat and Roblox". A later member
+    without cues of its own takes the first member's."""
+    ordered = sorted(names, key=lambda c: (c.mention.field, c.mention.start))
+    first: _Candidate | None = None
+    for a, b in pairwise(ordered):
+        if not _follows_in_list(text, a, b):
+            first = None
+            continue
+        first = first or a
+        if first.shared and not b.context:
+            _add(b.context, first.shared)
 
 
 def _follows_in_list(text: ArticleText, a: _Candidate, b: _Candidate) -> bool:

@@ -83,6 +83,7 @@ _WHICH_LAUNCHED_AFTER = re.compile(
     rf"^,\s+which\s+(?:{one_of(cuw.PERFECT_AUXILIARIES)}\s+)?{one_of(cuw.OWNER_VERBS)}\b"
 )
 _MAKER_BEFORE = re.compile(rf"\b([a-z][\w-]*)\s+{one_of(cuw.MAKER_LINKS)}\s+$")
+_BEHIND_BEFORE = re.compile(rf"\b{one_of(cuw.MAKERS_BEHIND)}\s+behind\s+$")
 _LAUNCHED_BEFORE = re.compile(
     rf"\b{one_of(cuw.LAUNCHED_VERBS)}\s+(?:{_ORG_DETERMINERS}\s+)?(?:new\s+)?$"
 )
@@ -217,6 +218,11 @@ def maker(name: NameInContext) -> Evidence:
     if "NORP" in name.labels:
         return None  # "made by Japanese drugmaker Takeda": the maker comes after
     return ("ORG", STRONG)
+
+
+def made_behind(name: NameInContext) -> Evidence:
+    """What a company is "behind" is its product ("the company behind Chirp")."""
+    return ("PRODUCT", STRONG) if _BEHIND_BEFORE.search(name.before(40)) else None
 
 
 def launched(name: NameInContext) -> Evidence:
@@ -356,6 +362,7 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("apposition", apposition),
     ("which_launched", which_launched),
     ("launched", launched),
+    ("made_behind", made_behind),
     ("maker", maker),
     ("owner_of_product", owner_of_product),
     ("employer_of_role", employer_of_role),
@@ -367,3 +374,9 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("place_noun_before", place_noun_before),
     ("version_after", version_after),
 )
+
+LIST_CUES = frozenset(
+    ("noun_before", "called", "maker", "launched", "made_behind", "place_noun_before")
+)
+"""Cues read before a name that hold for every name of a list it opens ("chips from Nvidia and
+Advanced Micro Devices", "the towns of Alby and Norrvik"); a title or an age is one person's."""

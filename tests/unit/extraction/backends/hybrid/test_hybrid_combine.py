@@ -105,3 +105,23 @@ def test_a_name_opening_with_a_common_word_is_less_likely_a_persons(name: str, l
     rules = spans(body, (name, "PERSON"))
     spacy = spans(body, (name, "ORG"))
     assert combined(body, rules, spacy) == {(name, label)}
+
+
+@pytest.mark.parametrize(
+    ("body", "names", "label"),
+    [
+        ("It trained on chips from Kavro and Tessel Dyne.", ("Kavro", "Tessel Dyne"), "ORG"),
+        ("It asked the firms behind Chirp, Lumo and Pika.", ("Chirp", "Lumo", "Pika"), "PRODUCT"),
+        (
+            "It trained on chips from Kavro. Tessel Dyne and Ana met.",
+            ("Kavro", "Tessel Dyne"),
+            None,
+        ),
+    ],
+)
+def test_the_cue_before_a_list_types_each_name_in_it(
+    body: str, names: tuple[str, ...], label: str | None
+) -> None:
+    rules = spans(body, *((n, "PERSON") for n in names))
+    found = dict(combined(body, rules, []))
+    assert found[names[-1]] == (label or "PERSON")

@@ -41,6 +41,8 @@ def evidence(
         ("sold_as", "A vaccine, sold as Qdenga, is given.", "Qdenga", "PRODUCT"),
         ("which_launched", "Kling AI, which has launched Vireo, grew.", "Kling AI", "ORG"),
         ("launched", "On Tuesday it released Lumen 3.", "Lumen", "PRODUCT"),
+        ("made_behind", "It asked the company behind Chirp to explain.", "Chirp", "PRODUCT"),
+        ("made_behind", "Ashford are two points behind Valmar.", "Valmar", None),
         ("owner_of_product", "Mistral's Le Chat assistant will use it.", "Mistral", "ORG"),
         ("employer_of_role", "Veltrix chief executive Marcus Lindqvist said.", "Veltrix", "ORG"),
         ("employer_of_role", "Belarus president Alexander Lukashenko said.", "Belarus", None),

@@ -1,7 +1,9 @@
 """The hybrid policy: which spans are names, and of which type, from two backends' evidence.
 
 Spans: the rules name finder's spans are taken (its boundaries follow capitalisation and its
-gazetteers, and it splits "Chinese Kling AI" into a nationality and a company). A spaCy name that
+gazetteers, and it splits "Chinese Kling AI" into a nationality and a company), except that a
+capitalised word opening a sentence, which the rules backend leaves out, is put back where
+spaCy's name has it ("Coco Gauff", not "Gauff"). A spaCy name that
 overlaps none of them is added when something else supports it: it has more than one word, a
 type the rules backend never gives (PRODUCT, WORK_OF_ART, LAW, EVENT, FAC), or gazetteer or
 context evidence -- and never on a line written in capitals, where spaCy reads headings as names.
@@ -115,6 +117,7 @@ def _field_names(
     added = []
     theirs = [m for m in spacy if m.field == field and m.label in NAME_LABELS]
     candidates = _joined(s, candidates, theirs)
+    _opening_word_restored(s, candidates, theirs)
     starts = [c.mention.start for c in candidates]
     for m in theirs:
         overlapping = _overlapping(candidates, starts, m)
@@ -220,6 +223,36 @@ def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> l
             replaced[i].seen_by_spacy = True
             dropped.update(range(i + 1, j))
     return [replaced.get(k, c) for k, c in enumerate(candidates) if k not in dropped]
+
+
+_ONE_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]* ")
+
+
+def _opening_word_restored(
+    s: str, candidates: list[_Candidate], theirs: list[RawMention]
+) -> None:
+    """A capitalised common word opening a sentence is left out of a name by the rules backend
+    ("Coco Gauff" -> "Gauff"); where spaCy's name of the same end has it, it is part of the
+    name. The rules label then counts as for an overlapping span."""
+    ends = {c.mention.end: c for c in candidates}
+    for m in theirs:
+        c = ends.get(m.end)
+        if c is None or c.mention.start <= m.start or not _opens_sentence(s, m.start):
+            continue
+        if c.mention.label == "NORP" or _opens_with_first_name(s, c.mention):
+            continue  # "Striker Tiago Mendes", "Controversial Australian": a word before it
+        if not _ONE_CAPITALISED_WORD.fullmatch(s, m.start, c.mention.start):
+            continue
+        if any(o.mention.start < c.mention.start and o.mention.end > m.start for o in candidates):
+            continue  # the rules backend took the word as a name of its own
+        c.mention = replace(c.mention, start=m.start)
+        for label in c.own:
+            c.own[label] *= SPACY_OVERLAP_WEIGHT
+
+
+def _opens_with_first_name(s: str, m: RawMention) -> bool:
+    words = s[m.start : m.end].split()
+    return bool(words) and words[0] in lexicon().first_names
 
 
 def _without_article(s: str, m: RawMention) -> RawMention:

@@ -125,3 +125,23 @@ def test_the_cue_before_a_list_types_each_name_in_it(
     rules = spans(body, *((n, "PERSON") for n in names))
     found = dict(combined(body, rules, []))
     assert found[names[-1]] == (label or "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("body", "rules_name", "spacy_name", "expected"),
+    [
+        ("Rain fell. Coco Varda won the final.", "Varda", "Coco Varda", ("Coco Varda", "PERSON")),
+        (
+            "Rain fell. Striker Tiago Lunde scored.",
+            "Tiago Lunde",
+            "Striker Tiago Lunde",
+            ("Tiago Lunde", "PERSON"),
+        ),
+        ("He said Coco Varda won.", "Varda", "Coco Varda", ("Varda", "ORG")),
+    ],
+)
+def test_spacy_restores_a_word_opening_the_sentence_that_the_rules_left_out(
+    body: str, rules_name: str, spacy_name: str, expected: tuple[str, str]
+) -> None:
+    rules = spans(body, (rules_name, "ORG" if rules_name == "Varda" else "PERSON"))
+    assert expected in combined(body, rules, spans(body, (spacy_name, "PERSON")))

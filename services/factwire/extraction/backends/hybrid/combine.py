@@ -228,9 +228,7 @@ def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> l
 _ONE_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]* ")
 
 
-def _opening_word_restored(
-    s: str, candidates: list[_Candidate], theirs: list[RawMention]
-) -> None:
+def _opening_word_restored(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> None:
     """A capitalised common word opening a sentence is left out of a name by the rules backend
     ("Coco Gauff" -> "Gauff"); where spaCy's name of the same end has it, it is part of the
     name. The rules label then counts as for an overlapping span."""

@@ -4,6 +4,7 @@ from X", "20 km north of X"): the cues build their regular expressions from thes
 
 from __future__ import annotations
 
+from factwire.extraction.language.function_words import NAME_CONNECTORS
 from factwire.extraction.language.loader import words
 
 ARTICLES = words("the a an")
@@ -59,3 +60,18 @@ DISMISSALS = words("c b st") | frozenset(("lbw b", "c & b"))
 """Cricket scorecard marks before a fielder's or bowler's name ("c Lee b Khan")."""
 ADDRESS_PREPOSITIONS = words("in at of near from")
 """Prepositions before a place or venue named with its town ("at Edgbaston, Birmingham")."""
+
+INSTITUTION_WORDS = words(
+    "Ministry Survey Association Council Federation Union Commission Agency Authority Office "
+    "Institute University Academy Society Service Bureau Committee Foundation Museum Library "
+    "Corporation Cross Party Army Navy Bank Board"
+)
+"""Last words of the name of a nation's institution, whose nationality is part of its name
+("British Antarctic Survey", "German Foreign Ministry"); a company's name is not ("Chinese
+Kling AI")."""
+MAKER_OF_NOUNS = words("maker makers developer developers creator creators")
+"""Nouns of "the <noun> of X": X is what they make ("the maker of Dove soap")."""
+
+ORG_NAME_JOINERS = words("of for the in on dello della delle degli dei des") | NAME_CONNECTORS
+"""Lower-case words inside an organisation's name ("Human Rights in China", "Gazzetta dello
+Sport"); "and" joins two names unless the name ends with an organisation's word."""

@@ -32,6 +32,7 @@ from factwire.extraction.backends.hybrid.cues import CUES, LIST_CUES, NameInCont
 from factwire.extraction.corrections.text import is_shouted
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import context_words as cw
+from factwire.extraction.language import cue_words as cuw
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.sports import SPORTS_WORDS
 from factwire.extraction.names import NAME_LABELS
@@ -196,13 +197,11 @@ def _opens_sentence(s: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-_JOINING_GAPS = frozenset({" ", " for ", " of ", " for the ", " of the "})
-
-
 def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> list[_Candidate]:
     """Rules names that a spaCy organisation spans exactly, joined by nothing but a space or
-    "of"/"for", are one organisation ("Office" + "National Statistics" -> "Office for National
-    Statistics"); the first part must be an organisation for the rules backend too."""
+    lower-case joining words, are one organisation ("Office" + "National Statistics" -> "Office
+    for National Statistics"); the first part must be an organisation for the rules backend
+    too, or a nationality before an institution's word."""
     starts = [c.mention.start for c in candidates]
     replaced: dict[int, _Candidate] = {}
     dropped: set[int] = set()
@@ -218,7 +217,7 @@ def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> l
         if len(parts) < 2 or parts[0].mention.start != m.start or parts[-1].mention.end != m.end:
             continue
         gaps = {s[a.mention.end : b.mention.start] for a, b in pairwise(parts)}
-        if parts[0].mention.label == "ORG" and gaps <= _JOINING_GAPS:
+        if _opens_organisation(s, parts[0].mention, m) and _joining(s, m, gaps):
             replaced[i] = _Candidate(m, _votes("ORG", RULES_WEIGHT + SPACY_WEIGHT))
             replaced[i].seen_by_spacy = True
             dropped.update(range(i + 1, j))
@@ -226,6 +225,30 @@ def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> l
 
 
 _ONE_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]* ")
+
+
+def _joining(s: str, whole: RawMention, gaps: set[str]) -> bool:
+    """Whether the gaps between the parts of one organisation's name are its own: a space or
+    lower-case joining words, and "and" only in a name ending with an organisation's word
+    ("Test and County Cricket Board", not "Kent and Essex")."""
+    last = _last_word(s, whole)
+    for gap in gaps:
+        if gap[:1] != " " or gap[-1:] != " ":
+            return False
+        for word in gap.split():
+            if word == "and" and (_company_word(last) or last in cuw.INSTITUTION_WORDS):
+                continue
+            if word not in cuw.ORG_NAME_JOINERS:
+                return False
+    return True
+
+
+def _opens_organisation(s: str, first: RawMention, whole: RawMention) -> bool:
+    """The first part of an organisation's name: an organisation, or a nationality before an
+    institution's word ("British" in "British Antarctic Survey")."""
+    if first.label == "ORG":
+        return True
+    return first.label == "NORP" and _last_word(s, whole) in cuw.INSTITUTION_WORDS
 
 
 def _opening_word_restored(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> None:

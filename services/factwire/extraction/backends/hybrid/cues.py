@@ -84,6 +84,7 @@ _WHICH_LAUNCHED_AFTER = re.compile(
 )
 _MAKER_BEFORE = re.compile(rf"\b([a-z][\w-]*)\s+{one_of(cuw.MAKER_LINKS)}\s+$")
 _BEHIND_BEFORE = re.compile(rf"\b{one_of(cuw.MAKERS_BEHIND)}\s+behind\s+$")
+_MAKER_OF_BEFORE = re.compile(rf"\b{one_of(cuw.MAKER_OF_NOUNS)}\s+of\s+(?:the\s+)?$")
 _LAUNCHED_BEFORE = re.compile(
     rf"\b{one_of(cuw.LAUNCHED_VERBS)}\s+(?:{_ORG_DETERMINERS}\s+)?(?:new\s+)?$"
 )
@@ -225,6 +226,12 @@ def made_behind(name: NameInContext) -> Evidence:
     return ("PRODUCT", STRONG) if _BEHIND_BEFORE.search(name.before(40)) else None
 
 
+def made_of(name: NameInContext) -> Evidence:
+    """What "the maker of" or "the developer of" is named for is its product ("the maker of
+    Dove soap", "the developer of Chirp")."""
+    return ("PRODUCT", MEDIUM) if _MAKER_OF_BEFORE.search(name.before(40)) else None
+
+
 def launched(name: NameInContext) -> Evidence:
     """What a company launches or releases is a product ("released Lumen 3")."""
     return ("PRODUCT", MEDIUM) if _LAUNCHED_BEFORE.search(name.before(40)) else None
@@ -363,6 +370,7 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("which_launched", which_launched),
     ("launched", launched),
     ("made_behind", made_behind),
+    ("made_of", made_of),
     ("maker", maker),
     ("owner_of_product", owner_of_product),
     ("employer_of_role", employer_of_role),
@@ -376,7 +384,7 @@ CUES: tuple[tuple[str, Cue], ...] = (
 )
 
 LIST_CUES = frozenset(
-    ("noun_before", "called", "maker", "launched", "made_behind", "place_noun_before")
+    ("noun_before", "called", "maker", "launched", "made_behind", "made_of", "place_noun_before")
 )
 """Cues read before a name that hold for every name of a list it opens ("chips from Nvidia and
 Advanced Micro Devices", "the towns of Alby and Norrvik"); a title or an age is one person's."""

@@ -145,3 +145,48 @@ def test_spacy_restores_a_word_opening_the_sentence_that_the_rules_left_out(
 ) -> None:
     rules = spans(body, (rules_name, "ORG" if rules_name == "Varda" else "PERSON"))
     assert expected in combined(body, rules, spans(body, (spacy_name, "PERSON")))
+
+
+@pytest.mark.parametrize(
+    ("body", "nationality", "rest", "expected"),
+    [
+        (
+            "Staff at the Nordic Polar Survey said so.",
+            "Nordic",
+            "Polar Survey",
+            "Nordic Polar Survey",
+        ),
+        ("Staff at the Nordic Kavro AI said so.", "Nordic", "Kavro AI", "Kavro AI"),
+    ],
+)
+def test_a_nationality_opens_an_institutions_name_but_not_a_companys(
+    body: str, nationality: str, rest: str, expected: str
+) -> None:
+    rules = spans(body, (nationality, "NORP"), (rest, "ORG"))
+    spacy = spans(body, (f"the {nationality} {rest}", "ORG"))
+    assert (expected, "ORG") in combined(body, rules, spacy)
+
+
+@pytest.mark.parametrize(
+    ("body", "parts", "whole", "joined"),
+    [
+        (
+            "It said Lumo Rights in Vessia was shut.",
+            ("Lumo Rights", "Vessia"),
+            "Lumo Rights in Vessia",
+            True,
+        ),
+        (
+            "It said the Kent and Vessia Cricket Board met.",
+            ("Kent", "Vessia Cricket Board"),
+            "Kent and Vessia Cricket Board",
+            True,
+        ),
+        ("It said Kent and Vessia met.", ("Kent", "Vessia"), "Kent and Vessia", False),
+    ],
+)
+def test_a_spacy_organisation_joins_rules_pieces_over_lower_case_joining_words(
+    body: str, parts: tuple[str, str], whole: str, joined: bool
+) -> None:
+    rules = spans(body, (parts[0], "ORG"), (parts[1], "GPE"))
+    assert ((whole, "ORG") in combined(body, rules, spans(body, (whole, "ORG")))) == joined

@@ -43,6 +43,8 @@ def evidence(
         ("launched", "On Tuesday it released Lumen 3.", "Lumen", "PRODUCT"),
         ("made_behind", "It asked the company behind Chirp to explain.", "Chirp", "PRODUCT"),
         ("made_behind", "Ashford are two points behind Valmar.", "Valmar", None),
+        ("made_of", "The maker of Lumo soap cut prices.", "Lumo", "PRODUCT"),
+        ("made_of", "The mayor of Lumo cut taxes.", "Lumo", None),
         ("owner_of_product", "Mistral's Le Chat assistant will use it.", "Mistral", "ORG"),
         ("employer_of_role", "Veltrix chief executive Marcus Lindqvist said.", "Veltrix", "ORG"),
         ("employer_of_role", "Belarus president Alexander Lukashenko said.", "Belarus", None),

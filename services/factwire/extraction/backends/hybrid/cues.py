@@ -139,6 +139,15 @@ def product_noun_after(name: NameInContext) -> Evidence:
     return None
 
 
+def place_noun_after(name: NameInContext) -> Evidence:
+    """A name between a determiner and a place noun is the place's ("the Sharqiyah province",
+    "a Veskara village"); not a nationality ("the Kurdish region")."""
+    if "NORP" in name.labels or not _DETERMINER_BEFORE.search(name.before(12)):
+        return None
+    m = _WORD_AFTER.match(name.after(24))
+    return ("GPE", MEDIUM) if m and m.group(1) in cw.PLACE_NOUNS else None
+
+
 def noun_before(name: NameInContext) -> Evidence:
     """The noun just before a name types it: "chipmaker Halcyon"; a product or work noun only
     after a determiner, where it cannot be a verb ("the messaging app Chirp", "the thriller
@@ -362,6 +371,7 @@ def version_after(name: NameInContext) -> Evidence:
 CUES: tuple[tuple[str, Cue], ...] = (
     ("age_after_name", age_after_name),
     ("product_noun_after", product_noun_after),
+    ("place_noun_after", place_noun_after),
     ("noun_before", noun_before),
     ("called", called),
     ("sold_as", sold_as),

@@ -44,6 +44,8 @@ def evidence(
         ("made_behind", "It asked the company behind Chirp to explain.", "Chirp", "PRODUCT"),
         ("made_behind", "Ashford are two points behind Valmar.", "Valmar", None),
         ("made_of", "The maker of Lumo soap cut prices.", "Lumo", "PRODUCT"),
+        ("place_noun_after", "Shells hit the Veskara village at dawn.", "Veskara", "GPE"),
+        ("place_noun_after", "Veskara village was hit at dawn.", "Veskara", None),
         ("made_of", "The mayor of Lumo cut taxes.", "Lumo", None),
         ("owner_of_product", "Mistral's Le Chat assistant will use it.", "Mistral", "ORG"),
         ("employer_of_role", "Veltrix chief executive Marcus Lindqvist said.", "Veltrix", "ORG"),

@@ -120,7 +120,10 @@ _ADDRESS_AFTER = re.compile(r"^\s*(?:[),;]|\.?\s*$|\.\s|\s\d{4}-\d\d-\d\d|\n)")
 
 
 def age_after_name(name: NameInContext) -> Evidence:
-    """A name followed by an age between commas is a person's ("Rocha, 21, scored")."""
+    """A name followed by an age between commas is a person's ("Rocha, 21, scored"); a
+    nationality stays one ("The American, 21, will play")."""
+    if "NORP" in name.labels:
+        return None
     return ("PERSON", STRONG) if _AGE_AFTER.match(name.after(8)) else None
 
 

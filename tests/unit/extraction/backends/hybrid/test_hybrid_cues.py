@@ -136,3 +136,13 @@ def test_in_results_ranked_athletes_and_scorers_are_people(
 def test_club_cues_need_a_team_sport_report() -> None:
     text = "Clinton won in 1992 against Bush."
     assert evidence("club_in_sports_report", text, "Bush", labels=("PERSON",)) is None
+
+
+@pytest.mark.parametrize(
+    ("labels", "label"), [(("NORP",), None), (("NORP", "PERSON"), None), (("PERSON",), "PERSON")]
+)
+def test_an_age_after_a_nationality_leaves_it_a_nationality(
+    labels: tuple[str, ...], label: str | None
+) -> None:
+    text = "The American, 21, will play Sabalenka."
+    assert evidence("age_after_name", text, "American", labels=labels) == label

@@ -56,6 +56,8 @@ def evidence(
         ("maker", "It gives a vaccine from Brazil to children.", "Brazil", None),
         ("apposition", "DeepField, a Cambridge start-up spun out of it, grew.", "DeepField", "ORG"),
         ("product_noun_after", "She led the Morena party.", "Morena", "ORG"),
+        ("product_noun_after", "He told Vessia's Lumen newspaper.", "Lumen", "ORG"),
+        ("product_noun_after", "He boarded a Skyvale flight.", "Skyvale", "ORG"),
         ("product_noun_after", "It said the Dublin team would hire.", "Dublin", None),
         (
             "place_in_address",

@@ -190,3 +190,9 @@ def test_a_spacy_organisation_joins_rules_pieces_over_lower_case_joining_words(
 ) -> None:
     rules = spans(body, (parts[0], "ORG"), (parts[1], "GPE"))
     assert ((whole, "ORG") in combined(body, rules, spans(body, (whole, "ORG")))) == joined
+
+
+def test_spacys_span_with_a_possessive_ending_is_the_same_name() -> None:
+    body = "Analysts praised Fennick's results."
+    spacy = spans(body, ("Fennick's", "ORG"))
+    assert combined(body, spans(body, ("Fennick", "PERSON")), spacy) == {("Fennick", "ORG")}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from factwire.extraction.errors import LanguageDataError
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.loader import data_lines, entries
+from factwire.extraction.language.patterns import one_of
 
 DATA_FILES = sorted(
     p.name
@@ -97,3 +100,20 @@ def test_an_entry_with_spaces_around_it_is_a_data_error(text: str) -> None:
 
 def test_the_lexicon_is_one_object_per_process() -> None:
     assert lexicon() is lexicon()
+
+
+@pytest.mark.parametrize(
+    ("phrases", "options", "text", "matches"),
+    [
+        (["join", "joins"], {}, "joins", True),
+        (["made by", "by"], {}, "made \n by", True),
+        (["at home to"], {"space": " "}, "at  home to", False),
+        (["the", "its"], {"capitalised": True}, "Its", True),
+        (["the", "its"], {}, "The", False),
+        (["c & b", "st"], {"space": " "}, "c & b", True),
+    ],
+)
+def test_one_of_matches_a_phrase_of_the_list_and_nothing_else(
+    phrases: list[str], options: dict[str, Any], text: str, matches: bool
+) -> None:
+    assert (re.fullmatch(one_of(phrases, **options), text) is not None) == matches

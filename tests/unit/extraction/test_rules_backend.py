@@ -62,6 +62,35 @@ def test_capitalised_common_word_at_sentence_start_is_not_a_name() -> None:
     assert not found("Officials said the talks would resume.")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "is_name"),
+    [
+        ("Fares at zoomAir fell by a tenth.", "zoomAir", True),
+        ("She bought the new iPhone on Friday.", "iPhone", True),
+        ("The battery holds 80 kWh when full.", "kWh", False),
+        ("Its mRNA vaccine was approved.", "mRNA", False),
+    ],
+)
+def test_a_brand_in_lower_case_with_a_capital_inside_is_a_name(
+    text: str, name: str, is_name: bool
+) -> None:
+    assert bool(labels_of(text, name)) == is_name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ashford are bottom of League Two again.", ("ORG", "League Two")),
+        ("One striker was injured.", ("CARDINAL", "One")),
+        ("ASHFORD SIGN TWO STRIKERS .", ("CARDINAL", "TWO")),
+    ],
+)
+def test_a_capitalised_number_word_after_a_name_word_ends_the_name(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(text)
+
+
 def test_function_words_never_start_a_name() -> None:
     assert found('He said: "We are ready."') == set()
 

@@ -76,7 +76,10 @@ NOT_A_VERSION = words(
 )
 """Words after "Name N" that make N a quantity, not a version ("Sable 2" vs "Kent 3 points")."""
 
-ORG_NOUNS_AFTER = words("party company group firm club team union coalition movement agency")
+ORG_NOUNS_AFTER = words(
+    "party company group firm club team union coalition movement agency newspaper daily weekly "
+    "tabloid magazine broadcaster airline flight flights"
+)
 """Nouns after a determined name that make it an organisation ("the Morena party")."""
 
 APPOSITION_END = words(

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 """The cue of "according to X", in the middle or at the start of a sentence."""
+
+
+def one_of(phrases: Iterable[str], *, capitalised: bool = False, space: str = r"\s+") -> str:
+    """A regex group matching any phrase of a word list, longest first; ``capitalised`` adds
+    each phrase with a capital first letter ("the" and "The"), ``space`` is what a space in a
+    phrase matches (any run of white space unless told)."""
+    forms = set(phrases)
+    if capitalised:
+        forms |= {p[:1].upper() + p[1:] for p in forms}
+    ordered = sorted(forms, key=lambda p: (-len(p), p))
+    return "(?:" + "|".join(space.join(re.escape(w) for w in p.split(" ")) for p in ordered) + ")"

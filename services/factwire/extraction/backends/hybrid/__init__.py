@@ -16,7 +16,7 @@ from factwire.extraction.backends.spacy_backend import SpacyBackend
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.models import ExtractorName
 
-VERSION = "hybrid-0.1"
+VERSION = "hybrid-0.2"
 
 
 class HybridBackend:

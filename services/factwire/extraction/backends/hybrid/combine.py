@@ -1,7 +1,9 @@
 """The hybrid policy: which spans are names, and of which type, from two backends' evidence.
 
 Spans: the rules name finder's spans are taken (its boundaries follow capitalisation and its
-gazetteers, and it splits "Chinese Kling AI" into a nationality and a company). A spaCy name that
+gazetteers, and it splits "Chinese Kling AI" into a nationality and a company), except that a
+capitalised word opening a sentence, which the rules backend leaves out, is put back where
+spaCy's name has it ("Coco Gauff", not "Gauff"). A spaCy name that
 overlaps none of them is added when something else supports it: it has more than one word, a
 type the rules backend never gives (PRODUCT, WORK_OF_ART, LAW, EVENT, FAC), or gazetteer or
 context evidence -- and never on a line written in capitals, where spaCy reads headings as names.
@@ -26,10 +28,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from factwire.extraction.backends.hybrid.cues import CUES, NameInContext
+from factwire.extraction.backends.hybrid.cues import CUES, LIST_CUES, NameInContext
 from factwire.extraction.corrections.text import is_shouted
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import context_words as cw
+from factwire.extraction.language import cue_words as cuw
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.sports import SPORTS_WORDS
 from factwire.extraction.names import NAME_LABELS
@@ -71,6 +74,8 @@ class _Candidate:
     context: Votes = field(default_factory=_votes)
     """Votes of the context cues around this mention: they hold for the name anywhere in the
     article, so they are pooled over its mentions."""
+    shared: Votes = field(default_factory=_votes)
+    """The part of ``context`` from cues before the name that hold for a list it opens."""
     knowledge: Votes = field(default_factory=_votes)
     """Votes of the gazetteers and the name's own words: the same for every mention."""
     from_rules: bool = True
@@ -113,6 +118,7 @@ def _field_names(
     added = []
     theirs = [m for m in spacy if m.field == field and m.label in NAME_LABELS]
     candidates = _joined(s, candidates, theirs)
+    _opening_word_restored(s, candidates, theirs)
     starts = [c.mention.start for c in candidates]
     for m in theirs:
         overlapping = _overlapping(candidates, starts, m)
@@ -120,7 +126,7 @@ def _field_names(
             added.append(_Candidate(m, _votes(m.label, SPACY_WEIGHT), from_rules=False))
         for candidate in overlapping:
             candidate.seen_by_spacy = True
-            same = (candidate.mention.start, candidate.mention.end) == (m.start, m.end)
+            same = _same_name(s, candidate.mention, m)
             if same or _last_word(s, candidate.mention) == _last_word(s, m):
                 candidate.own[m.label] += SPACY_WEIGHT if same else SPACY_OVERLAP_WEIGHT
     out = []
@@ -128,10 +134,12 @@ def _field_names(
         m = candidate.mention
         name = NameInContext(s, m.start, m.end, sports[0], sports[1], frozenset(candidate.own))
         candidate.knowledge = _knowledge(name.surface)
-        for _, cue in CUES:
+        for cue_name, cue in CUES:
             evidence = cue(name)
             if evidence is not None:
                 candidate.context[evidence[0]] += evidence[1]
+                if cue_name in LIST_CUES:
+                    candidate.shared[evidence[0]] += evidence[1]
         if _supported(s, candidate):
             out.append(candidate)
     return out
@@ -146,13 +154,18 @@ def _rules_weight(s: str, m: RawMention) -> float:
 
 def _person_shape_weight(surface: str) -> float:
     """How much the rules backend's PERSON is worth: half for a lone word that is neither a known
-    first name nor a surname (a capitalised word taken for a person by its shape),  else
-    whole. (Less for longer names without a known first name was tried: on CoNLL dev, where the
-    rules backend says PERSON and spaCy ORG, the rules backend is right 112 times in 141.)"""
+    first name nor a surname (a capitalised word taken for a person by its shape), half for a
+    name opening with a common English word that is no first name ("Advanced Micro Devices",
+    "Deutsche Bahn": people's names rarely open with one), else whole. (Less for all longer
+    names without a known first name was tried: on CoNLL dev, where the rules backend says
+    PERSON and spaCy ORG, the rules backend is right 112 times in 141.)"""
     words = surface.split()
     if len(words) == 1:
         known = surface in lexicon().first_names or surface in lexicon().surnames
         return 1.0 if known else 0.5
+    first = words[0]
+    if first.lower() in lexicon().common_words and first not in lexicon().first_names:
+        return 0.5
     return 1.0
 
 
@@ -184,13 +197,11 @@ def _opens_sentence(s: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-_JOINING_GAPS = frozenset({" ", " for ", " of ", " for the ", " of the "})
-
-
 def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> list[_Candidate]:
     """Rules names that a spaCy organisation spans exactly, joined by nothing but a space or
-    "of"/"for", are one organisation ("Office" + "National Statistics" -> "Office for National
-    Statistics"); the first part must be an organisation for the rules backend too."""
+    lower-case joining words, are one organisation ("Office" + "National Statistics" -> "Office
+    for National Statistics"); the first part must be an organisation for the rules backend
+    too, or a nationality before an institution's word."""
     starts = [c.mention.start for c in candidates]
     replaced: dict[int, _Candidate] = {}
     dropped: set[int] = set()
@@ -206,11 +217,74 @@ def _joined(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> l
         if len(parts) < 2 or parts[0].mention.start != m.start or parts[-1].mention.end != m.end:
             continue
         gaps = {s[a.mention.end : b.mention.start] for a, b in pairwise(parts)}
-        if parts[0].mention.label == "ORG" and gaps <= _JOINING_GAPS:
+        if _opens_organisation(s, parts[0].mention, m) and _joining(s, m, gaps):
             replaced[i] = _Candidate(m, _votes("ORG", RULES_WEIGHT + SPACY_WEIGHT))
             replaced[i].seen_by_spacy = True
             dropped.update(range(i + 1, j))
     return [replaced.get(k, c) for k, c in enumerate(candidates) if k not in dropped]
+
+
+_ONE_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]* ")
+
+
+def _joining(s: str, whole: RawMention, gaps: set[str]) -> bool:
+    """Whether the gaps between the parts of one organisation's name are its own: a space or
+    lower-case joining words, and "and" only in a name ending with an organisation's word
+    ("Test and County Cricket Board", not "Kent and Essex")."""
+    last = _last_word(s, whole)
+    for gap in gaps:
+        if gap[:1] != " " or gap[-1:] != " ":
+            return False
+        for word in gap.split():
+            if word == "and" and (_company_word(last) or last in cuw.INSTITUTION_WORDS):
+                continue
+            if word not in cuw.ORG_NAME_JOINERS:
+                return False
+    return True
+
+
+def _opens_organisation(s: str, first: RawMention, whole: RawMention) -> bool:
+    """The first part of an organisation's name: an organisation, or a nationality before an
+    institution's word ("British" in "British Antarctic Survey")."""
+    if first.label == "ORG":
+        return True
+    return first.label == "NORP" and _last_word(s, whole) in cuw.INSTITUTION_WORDS
+
+
+def _opening_word_restored(s: str, candidates: list[_Candidate], theirs: list[RawMention]) -> None:
+    """A capitalised common word opening a sentence is left out of a name by the rules backend
+    ("Coco Gauff" -> "Gauff"); where spaCy's name of the same end has it, it is part of the
+    name. The rules label then counts as for an overlapping span."""
+    ends = {c.mention.end: c for c in candidates}
+    for m in theirs:
+        c = ends.get(m.end)
+        if c is None or c.mention.start <= m.start or not _opens_sentence(s, m.start):
+            continue
+        if c.mention.label == "NORP" or _opens_with_first_name(s, c.mention):
+            continue  # "Striker Tiago Mendes", "Controversial Australian": a word before it
+        if not _ONE_CAPITALISED_WORD.fullmatch(s, m.start, c.mention.start):
+            continue
+        if any(o.mention.start < c.mention.start and o.mention.end > m.start for o in candidates):
+            continue  # the rules backend took the word as a name of its own
+        c.mention = replace(c.mention, start=m.start)
+        for label in c.own:
+            c.own[label] *= SPACY_OVERLAP_WEIGHT
+
+
+def _opens_with_first_name(s: str, m: RawMention) -> bool:
+    words = s[m.start : m.end].split()
+    return bool(words) and words[0] in lexicon().first_names
+
+
+def _same_name(s: str, mine: RawMention, theirs: RawMention) -> bool:
+    """Whether spaCy's span is the rules span, give or take a possessive ending ("Google
+    DeepMind's"). (Also without a leading "the" was tried: CoNLL dev lost a mention.)"""
+    t = theirs
+    end = t.end - 2 if s[t.end - 2 : t.end] in _POSSESSIVE_ENDINGS else t.end
+    return t.start == mine.start and end == mine.end
+
+
+_POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 def _without_article(s: str, m: RawMention) -> RawMention:
@@ -276,6 +350,7 @@ def _company_word(word: str) -> bool:
 
 def _vote_by_name(text: ArticleText, names: list[_Candidate]) -> list[RawMention]:
     """Each mention's label: its own votes plus the context votes of all mentions of its name."""
+    _shared_context(text, names)
     pooled: dict[str, Votes] = {}
     for c in names:
         key = _key(text, c.mention)
@@ -315,6 +390,21 @@ def _coordinated(text: ArticleText, names: list[_Candidate], labels: list[str]) 
         if len(run) >= MIN_LIST:
             _harmonise(names, labels, run)
         run = [k]
+
+
+def _shared_context(text: ArticleText, names: list[_Candidate]) -> None:
+    """The context before a list is the context of each name in it: "chips from Nvidia and
+    Advanced Micro Devices", "the companies behind Chirp, Snapchat and Roblox". A later member
+    without cues of its own takes the first member's."""
+    ordered = sorted(names, key=lambda c: (c.mention.field, c.mention.start))
+    first: _Candidate | None = None
+    for a, b in pairwise(ordered):
+        if not _follows_in_list(text, a, b):
+            first = None
+            continue
+        first = first or a
+        if first.shared and not b.context:
+            _add(b.context, first.shared)
 
 
 def _follows_in_list(text: ArticleText, a: _Candidate, b: _Candidate) -> bool:

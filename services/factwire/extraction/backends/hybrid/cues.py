@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factwire.extraction.language import context_words as cw
+from factwire.extraction.language import cue_words as cuw
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.patterns import one_of
 
 STRONG = 3.0
 """A cue that settles the type on its own against both backends' guesses."""
@@ -55,65 +57,73 @@ Evidence = tuple[str, float] | None
 Cue = Callable[[NameInContext], Evidence]
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+_DETERMINERS = one_of(cuw.ARTICLES | cuw.ORG_POSSESSIVES | cuw.PERSON_POSSESSIVES, capitalised=True)
 _DETERMINED_WORD_BEFORE = re.compile(
-    r"\b(?:[Tt]he|an?|An?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|new|latest|[\w]['’]s)\s+(?:[\w-]+\s+)?"
+    rf"\b(?:{_DETERMINERS}|{one_of(cuw.NEW_WORDS)}|[\w]['’]s)\s+(?:[\w-]+\s+)?"
     r"([a-z][\w-]*)\s+(?:The\s+)?$"
 )
-_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)|['’]s)\s+$")
+_DETERMINER_BEFORE = re.compile(rf"(?:\b{_DETERMINERS}|['’]s)\s+$")
 _WORD_AFTER = re.compile(r"^(?:\s+\d+)?\s+([a-z][\w-]*)")
 _AGE_AFTER = re.compile(r"^\s?,\s+\d{1,2}\s?,")
-_CALLED_BEFORE = re.compile(r"([a-z][\w-]*),?\s+(?:called|named|dubbed)\s+$")
-_SOLD_AS_BEFORE = re.compile(r"\b(?:sold|marketed|branded)\s+as\s+$")
+_CALLED_BEFORE = re.compile(rf"([a-z][\w-]*),?\s+{one_of(cuw.NAMING_VERBS)}\s+$")
+_SOLD_AS_BEFORE = re.compile(rf"\b{one_of(cuw.SOLD_AS_VERBS)}\s+as\s+$")
 _VERSION_AFTER = re.compile(
     r"^(?:\s[A-Z]?\d{1,2}[a-z]?|-\d{2,4}|\s?[A-Z]\d{1,3})(?=[\s,.;:)]|$)(?:\s+(\w+))?"
 )
+_LIST_OPENER = one_of(cuw.LIST_OPENERS, space=" ")
 _LIST_BEFORE = re.compile(
-    r"([A-Za-z][\w-]*)\s+(?:such as|like|including)\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
+    rf"([A-Za-z][\w-]*)\s+{_LIST_OPENER}\s+(?:[A-Z][\w&'’.-]*(?:\s+[A-Z0-9][\w&'’.-]*)*"
     r"(?:,\s+|,?\s+and\s+|,?\s+or\s+))*$"
 )
-_APPOSITION_AFTER = re.compile(r"^,\s+(?:the|a|an|its|their)\s+((?:[\w.'’-]+\s*){1,6})")
-_REPORTING = re.compile(r"\b(?:said|says|told|added|announced|reported|wrote)\b")
+_LIST_OPENER_IN = tuple(f" {w} " for w in cuw.LIST_OPENERS)
+_ORG_DETERMINERS = one_of(cuw.ARTICLES | cuw.ORG_POSSESSIVES)
+_APPOSITION_AFTER = re.compile(rf"^,\s+{_ORG_DETERMINERS}\s+((?:[\w.'’-]+\s*){{1,6}})")
+_REPORTING = re.compile(rf"\b{one_of(cuw.REPORTING_VERBS)}\b")
 _WHICH_LAUNCHED_AFTER = re.compile(
-    r"^,\s+which\s+(?:has\s+|had\s+)?(?:launched|released|makes|owns|developed|built|"
-    r"unveiled|sells|runs)\b"
+    rf"^,\s+which\s+(?:{one_of(cuw.PERFECT_AUXILIARIES)}\s+)?{one_of(cuw.OWNER_VERBS)}\b"
 )
-_MAKER_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+(?:made\s+by|built\s+by|from|by)\s+$")
+_MAKER_BEFORE = re.compile(rf"\b([a-z][\w-]*)\s+{one_of(cuw.MAKER_LINKS)}\s+$")
+_BEHIND_BEFORE = re.compile(rf"\b{one_of(cuw.MAKERS_BEHIND)}\s+behind\s+$")
+_MAKER_OF_BEFORE = re.compile(rf"\b{one_of(cuw.MAKER_OF_NOUNS)}\s+of\s+(?:the\s+)?$")
 _LAUNCHED_BEFORE = re.compile(
-    r"\b(?:launched|released|unveiled|introduced)\s+(?:(?:a|an|its|the|their)\s+)?(?:new\s+)?$"
+    rf"\b{one_of(cuw.LAUNCHED_VERBS)}\s+(?:{_ORG_DETERMINERS}\s+)?(?:new\s+)?$"
 )
 _POSSESSIVE_PRODUCT_AFTER = re.compile(
-    r"^['’]s\s+(?:new\s+|latest\s+|flagship\s+)?(?:[A-Z][\w-]*\s+){1,3}(?:\d+\s+)?([a-z][\w-]*)"
+    rf"^['’]s\s+(?:{one_of(cuw.FLAGSHIP_WORDS)}\s+)?(?:[A-Z][\w-]*\s+){{1,3}}(?:\d+\s+)?"
+    r"([a-z][\w-]*)"
 )
-_CHIEF = re.compile(r"^\s+(?:chief|co-founder|founder|president|chairman|chairwoman)\b")
+_CHIEF = re.compile(rf"^\s+{one_of(cuw.ROLES_AFTER_EMPLOYER)}\b")
 _CLUB_BEFORE = re.compile(
-    r"\b(?:from|join|joins|joined|against|beat|beats|host|hosts|stun|stunned|knocked|"
-    r"at home to|(?:goals?|played|plays|playing|signed|scored)(?:\s+\w+)? for)\s+$"
+    rf"\b(?:{one_of(cuw.CLUB_VERBS_BEFORE, space=' ')}|"
+    rf"{one_of(cuw.FOR_CLUB_VERBS)}(?:\s+\w+)? for)\s+$"
 )
-_CLUB_AFTER = re.compile(r"^\s+(?:beat|beats|have signed|have agreed|drew with|stun|knocked)\b")
+_CLUB_AFTER = re.compile(rf"^\s+{one_of(cuw.CLUB_VERBS_AFTER, space=' ')}\b")
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
 _TITLE_BEFORE = re.compile(r"(?:^|[\s\"'“(])([A-Z][\w.-]*)\s+$")
 _PLACE_NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+$")
 _DIRECTION_OF_BEFORE = re.compile(
-    r"\b(?:km|kms|kilometres|kilometers|miles|metres|meters)\s*\)?\s+"
-    r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
-    r"northwest|southeast|southwest)\s+of\s+$"
+    rf"\b{one_of(cuw.DISTANCE_UNITS)}\s*\)?\s+{one_of(cuw.COMPASS_POINTS)}\s+of\s+$"
 )
 _RANK_BEFORE = re.compile(r"(?:^|\n)\s*\d{1,3}\s*[.-]\s+$")
 _COUNTRY_IN_BRACKETS_AFTER = re.compile(r"^\s+\(\s*([A-Z][\w.' -]*?)\s*\)")
 _MINUTE_AFTER = re.compile(
-    r"^\s+(?:\(\s*)?\d{1,3}(?:st|nd|rd|th)(?:\s+(?:min|mins|minute|minutes))?\s*[,;)]"
+    rf"^\s+(?:\(\s*)?\d{{1,3}}{one_of(cuw.ORDINAL_SUFFIXES)}(?:\s+{one_of(cuw.MINUTE_WORDS)})?"
+    r"\s*[,;)]"
 )
-_DISMISSAL_BEFORE = re.compile(r"(?:^|\s)(?:c|b|st|lbw b|c & b)\s+$")
+_DISMISSAL_BEFORE = re.compile(rf"(?:^|\s){one_of(cuw.DISMISSALS, space=' ')}\s+$")
 _BOWLING_AFTER = re.compile(r"^\s+\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
 _ADDRESS_BEFORE = re.compile(
-    r"(?:^|\n|\(\s*|\b(?:in|at|of|near|from)\s+)(?:[A-Z][\w.'’-]*\s+(?:['’]s\s+)?){0,3}"
+    rf"(?:^|\n|\(\s*|\b{one_of(cuw.ADDRESS_PREPOSITIONS)}\s+)(?:[A-Z][\w.'’-]*\s+(?:['’]s\s+)?){{0,3}}"
     r"[A-Z][\w.'’-]*(?:\s+['’]s)?\s*,\s*$"
 )
 _ADDRESS_AFTER = re.compile(r"^\s*(?:[),;]|\.?\s*$|\.\s|\s\d{4}-\d\d-\d\d|\n)")
 
 
 def age_after_name(name: NameInContext) -> Evidence:
-    """A name followed by an age between commas is a person's ("Rocha, 21, scored")."""
+    """A name followed by an age between commas is a person's ("Rocha, 21, scored"); a
+    nationality stays one ("The American, 21, will play")."""
+    if "NORP" in name.labels:
+        return None
     return ("PERSON", STRONG) if _AGE_AFTER.match(name.after(8)) else None
 
 
@@ -130,6 +140,15 @@ def product_noun_after(name: NameInContext) -> Evidence:
     if m and m.group(1) in cw.ORG_NOUNS_AFTER and not _well_known_place(name.surface):
         return ("ORG", MEDIUM)
     return None
+
+
+def place_noun_after(name: NameInContext) -> Evidence:
+    """A name between a determiner and a place noun is the place's ("the Sharqiyah province",
+    "a Veskara village"); not a nationality ("the Kurdish region")."""
+    if "NORP" in name.labels or not _DETERMINER_BEFORE.search(name.before(12)):
+        return None
+    m = _WORD_AFTER.match(name.after(24))
+    return ("GPE", MEDIUM) if m and m.group(1) in cw.PLACE_NOUNS else None
 
 
 def noun_before(name: NameInContext) -> Evidence:
@@ -167,7 +186,7 @@ def sold_as(name: NameInContext) -> Evidence:
 def listed_after_plural(name: NameInContext) -> Evidence:
     """Every name in "companies like X, Y and Z" is what the noun says."""
     before = name.before(160)
-    if " such as " not in before and " like " not in before and " including " not in before:
+    if not any(opener in before for opener in _LIST_OPENER_IN):
         return None
     m = _LIST_BEFORE.search(before)
     if not m:
@@ -212,6 +231,17 @@ def maker(name: NameInContext) -> Evidence:
     if "NORP" in name.labels:
         return None  # "made by Japanese drugmaker Takeda": the maker comes after
     return ("ORG", STRONG)
+
+
+def made_behind(name: NameInContext) -> Evidence:
+    """What a company is "behind" is its product ("the company behind Chirp")."""
+    return ("PRODUCT", STRONG) if _BEHIND_BEFORE.search(name.before(40)) else None
+
+
+def made_of(name: NameInContext) -> Evidence:
+    """What "the maker of" or "the developer of" is named for is its product ("the maker of
+    Dove soap", "the developer of Chirp")."""
+    return ("PRODUCT", MEDIUM) if _MAKER_OF_BEFORE.search(name.before(40)) else None
 
 
 def launched(name: NameInContext) -> Evidence:
@@ -344,6 +374,7 @@ def version_after(name: NameInContext) -> Evidence:
 CUES: tuple[tuple[str, Cue], ...] = (
     ("age_after_name", age_after_name),
     ("product_noun_after", product_noun_after),
+    ("place_noun_after", place_noun_after),
     ("noun_before", noun_before),
     ("called", called),
     ("sold_as", sold_as),
@@ -351,6 +382,8 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("apposition", apposition),
     ("which_launched", which_launched),
     ("launched", launched),
+    ("made_behind", made_behind),
+    ("made_of", made_of),
     ("maker", maker),
     ("owner_of_product", owner_of_product),
     ("employer_of_role", employer_of_role),
@@ -362,3 +395,9 @@ CUES: tuple[tuple[str, Cue], ...] = (
     ("place_noun_before", place_noun_before),
     ("version_after", version_after),
 )
+
+LIST_CUES = frozenset(
+    ("noun_before", "called", "maker", "launched", "made_behind", "made_of", "place_noun_before")
+)
+"""Cues read before a name that hold for every name of a list it opens ("chips from Nvidia and
+Advanced Micro Devices", "the towns of Alby and Norrvik"); a title or an age is one person's."""

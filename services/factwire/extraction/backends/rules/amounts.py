@@ -55,6 +55,9 @@ def find_amounts(tok: Tokens) -> list[Span]:
         if not (w[0].isdigit() or w in _CASED_TRIGGERS or w.lower() in _LOWER_TRIGGERS):
             i += 1  # most words start no amount: skip them cheaply
             continue
+        if _number_in_name(tok, i):
+            i += 1
+            continue
         span = _amount_at(words, i, n)
         if span is None:
             i += 1
@@ -69,6 +72,17 @@ def find_amounts(tok: Tokens) -> list[Span]:
         out.append((start, end, label))
         i = end
     return out
+
+
+def _number_in_name(tok: Tokens, i: int) -> bool:
+    """A capitalised number word inside a sentence, after a capitalised word, ends a name
+    ("League One", "Formula One"); not in a line of capitals, where every word is."""
+    w = tok.words[i]
+    if not (w[:1].isupper() and w.lower() in NUMBER_WORDS) or i == 0:
+        return False
+    if tok.sentence_start[i] or tok.caps_line[i]:
+        return False
+    return tok.words[i - 1][:1].isupper()
 
 
 def _amount_at(words: list[str], i: int, n: int) -> Span | None:

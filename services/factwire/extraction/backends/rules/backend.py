@@ -98,7 +98,7 @@ class RulesBackend:
     """Gazetteers and capitalisation rules: no model to load, tens of thousands of words/s."""
 
     name: ExtractorName = "rules"
-    version = "rules-0.3"
+    version = "rules-0.4"
     model: str | None = None
     # Tables, match reports, headlines and repeated names are decided here already; the shared
     # rules for them (written against a statistical tagger) only undo those decisions.

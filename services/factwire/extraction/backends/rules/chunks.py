@@ -5,6 +5,8 @@ list decides what is a name. Each chunk is typed by :func:`name_types.classify`.
 
 from __future__ import annotations
 
+import re
+
 from factwire.extraction.backends.rules.gazetteer import Entry, Gazetteer
 from factwire.extraction.backends.rules.name_types import Name, classify
 from factwire.extraction.backends.rules.tokens import Tokens
@@ -12,6 +14,9 @@ from factwire.extraction.language.function_words import FUNCTION_WORDS, NAME_CON
 from factwire.extraction.language.name_words import OF_HEADS
 from factwire.extraction.language.sports import RESULT_LINE_WORDS, SPORTS, SPORTS_WORDS
 
+_CAMEL_CASE = re.compile(r"[a-z]{1,4}[A-Z][a-z]{2,}")
+"""A brand written in lower case with a capital inside ("iPhone", "eBay", "easyJet"); not a
+unit or a molecule ("kWh", "mRNA"), whose capitals are no word."""
 _MAX_NAME_WORDS = 12  # longer runs of capitals are cut: keeps the typing recursion shallow
 
 
@@ -70,7 +75,7 @@ class NameFinder:
 
     def _capitalised(self, i: int) -> bool:
         w = self.words[i]
-        if self.taken[i] or not w[:1].isupper() or len(w) == 1:
+        if self.taken[i] or not (w[:1].isupper() or _CAMEL_CASE.match(w)) or len(w) == 1:
             return False
         if "-" in w and w.rpartition("-")[2][:1].islower():
             return False  # "Vienna-based", "Year-on-year": see _hyphenated

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factwire.extraction.backends.hybrid.combine import combine
 from factwire.extraction.document import ArticleText, RawMention
 
@@ -92,3 +94,105 @@ def test_a_region_word_or_a_facility_word_ending_a_name_types_it() -> None:
     body = "Turkana County officials met at State House on Monday."
     found = spans(body, ("Turkana County", "ORG"), ("State House", "PERSON"))
     assert combined(body, found, found) == {("Turkana County", "GPE"), ("State House", "FAC")}
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [("Silver Fennick", "ORG"), ("Anna Fennick", "PERSON"), ("Fennick Varga", "PERSON")],
+)
+def test_a_name_opening_with_a_common_word_is_less_likely_a_persons(name: str, label: str) -> None:
+    body = f"Analysts praised {name} on Monday."
+    rules = spans(body, (name, "PERSON"))
+    spacy = spans(body, (name, "ORG"))
+    assert combined(body, rules, spacy) == {(name, label)}
+
+
+@pytest.mark.parametrize(
+    ("body", "names", "label"),
+    [
+        ("It trained on chips from Kavro and Tessel Dyne.", ("Kavro", "Tessel Dyne"), "ORG"),
+        ("It asked the firms behind Chirp, Lumo and Pika.", ("Chirp", "Lumo", "Pika"), "PRODUCT"),
+        (
+            "It trained on chips from Kavro. Tessel Dyne and Ana met.",
+            ("Kavro", "Tessel Dyne"),
+            None,
+        ),
+    ],
+)
+def test_the_cue_before_a_list_types_each_name_in_it(
+    body: str, names: tuple[str, ...], label: str | None
+) -> None:
+    rules = spans(body, *((n, "PERSON") for n in names))
+    found = dict(combined(body, rules, []))
+    assert found[names[-1]] == (label or "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("body", "rules_name", "spacy_name", "expected"),
+    [
+        ("Rain fell. Coco Varda won the final.", "Varda", "Coco Varda", ("Coco Varda", "PERSON")),
+        (
+            "Rain fell. Striker Tiago Lunde scored.",
+            "Tiago Lunde",
+            "Striker Tiago Lunde",
+            ("Tiago Lunde", "PERSON"),
+        ),
+        ("He said Coco Varda won.", "Varda", "Coco Varda", ("Varda", "ORG")),
+    ],
+)
+def test_spacy_restores_a_word_opening_the_sentence_that_the_rules_left_out(
+    body: str, rules_name: str, spacy_name: str, expected: tuple[str, str]
+) -> None:
+    rules = spans(body, (rules_name, "ORG" if rules_name == "Varda" else "PERSON"))
+    assert expected in combined(body, rules, spans(body, (spacy_name, "PERSON")))
+
+
+@pytest.mark.parametrize(
+    ("body", "nationality", "rest", "expected"),
+    [
+        (
+            "Staff at the Nordic Polar Survey said so.",
+            "Nordic",
+            "Polar Survey",
+            "Nordic Polar Survey",
+        ),
+        ("Staff at the Nordic Kavro AI said so.", "Nordic", "Kavro AI", "Kavro AI"),
+    ],
+)
+def test_a_nationality_opens_an_institutions_name_but_not_a_companys(
+    body: str, nationality: str, rest: str, expected: str
+) -> None:
+    rules = spans(body, (nationality, "NORP"), (rest, "ORG"))
+    spacy = spans(body, (f"the {nationality} {rest}", "ORG"))
+    assert (expected, "ORG") in combined(body, rules, spacy)
+
+
+@pytest.mark.parametrize(
+    ("body", "parts", "whole", "joined"),
+    [
+        (
+            "It said Lumo Rights in Vessia was shut.",
+            ("Lumo Rights", "Vessia"),
+            "Lumo Rights in Vessia",
+            True,
+        ),
+        (
+            "It said the Kent and Vessia Cricket Board met.",
+            ("Kent", "Vessia Cricket Board"),
+            "Kent and Vessia Cricket Board",
+            True,
+        ),
+        ("It said Kent and Vessia met.", ("Kent", "Vessia"), "Kent and Vessia", False),
+    ],
+)
+def test_a_spacy_organisation_joins_rules_pieces_over_lower_case_joining_words(
+    body: str, parts: tuple[str, str], whole: str, joined: bool
+) -> None:
+    rules = spans(body, (parts[0], "ORG"), (parts[1], "GPE"))
+    assert ((whole, "ORG") in combined(body, rules, spans(body, (whole, "ORG")))) == joined
+
+
+def test_spacys_span_with_a_possessive_ending_is_the_same_name() -> None:
+    body = "Analysts praised Fennick's results."
+    spacy = spans(body, ("Fennick's", "ORG"))
+    assert combined(body, spans(body, ("Fennick", "PERSON")), spacy) == {("Fennick", "ORG")}

@@ -41,6 +41,12 @@ def evidence(
         ("sold_as", "A vaccine, sold as Qdenga, is given.", "Qdenga", "PRODUCT"),
         ("which_launched", "Kling AI, which has launched Vireo, grew.", "Kling AI", "ORG"),
         ("launched", "On Tuesday it released Lumen 3.", "Lumen", "PRODUCT"),
+        ("made_behind", "It asked the company behind Chirp to explain.", "Chirp", "PRODUCT"),
+        ("made_behind", "Ashford are two points behind Valmar.", "Valmar", None),
+        ("made_of", "The maker of Lumo soap cut prices.", "Lumo", "PRODUCT"),
+        ("place_noun_after", "Shells hit the Veskara village at dawn.", "Veskara", "GPE"),
+        ("place_noun_after", "Veskara village was hit at dawn.", "Veskara", None),
+        ("made_of", "The mayor of Lumo cut taxes.", "Lumo", None),
         ("owner_of_product", "Mistral's Le Chat assistant will use it.", "Mistral", "ORG"),
         ("employer_of_role", "Veltrix chief executive Marcus Lindqvist said.", "Veltrix", "ORG"),
         ("employer_of_role", "Belarus president Alexander Lukashenko said.", "Belarus", None),
@@ -50,6 +56,8 @@ def evidence(
         ("maker", "It gives a vaccine from Brazil to children.", "Brazil", None),
         ("apposition", "DeepField, a Cambridge start-up spun out of it, grew.", "DeepField", "ORG"),
         ("product_noun_after", "She led the Morena party.", "Morena", "ORG"),
+        ("product_noun_after", "He told Vessia's Lumen newspaper.", "Lumen", "ORG"),
+        ("product_noun_after", "He boarded a Skyvale flight.", "Skyvale", "ORG"),
         ("product_noun_after", "It said the Dublin team would hire.", "Dublin", None),
         (
             "place_in_address",
@@ -130,3 +138,13 @@ def test_in_results_ranked_athletes_and_scorers_are_people(
 def test_club_cues_need_a_team_sport_report() -> None:
     text = "Clinton won in 1992 against Bush."
     assert evidence("club_in_sports_report", text, "Bush", labels=("PERSON",)) is None
+
+
+@pytest.mark.parametrize(
+    ("labels", "label"), [(("NORP",), None), (("NORP", "PERSON"), None), (("PERSON",), "PERSON")]
+)
+def test_an_age_after_a_nationality_leaves_it_a_nationality(
+    labels: tuple[str, ...], label: str | None
+) -> None:
+    text = "The American, 21, will play Sabalenka."
+    assert evidence("age_after_name", text, "American", labels=labels) == label

@@ -22,6 +22,7 @@ from factwire.extraction.claims.speakers import (
     gender_of,
     head_entity,
     is_subject,
+    speaker_core,
     surname_index,
     titles_near,
     without_possessive,
@@ -62,7 +63,8 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self._surnames = surname_index(self.ctx.entities)
 
-    def resolve(self, phrase: Phrase) -> Speaker:
+    def resolve(self, written: Phrase) -> Speaker:
+        phrase = speaker_core(written)
         pronoun = phrase.pronoun
         if pronoun in ("he", "she"):
             entity, words = self._person_for(phrase.start, pronoun)

@@ -71,6 +71,8 @@ class SpeakerResolver:
             speaker = _speaker(entity, words or phrase.text)
         elif pronoun in ("they", "we", "it"):
             entity = self._group_for(phrase.start)
+            if entity is None and pronoun == "it":
+                entity = self._subject_group(phrase.start)
             group = None
             if entity is None and pronoun != "it":
                 group = self._recent_group_name(phrase.start)
@@ -203,6 +205,19 @@ class SpeakerResolver:
                 and line - self.ctx.line_index(spoken.start) <= PARAGRAPHS_BACK
             ):
                 return entity
+        return None
+
+    def _subject_group(self, pos: int) -> Entity | None:
+        """The organisation or place opening the sentence of ``pos`` or one of the two before
+        it ("The agency does not want ... It plans to"), nearest first."""
+        index = self.ctx.sentence_index(pos)
+        for s in range(index, max(-1, index - 3), -1):
+            sentence = self.ctx.sentences[s]
+            for m in self.ctx.mentions_in(sentence.start, min(sentence.end, pos)):
+                if m.entity.type == "PERSON":
+                    break  # a person opens the sentence: no group is its subject
+                if not self._in_quote(m.start) and is_subject(self.ctx.body, m, sentence.start):
+                    return m.entity
         return None
 
     def _recent_group_name(self, pos: int) -> str | None:

@@ -23,7 +23,11 @@ from factwire.extraction.language.function_words import (
 from factwire.extraction.language.function_words import POST_MODIFIERS as _POST_MODIFIERS
 from factwire.extraction.language.name_words import NOT_PEOPLE as _NOT_PEOPLE
 from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _TITLE_ADJECTIVE
-from factwire.extraction.language.speaker_words import CONTRACTION_ENDINGS, PHRASE_ENDERS
+from factwire.extraction.language.speaker_words import (
+    CONTRACTION_ENDINGS,
+    PHRASE_ENDERS,
+    POST_MODIFIER_OPENERS,
+)
 from factwire.extraction.language.speaker_words import PRONOUN_CONTRACTIONS as _CONTRACTED
 from factwire.models import Entity
 
@@ -51,6 +55,8 @@ def speaker_core(phrase: Phrase) -> Phrase:
     for k in range(1, len(words)):
         word = words[k].lower
         if word in PHRASE_ENDERS or word.endswith(CONTRACTION_ENDINGS):
+            return _cut(phrase, words[k - 1], k - 1)
+        if k >= 2 and word in POST_MODIFIER_OPENERS:
             return _cut(phrase, words[k - 1], k - 1)
     return phrase
 

@@ -18,3 +18,7 @@ CONTRACTION_ENDINGS = ("n't", "n’t")
 
 PRONOUN_CONTRACTIONS = ("’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d", "’ve", "'ve")
 """Endings of a contracted pronoun ("He’s", "They're"): the speaker is the pronoun."""
+
+POST_MODIFIER_OPENERS = words("in during since last")
+"""Words that open a time or place after a speaker's head noun, which is no part of the
+speaker's name ("a poll in June", "a staffer in the room", "a survey last week")."""

@@ -66,6 +66,10 @@ CORE_ROWS = [
     ("They're", "They"),
     ("the mine's owner", "the mine's owner"),
     ("Lena Brooks", "Lena Brooks"),
+    # a time or place after the head noun is no part of the name
+    ("a survey in June", "a survey"),
+    ("a miner in the crowd", "a miner"),
+    ("the head of the agency", "the head of the agency"),
 ]
 
 
@@ -79,6 +83,12 @@ def test_a_speaker_phrase_ends_before_its_verb(written: str, core: str) -> None:
 SPEAKER_ROWS = [
     # the phrase ran into the verb: the name before it is the speaker
     ("Halvorsen isn't saying whether the mine will reopen.", ["halvorsen"]),
+    # "it": the organisation that is the subject of a sentence just before
+    (
+        "Brightwater Mining does not want a strike. It said the wage offer was final.",
+        ["brightwater"],
+    ),
+    ("Nora Halvorsen visited the pit. It said the wage offer was final.", ["It"]),
 ]
 
 

@@ -115,6 +115,21 @@ class SpeakerResolver:
                 break
             if spoken.entity is not None and spoken.entity.type == "PERSON":
                 return spoken.entity  # "Roe said ... The senator added": the person just quoted
+        return self._recent_subject(phrase.start)
+
+    def _recent_subject(self, pos: int) -> Entity | None:
+        """The person opening the nearest of the last few sentences before ``pos`` ("Roe
+        arrived late. The actress said ...")."""
+        index = self.ctx.sentence_index(pos)
+        for s in range(index, max(-1, index - SENTENCES_BACK - 1), -1):
+            sentence = self.ctx.sentences[s]
+            for m in self.ctx.mentions_in(sentence.start, min(sentence.end, pos)):
+                if (
+                    m.entity.type == "PERSON"
+                    and not self._in_quote(m.start)
+                    and self._speaks_or_leads(m, sentence.start)
+                ):
+                    return m.entity
         return None
 
     def _person_for(self, pos: int, pronoun: str) -> Person:

@@ -89,6 +89,13 @@ SPEAKER_ROWS = [
         ["brightwater"],
     ),
     ("Nora Halvorsen visited the pit. It said the wage offer was final.", ["It"]),
+    # a description goes to the person who opened a sentence just before, when no one with
+    # that title has spoken; the pronoun after it follows
+    (
+        "Lena Brooks arrived late at the hall. The singer said the tour would go on. "
+        "She added that every ticket was sold.",
+        ["brooks", "brooks"],
+    ),
 ]
 
 

@@ -71,11 +71,11 @@ class SpeakerResolver:
             speaker = _speaker(entity, words or phrase.text)
         elif pronoun in ("they", "we", "it"):
             entity = self._group_for(phrase.start)
-            if entity is None and pronoun == "it":
-                entity = self._subject_group(phrase.start)
             group = None
             if entity is None and pronoun != "it":
                 group = self._recent_group_name(phrase.start)
+            if entity is None and group is None and pronoun in ("it", "they"):
+                entity = self._subject_group(phrase.start)
             speaker = _speaker(entity, group or phrase.text)
         elif pronoun is not None:  # "I", "you", "who": nobody the article names
             entity, speaker = None, Speaker(name=phrase.text)

@@ -83,12 +83,16 @@ def test_a_speaker_phrase_ends_before_its_verb(written: str, core: str) -> None:
 SPEAKER_ROWS = [
     # the phrase ran into the verb: the name before it is the speaker
     ("Halvorsen isn't saying whether the mine will reopen.", ["halvorsen"]),
-    # "it": the organisation that is the subject of a sentence just before
+    # "it", "they": the organisation that is the subject of a sentence just before
     (
         "Brightwater Mining does not want a strike. It said the wage offer was final.",
         ["brightwater"],
     ),
     ("Nora Halvorsen visited the pit. It said the wage offer was final.", ["It"]),
+    (
+        "Brightwater Mining turned the offer down on Monday. They said the wage offer was too low.",
+        ["brightwater"],
+    ),
     # a description goes to the person who opened a sentence just before, when no one with
     # that title has spoken; the pronoun after it follows
     (

@@ -18,6 +18,7 @@ from factwire.extraction.claims.context import ClaimContext, MentionRef
 from factwire.extraction.claims.phrases import Phrase, subject_phrase
 from factwire.extraction.claims.speakers import (
     describes_a_person,
+    description_gender,
     description_role,
     gender_of,
     head_entity,
@@ -27,7 +28,9 @@ from factwire.extraction.claims.speakers import (
     titles_near,
     without_possessive,
     without_post_modifier,
+    writer_of,
 )
+from factwire.extraction.language.speaker_words import RELATIONAL_ROLES
 from factwire.models import Entity, Speaker
 
 SENTENCES_BACK = 4  # how many sentences back a "he"/"she" looks for its person
@@ -92,7 +95,7 @@ class SpeakerResolver:
         entity = head_entity(self.ctx, self._surnames, phrase)
         if entity is not None:
             return entity, _speaker(entity, phrase.text)
-        described = self._described_person(phrase)
+        described = self._described_person(phrase) or writer_of(self.ctx, phrase)
         name = without_post_modifier(phrase)
         return described, Speaker(name=name, entity_id=described.id if described else None)
 
@@ -115,7 +118,13 @@ class SpeakerResolver:
                 break
             if spoken.entity is not None and spoken.entity.type == "PERSON":
                 return spoken.entity  # "Roe said ... The senator added": the person just quoted
-        return self._recent_subject(phrase.start)
+        if role in RELATIONAL_ROLES:
+            return None  # "Roe arrived. A spokeswoman said": someone else, speaking for Roe
+        gender = description_gender(phrase.text)
+        found = self._recent_subject(phrase.start)
+        if found is None or gender is None or self._gender(found) in (None, gender):
+            return found
+        return None
 
     def _recent_subject(self, pos: int) -> Entity | None:
         """The person opening the nearest of the last few sentences before ``pos`` ("Roe
@@ -205,7 +214,10 @@ class SpeakerResolver:
             if entity is not None:
                 if entity.type == "PERSON" and self._gender(entity) in (None, pronoun):
                     return spoken.start, (entity, None)
-            elif describes_a_person(spoken.name):
+            elif describes_a_person(spoken.name) and description_gender(spoken.name) in (
+                None,
+                pronoun,
+            ):
                 return spoken.start, (None, spoken.name)
         return -1, None
 

@@ -25,8 +25,10 @@ from factwire.extraction.language.name_words import NOT_PEOPLE as _NOT_PEOPLE
 from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _TITLE_ADJECTIVE
 from factwire.extraction.language.speaker_words import (
     CONTRACTION_ENDINGS,
+    NOUN_PRONOUNS,
     PHRASE_ENDERS,
     POST_MODIFIER_OPENERS,
+    WRITINGS,
 )
 from factwire.extraction.language.speaker_words import PRONOUN_CONTRACTIONS as _CONTRACTED
 from factwire.models import Entity
@@ -96,6 +98,12 @@ def describes_a_person(name: str) -> bool:
     return not (head.endswith("s") and not head.endswith("ss"))
 
 
+def description_gender(name: str) -> str | None:
+    """ "she" for "the spokeswoman", "he" for "his brother", else ``None``."""
+    words = name.split()
+    return NOUN_PRONOUNS.get(words[-1].lower()) if words else None
+
+
 def description_role(phrase: Phrase) -> str | None:
     """The role a description names ("the former president" -> "president", "a Republican
     lawmaker" -> "lawmaker"), or ``None`` when the phrase is no description of one person."""
@@ -106,6 +114,19 @@ def description_role(phrase: Phrase) -> str | None:
     if not head.isalpha() or not _is_role(head) or head.endswith("s"):
         return None
     return head
+
+
+def writer_of(ctx: ClaimContext, phrase: Phrase) -> Entity | None:
+    """The person or organisation named in a phrase about a writing ("a Donald Trump tweet",
+    "Roe's statement", "the Acme letter"), whose words the writing gives."""
+    if phrase.tokens[-1].lower not in WRITINGS:
+        return None
+    named = [
+        m.entity
+        for m in ctx.mentions_overlapping(phrase.start, phrase.end)
+        if m.entity.type in ("PERSON", "ORG")
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def without_possessive(text: str) -> str:

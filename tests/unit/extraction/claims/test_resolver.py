@@ -93,6 +93,17 @@ SPEAKER_ROWS = [
         "Brightwater Mining turned the offer down on Monday. They said the wage offer was too low.",
         ["brightwater"],
     ),
+    # a writing speaks for the one who wrote it, and "she" after it is the writer
+    (
+        "A Halvorsen email said the mine would reopen. She added that wages would rise.",
+        ["halvorsen", "halvorsen"],
+    ),
+    # "he" does not go back to a spokeswoman
+    (
+        "Victor Anand opened the plant. A spokeswoman said the mine was safe. "
+        "He added that wages would rise.",
+        ["A spokeswoman", "anand"],
+    ),
     # a description goes to the person who opened a sentence just before, when no one with
     # that title has spoken; the pronoun after it follows
     (

@@ -60,7 +60,13 @@ def speaker_core(phrase: Phrase) -> Phrase:
             return _cut(phrase, words[k - 1], k - 1)
         if k >= 2 and word in POST_MODIFIER_OPENERS:
             return _cut(phrase, words[k - 1], k - 1)
+        if k >= 2 and _is_possessive(words[k - 2].text) and word.endswith("ed"):
+            return _cut(phrase, words[k - 1], k - 1)  # "Roe's campaign shrugged"
     return phrase
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s", "s’", "s'"))
 
 
 def _cut(phrase: Phrase, last: Token, index: int) -> Phrase:

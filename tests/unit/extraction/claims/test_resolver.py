@@ -66,6 +66,9 @@ CORE_ROWS = [
     ("They're", "They"),
     ("the mine's owner", "the mine's owner"),
     ("Lena Brooks", "Lena Brooks"),
+    # after "X's noun" a past-tense verb is no part of the name
+    ("Halvorsen’s campaign shrugged", "Halvorsen’s campaign"),
+    ("Halvorsen’s campaign manager", "Halvorsen’s campaign manager"),
     # a time or place after the head noun is no part of the name
     ("a survey in June", "a survey"),
     ("a miner in the crowd", "a miner"),

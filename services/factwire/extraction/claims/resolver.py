@@ -18,15 +18,19 @@ from factwire.extraction.claims.context import ClaimContext, MentionRef
 from factwire.extraction.claims.phrases import Phrase, subject_phrase
 from factwire.extraction.claims.speakers import (
     describes_a_person,
+    description_gender,
     description_role,
     gender_of,
     head_entity,
     is_subject,
+    speaker_core,
     surname_index,
     titles_near,
     without_possessive,
     without_post_modifier,
+    writer_of,
 )
+from factwire.extraction.language.speaker_words import RELATIONAL_ROLES
 from factwire.models import Entity, Speaker
 
 SENTENCES_BACK = 4  # how many sentences back a "he"/"she" looks for its person
@@ -62,7 +66,8 @@ class SpeakerResolver:
     def __post_init__(self) -> None:
         self._surnames = surname_index(self.ctx.entities)
 
-    def resolve(self, phrase: Phrase) -> Speaker:
+    def resolve(self, written: Phrase) -> Speaker:
+        phrase = speaker_core(written)
         pronoun = phrase.pronoun
         if pronoun in ("he", "she"):
             entity, words = self._person_for(phrase.start, pronoun)
@@ -72,6 +77,8 @@ class SpeakerResolver:
             group = None
             if entity is None and pronoun != "it":
                 group = self._recent_group_name(phrase.start)
+            if entity is None and group is None and pronoun in ("it", "they"):
+                entity = self._subject_group(phrase.start)
             speaker = _speaker(entity, group or phrase.text)
         elif pronoun is not None:  # "I", "you", "who": nobody the article names
             entity, speaker = None, Speaker(name=phrase.text)
@@ -88,7 +95,7 @@ class SpeakerResolver:
         entity = head_entity(self.ctx, self._surnames, phrase)
         if entity is not None:
             return entity, _speaker(entity, phrase.text)
-        described = self._described_person(phrase)
+        described = self._described_person(phrase) or writer_of(self.ctx, phrase)
         name = without_post_modifier(phrase)
         return described, Speaker(name=name, entity_id=described.id if described else None)
 
@@ -111,6 +118,27 @@ class SpeakerResolver:
                 break
             if spoken.entity is not None and spoken.entity.type == "PERSON":
                 return spoken.entity  # "Roe said ... The senator added": the person just quoted
+        if role in RELATIONAL_ROLES:
+            return None  # "Roe arrived. A spokeswoman said": someone else, speaking for Roe
+        gender = description_gender(phrase.text)
+        found = self._recent_subject(phrase.start)
+        if found is None or gender is None or self._gender(found) in (None, gender):
+            return found
+        return None
+
+    def _recent_subject(self, pos: int) -> Entity | None:
+        """The person opening the nearest of the last few sentences before ``pos`` ("Roe
+        arrived late. The actress said ...")."""
+        index = self.ctx.sentence_index(pos)
+        for s in range(index, max(-1, index - SENTENCES_BACK - 1), -1):
+            sentence = self.ctx.sentences[s]
+            for m in self.ctx.mentions_in(sentence.start, min(sentence.end, pos)):
+                if (
+                    m.entity.type == "PERSON"
+                    and not self._in_quote(m.start)
+                    and self._speaks_or_leads(m, sentence.start)
+                ):
+                    return m.entity
         return None
 
     def _person_for(self, pos: int, pronoun: str) -> Person:
@@ -186,7 +214,10 @@ class SpeakerResolver:
             if entity is not None:
                 if entity.type == "PERSON" and self._gender(entity) in (None, pronoun):
                     return spoken.start, (entity, None)
-            elif describes_a_person(spoken.name):
+            elif describes_a_person(spoken.name) and description_gender(spoken.name) in (
+                None,
+                pronoun,
+            ):
                 return spoken.start, (None, spoken.name)
         return -1, None
 
@@ -201,6 +232,19 @@ class SpeakerResolver:
                 and line - self.ctx.line_index(spoken.start) <= PARAGRAPHS_BACK
             ):
                 return entity
+        return None
+
+    def _subject_group(self, pos: int) -> Entity | None:
+        """The organisation or place opening the sentence of ``pos`` or one of the two before
+        it ("The agency does not want ... It plans to"), nearest first."""
+        index = self.ctx.sentence_index(pos)
+        for s in range(index, max(-1, index - 3), -1):
+            sentence = self.ctx.sentences[s]
+            for m in self.ctx.mentions_in(sentence.start, min(sentence.end, pos)):
+                if m.entity.type == "PERSON":
+                    break  # a person opens the sentence: no group is its subject
+                if not self._in_quote(m.start) and is_subject(self.ctx.body, m, sentence.start):
+                    return m.entity
         return None
 
     def _recent_group_name(self, pos: int) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from factwire.extraction.claims.context import ClaimContext, MentionRef
-from factwire.extraction.claims.phrases import Phrase, tokens
+from factwire.extraction.claims.phrases import Phrase, Token, tokens
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import BEFORE_SUBJECT as _BEFORE_SUBJECT
 from factwire.extraction.language.function_words import DESCRIPTION_OPENERS as _DESCRIPTION_OPENERS
@@ -23,6 +23,14 @@ from factwire.extraction.language.function_words import (
 from factwire.extraction.language.function_words import POST_MODIFIERS as _POST_MODIFIERS
 from factwire.extraction.language.name_words import NOT_PEOPLE as _NOT_PEOPLE
 from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _TITLE_ADJECTIVE
+from factwire.extraction.language.speaker_words import (
+    CONTRACTION_ENDINGS,
+    NOUN_PRONOUNS,
+    PHRASE_ENDERS,
+    POST_MODIFIER_OPENERS,
+    WRITINGS,
+)
+from factwire.extraction.language.speaker_words import PRONOUN_CONTRACTIONS as _CONTRACTED
 from factwire.models import Entity
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|himself|[Ss]he|[Hh]er|hers|herself)\b")
@@ -35,6 +43,36 @@ _TITLE_NOUNS = lexicon().title_nouns
 _TITLE_WINDOW = 48  # characters before a name searched for its title ("Republican nominee X")
 # Verbs that, right before a name, make it the speaker: "..., said Jane Roe".
 _INVERTED_CUES = lexicon().inverted_verbs
+
+
+def speaker_core(phrase: Phrase) -> Phrase:
+    """The speaker a phrase names, without the words of its verb that the phrase ran into:
+    "Trump isn't" -> "Trump", "Carter however" -> "Carter", "He’s comparing" -> "He"."""
+    words = phrase.tokens
+    first = words[0]
+    for ending in _CONTRACTED:
+        core = first.text.removesuffix(ending)
+        if core != first.text and core.lower() in PRONOUNS:
+            return _cut(phrase, first._replace(text=core, end=first.start + len(core)), 0)
+    for k in range(1, len(words)):
+        word = words[k].lower
+        if word in PHRASE_ENDERS or word.endswith(CONTRACTION_ENDINGS):
+            return _cut(phrase, words[k - 1], k - 1)
+        if k >= 2 and word in POST_MODIFIER_OPENERS:
+            return _cut(phrase, words[k - 1], k - 1)
+        if k >= 2 and _is_possessive(words[k - 2].text) and word.endswith("ed"):
+            return _cut(phrase, words[k - 1], k - 1)  # "Roe's campaign shrugged"
+    return phrase
+
+
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s", "s’", "s'"))
+
+
+def _cut(phrase: Phrase, last: Token, index: int) -> Phrase:
+    """The phrase up to and including ``last`` (its token ``index``, possibly shortened)."""
+    text = phrase.text[: last.end - phrase.start]
+    return Phrase(text, phrase.start, last.end, (*phrase.tokens[:index], last))
 
 
 def without_post_modifier(phrase: Phrase) -> str:
@@ -66,6 +104,12 @@ def describes_a_person(name: str) -> bool:
     return not (head.endswith("s") and not head.endswith("ss"))
 
 
+def description_gender(name: str) -> str | None:
+    """ "she" for "the spokeswoman", "he" for "his brother", else ``None``."""
+    words = name.split()
+    return NOUN_PRONOUNS.get(words[-1].lower()) if words else None
+
+
 def description_role(phrase: Phrase) -> str | None:
     """The role a description names ("the former president" -> "president", "a Republican
     lawmaker" -> "lawmaker"), or ``None`` when the phrase is no description of one person."""
@@ -76,6 +120,19 @@ def description_role(phrase: Phrase) -> str | None:
     if not head.isalpha() or not _is_role(head) or head.endswith("s"):
         return None
     return head
+
+
+def writer_of(ctx: ClaimContext, phrase: Phrase) -> Entity | None:
+    """The person or organisation named in a phrase about a writing ("a Donald Trump tweet",
+    "Roe's statement", "the Acme letter"), whose words the writing gives."""
+    if phrase.tokens[-1].lower not in WRITINGS:
+        return None
+    named = [
+        m.entity
+        for m in ctx.mentions_overlapping(phrase.start, phrase.end)
+        if m.entity.type in ("PERSON", "ORG")
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def without_possessive(text: str) -> str:

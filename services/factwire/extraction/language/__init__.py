@@ -6,7 +6,8 @@ there) and are reached through the one cached :func:`lexicon`. Short closed word
 Python sets in the modules of this package, named by what the rules do with them:
 ``function_words`` (articles, pronouns, conjunctions), ``amounts`` (dates, numbers, money),
 ``name_words`` (words that type a name), ``claim_words`` (what makes a statement
-checkable), ``sports``, and ``patterns`` (shared phrase patterns).
+checkable), ``speaker_words`` (where a speaker phrase ends, what a description says about its
+speaker), ``sports``, and ``patterns`` (shared phrase patterns).
 A rule module imports its words from here and defines none of its own.
 """
 

@@ -1,0 +1,52 @@
+"""Words that tell where a speaker phrase ends and what kind of speaker it names. Hand-written;
+read by the claim rules that resolve speakers (``extraction/claims/speakers.py``)."""
+
+from __future__ import annotations
+
+from factwire.extraction.language.loader import words
+
+PHRASE_ENDERS = words(
+    "is was are were has have had will would can could should might must does did do "
+    "now however also still too already even never then reportedly repeatedly again often "
+    "previously quickly immediately recently clearly instead meanwhile though"
+)
+"""Auxiliaries and sentence adverbs that end a speaker phrase written up to its verb
+("Trump now", "Carter however", "Kaine also"): the speaker is the words before them."""
+
+CONTRACTION_ENDINGS = ("n't", "n’t")
+"""A negated auxiliary ("hasn't", "wouldn’t") ends a speaker phrase as well."""
+
+PRONOUN_CONTRACTIONS = ("’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d", "’ve", "'ve")
+"""Endings of a contracted pronoun ("He’s", "They're"): the speaker is the pronoun."""
+
+POST_MODIFIER_OPENERS = words("in during since last")
+"""Words that open a time or place after a speaker's head noun, which is no part of the
+speaker's name ("a poll in June", "a staffer in the room", "a survey last week")."""
+
+WRITINGS = words(
+    "tweet tweets email emails letter memo statement statements post posts ad ads video "
+    "release editorial op-ed column essay article book interview remarks speech response "
+    "message filing complaint lawsuit"
+)
+"""Heads of a phrase naming a writing or utterance ("a Trump tweet", "Roe's statement"): the
+writing speaks for the person or organisation named in it."""
+
+_SHE_NOUNS = words(
+    "woman spokeswoman congresswoman chairwoman businesswoman actress mother daughter wife "
+    "sister aunt girl grandmother widow"
+)
+_HE_NOUNS = words(
+    "man spokesman congressman chairman businessman actor father son husband brother uncle "
+    "boy grandfather widower"
+)
+NOUN_PRONOUNS = dict.fromkeys(_SHE_NOUNS, "she") | dict.fromkeys(_HE_NOUNS, "he")
+"""Heads of a description that say which of "he" and "she" can refer back to it."""
+
+RELATIONAL_ROLES = words(
+    "spokesman spokeswoman spokesperson aide adviser advisor lawyer attorney friend relative "
+    "colleague neighbor neighbour supporter opponent critic official source staffer strategist "
+    "operative analyst expert observer insider witness father mother son daughter wife husband "
+    "brother sister uncle aunt partner manager assistant representative"
+)
+"""Roles held towards someone else ("a spokeswoman", "his lawyer"): such a description is
+not the person just named, whose spokeswoman or lawyer it may be."""

@@ -184,6 +184,25 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Wang Donghai", "PERSON"), ("Wang", "PERSON")],
     ),
     (
+        "names_in_full",
+        "Fans watched the Premier League final. Premier League clubs spent more.",
+        [("Premier League", "ORG"), ("League", "ORG", 1)],
+        [("Premier League", "ORG"), ("Premier League", "ORG")],
+    ),
+    (
+        "names_in_full",
+        "Bank of England holds rates. Later the Bank of England spoke.",
+        [("England", "GPE"), ("Bank of England", "ORG", 1)],
+        [("Bank of England", "ORG"), ("Bank of England", "ORG")],
+    ),
+    # a mention that runs past the longer name is another name, left alone:
+    (
+        "names_in_full",
+        "Harlow Town won. Harlow Town Hall stayed shut.",
+        [("Harlow Town", "ORG"), ("Town Hall", "FAC")],
+        [("Harlow Town", "ORG"), ("Town Hall", "FAC")],
+    ),
+    (
         "propagate_names",
         "Alexander Lebed met rebels. Later Lebed said the Kurdistan Democratic Party (KDP) agreed.",
         [("Alexander Lebed", "PERSON"), ("Kurdistan Democratic Party", "ORG")],

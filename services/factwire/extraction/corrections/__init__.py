@@ -21,7 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from factwire.extraction.corrections.agreement import consistent_labels, propagate_names
+from factwire.extraction.corrections.agreement import (
+    consistent_labels,
+    names_in_full,
+    propagate_names,
+)
 from factwire.extraction.corrections.edges import (
     cut_at_dashes,
     cut_at_line_breaks,
@@ -71,6 +75,7 @@ _ORDER: tuple[Rule, ...] = (
     places_by_context,
     tag_demonyms,
     consistent_labels,
+    names_in_full,
     propagate_names,
 )
 
@@ -111,6 +116,7 @@ __all__ = [
     "drop_non_names",
     "fix_known_confusions",
     "join_possessive_org",
+    "names_in_full",
     "places_by_context",
     "products_not_people",
     "propagate_names",

@@ -57,6 +57,42 @@ def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[Raw
     return out
 
 
+def names_in_full(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Where a name of several words found elsewhere in the article is written again, a
+    mention of a part of it is the whole name: "League" in "Premier League clubs" after "the
+    Premier League transfer window" (a title word was cut off at the start of the sentence),
+    "England" in a headline "Bank of England holds rates" over a body that names the bank."""
+    full: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start - m.end):
+        surface = surface_of(text, m)
+        if m.label in NAME_LABELS and " " in surface and "\n" not in surface:
+            full.setdefault(surface, m.label)
+    if not full:
+        return mentions
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, full)) + r")(?![\w'’-])")
+    out = list(mentions)
+    for f in ("title", "body"):
+        field: TextField = "title" if f == "title" else "body"
+        for found in pattern.finditer(text.field(field)):
+            out = _as_one_name(out, field, found.span(), full[found.group()])
+    return out
+
+
+def _as_one_name(
+    mentions: list[RawMention], field: TextField, span: tuple[int, int], label: str
+) -> list[RawMention]:
+    """The mentions with those inside ``span`` replaced by one name, when at least one name
+    lies inside it, none is the whole span and none crosses its edges."""
+    start, end = span
+    inside = [m for m in mentions if m.field == field and m.start < end and m.end > start]
+    if not any(m.label in NAME_LABELS for m in inside) or any(
+        m.start < start or m.end > end or (m.start, m.end) == span for m in inside
+    ):
+        return mentions
+    parts = set(map(id, inside))
+    return [m for m in mentions if id(m) not in parts] + [RawMention(field, start, end, label)]
+
+
 def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """Tag the repeated mentions of a known name that the backend missed.
 

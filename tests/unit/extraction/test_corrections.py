@@ -77,6 +77,22 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Moody's Investors Service", "ORG")],
     ),
     (
+        "join_coordinated_names",
+        "Rules set by the Water and Sanitation Regulatory Board apply. Apple and Orange Telecom"
+        " met.",
+        [
+            ("Water", "ORG"),
+            ("Sanitation Regulatory Board", "ORG"),
+            ("Apple", "ORG"),
+            ("Orange Telecom", "ORG"),
+        ],
+        [
+            ("Water and Sanitation Regulatory Board", "ORG"),
+            ("Apple", "ORG"),
+            ("Orange Telecom", "ORG"),
+        ],
+    ),
+    (
         "trim_possessive",
         "Smith's plan and the Joneses' house.",
         [("Smith's", "PERSON"), ("Joneses'", "PERSON")],

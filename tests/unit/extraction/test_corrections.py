@@ -123,6 +123,17 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
     ),
     ("fix_known_confusions", "Investors poured money into AI last year.", [("AI", "GPE")], []),
     (
+        "offices_are_not_names",
+        "Water Cabinet Secretary Amina Odhiambo met Halvard Capital Chairman Ines Moura.",
+        [
+            ("Water Cabinet", "ORG"),
+            ("Amina Odhiambo", "PERSON"),
+            ("Halvard Capital", "ORG"),
+            ("Ines Moura", "PERSON"),
+        ],
+        [("Amina Odhiambo", "PERSON"), ("Halvard Capital", "ORG"), ("Ines Moura", "PERSON")],
+    ),
+    (
         "products_not_people",
         "Sales of the iPhone and of GPT-4 grew, McGrath said.",
         [("iPhone", "PERSON"), ("GPT-4", "PERSON"), ("McGrath", "PERSON")],

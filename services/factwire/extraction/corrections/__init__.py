@@ -42,6 +42,7 @@ from factwire.extraction.corrections.numbers import split_at_numbers
 from factwire.extraction.corrections.people import (
     complete_person_names,
     fix_known_confusions,
+    offices_are_not_names,
     products_not_people,
 )
 from factwire.extraction.corrections.places import (
@@ -70,6 +71,7 @@ _ORDER: tuple[Rule, ...] = (
     complete_person_names,
     drop_non_names,
     fix_known_confusions,
+    offices_are_not_names,
     products_not_people,
     teams_in_tables,
     teams_in_match_reports,
@@ -120,6 +122,7 @@ __all__ = [
     "join_coordinated_names",
     "join_possessive_org",
     "names_in_full",
+    "offices_are_not_names",
     "places_by_context",
     "products_not_people",
     "propagate_names",

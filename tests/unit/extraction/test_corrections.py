@@ -193,6 +193,18 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Valencia", "PERSON")],
     ),
     (
+        "adjectives_of_places",
+        "The Valencian parliament and Parisian officials met Hutu leaders and Logan Moran.",
+        [("Valencian", "ORG"), ("Parisian", "GPE"), ("Hutu", "ORG"), ("Logan Moran", "PERSON")],
+        [("Valencian", "NORP"), ("Parisian", "NORP"), ("Hutu", "NORP"), ("Logan Moran", "PERSON")],
+    ),
+    (
+        "adjectives_of_places",
+        "Moran said so.",
+        [("Moran", "ORG")],
+        [("Moran", "ORG")],
+    ),
+    (
         "tag_demonyms",
         "The Panamanian boxer lost 37 million French francs.",
         [("37 million French francs", "MONEY")],

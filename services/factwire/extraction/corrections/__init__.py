@@ -46,6 +46,7 @@ from factwire.extraction.corrections.people import (
     products_not_people,
 )
 from factwire.extraction.corrections.places import (
+    adjectives_of_places,
     countries_are_places,
     places_by_context,
     tag_demonyms,
@@ -77,6 +78,7 @@ _ORDER: tuple[Rule, ...] = (
     teams_in_match_reports,
     countries_are_places,
     places_by_context,
+    adjectives_of_places,
     tag_demonyms,
     consistent_labels,
     names_in_full,
@@ -111,6 +113,7 @@ __all__ = [
     "RULES",
     "RULE_NAMES",
     "Rule",
+    "adjectives_of_places",
     "complete_person_names",
     "consistent_labels",
     "correct",

@@ -10,6 +10,7 @@ from itertools import compress, count, islice
 from factwire.extraction.corrections.text import Occupied, is_country, surface_of
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.name_words import DEMONYM_ENDINGS
 from factwire.extraction.names import NAME_LABELS, name_key
 from factwire.models import TextField
 
@@ -68,6 +69,40 @@ def _place_context(text: ArticleText, m: RawMention) -> bool:
     field = text.field(m.field)
     before = field[max(0, m.start - 24) : m.start]
     return _PLACE_BEFORE.search(before) is not None
+
+
+_MIN_STEM = 4
+
+
+def adjectives_of_places(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A nationality ("Hutu"), or a word made from a known place's name with an adjective
+    ending ("Valencian" from "Valencia", "Parisian" from "Paris"), names the people or things of
+    a place (NORP), not an organisation, a place or a person. A word that is itself a known
+    name or a common word ("Moran", "Roman") is derived from nothing."""
+    out = []
+    for m in mentions:
+        surface = surface_of(text, m)
+        adjective = m.label in NAME_LABELS and m.label != "NORP" and _place_adjective(surface)
+        out.append(replace(m, label="NORP") if adjective else m)
+    return out
+
+
+def _place_adjective(word: str) -> bool:
+    lex = lexicon()
+    if not word.isalpha() or not word[:1].isupper() or word.isupper():
+        return False
+    if word in lex.demonyms:
+        return True
+    if word in lex.places or word in lex.first_names or word in lex.surnames:
+        return False
+    if word in lex.companies or word.lower() in lex.common_words:
+        return False
+    return any(
+        word.endswith(ending)
+        and len(word) - len(ending) >= _MIN_STEM
+        and word[: len(word) - len(ending)] + stem_end in lex.places
+        for ending, stem_end in DEMONYM_ENDINGS
+    )
 
 
 def tag_demonyms(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:

@@ -46,6 +46,11 @@ LEGAL_FORMS = frozenset({
 })  # fmt: skip
 """Legal forms of companies: no part of their acronym."""
 
+DEMONYM_ENDINGS = (("an", "a"), ("ian", ""), ("ian", "y"), ("ean", "e"), ("ese", ""))
+"""How an adjective of a place is made from its name: (ending of the adjective, ending of the
+place name it replaces) -- "Valencian" from "Valencia", "Parisian" from "Paris", "Hungarian"
+from "Hungary", "Chilean" from "Chile", "Milanese" from "Milan"."""
+
 HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 """Parts of the United Kingdom that field national teams: countries in sports results."""
 

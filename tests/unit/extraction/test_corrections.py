@@ -193,6 +193,12 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Valencia", "PERSON")],
     ),
     (
+        "landforms_by_noun_after",
+        "The Tormes river authority and the Ardenne valley council met in Salamanca.",
+        [("Tormes", "ORG"), ("Ardenne", "GPE"), ("Salamanca", "GPE")],
+        [("Tormes", "LOC"), ("Ardenne", "LOC"), ("Salamanca", "GPE")],
+    ),
+    (
         "adjectives_of_places",
         "The Valencian parliament and Parisian officials met Hutu leaders and Logan Moran.",
         [("Valencian", "ORG"), ("Parisian", "GPE"), ("Hutu", "ORG"), ("Logan Moran", "PERSON")],

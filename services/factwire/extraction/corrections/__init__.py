@@ -48,6 +48,7 @@ from factwire.extraction.corrections.people import (
 from factwire.extraction.corrections.places import (
     adjectives_of_places,
     countries_are_places,
+    landforms_by_noun_after,
     places_by_context,
     tag_demonyms,
 )
@@ -78,6 +79,7 @@ _ORDER: tuple[Rule, ...] = (
     teams_in_match_reports,
     countries_are_places,
     places_by_context,
+    landforms_by_noun_after,
     adjectives_of_places,
     tag_demonyms,
     consistent_labels,
@@ -124,6 +126,7 @@ __all__ = [
     "fix_known_confusions",
     "join_coordinated_names",
     "join_possessive_org",
+    "landforms_by_noun_after",
     "names_in_full",
     "offices_are_not_names",
     "places_by_context",

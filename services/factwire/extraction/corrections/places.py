@@ -10,7 +10,7 @@ from itertools import compress, count, islice
 from factwire.extraction.corrections.text import Occupied, is_country, surface_of
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.name_words import DEMONYM_ENDINGS
+from factwire.extraction.language.name_words import DEMONYM_ENDINGS, LANDFORM_NOUNS
 from factwire.extraction.names import NAME_LABELS, name_key
 from factwire.models import TextField
 
@@ -69,6 +69,23 @@ def _place_context(text: ArticleText, m: RawMention) -> bool:
     field = text.field(m.field)
     before = field[max(0, m.start - 24) : m.start]
     return _PLACE_BEFORE.search(before) is not None
+
+
+_LANDFORM_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def landforms_by_noun_after(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A name followed by a landscape noun names that river, lake or valley (LOC), whatever
+    the name alone might be: "the Júcar river authority", "the Mississippi delta"."""
+    out = []
+    for m in mentions:
+        after = _LANDFORM_AFTER.match(text.field(m.field), m.end)
+        landform = after is not None and after.group(1) in LANDFORM_NOUNS
+        if landform and m.label in NAME_LABELS and m.label not in ("LOC", "NORP"):
+            out.append(replace(m, label="LOC"))
+        else:
+            out.append(m)
+    return out
 
 
 _MIN_STEM = 4

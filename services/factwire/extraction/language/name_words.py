@@ -21,6 +21,13 @@ NATURAL_PLACE_WORDS = words(
 )
 """Last words that make a name a landscape (LOC)."""
 
+LANDFORM_NOUNS = words(
+    "river rivers lake mountains mountain range valley desert basin delta glacier plateau sea "
+    "ocean gulf peninsula strait estuary"
+)
+"""Common nouns after a name that make it a landscape's ("the Júcar river", "the Rhine
+valley")."""
+
 BUILT_PLACE_WORDS = words(
     "Road Street Avenue Square Stadium Park Airport Bridge Canal Hall Palace Arena Ground Oval "
     "Field Garden Gardens Circuit Course Tower Cathedral Temple Mosque Prison Port Harbour Dam"

@@ -123,6 +123,12 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
     ),
     ("fix_known_confusions", "Investors poured money into AI last year.", [("AI", "GPE")], []),
     (
+        "currencies_are_not_names",
+        "Sterling slipped and the Euro gained after Raheem Sterling scored.",
+        [("Sterling", "GPE"), ("Euro", "ORG"), ("Raheem Sterling", "PERSON")],
+        [("Raheem Sterling", "PERSON")],
+    ),
+    (
         "offices_are_not_names",
         "Water Cabinet Secretary Amina Odhiambo met Halvard Capital Chairman Ines Moura.",
         [

@@ -41,6 +41,7 @@ from factwire.extraction.corrections.edges import (
 from factwire.extraction.corrections.numbers import split_at_numbers
 from factwire.extraction.corrections.people import (
     complete_person_names,
+    currencies_are_not_names,
     fix_known_confusions,
     offices_are_not_names,
     products_not_people,
@@ -73,6 +74,7 @@ _ORDER: tuple[Rule, ...] = (
     complete_person_names,
     drop_non_names,
     fix_known_confusions,
+    currencies_are_not_names,
     offices_are_not_names,
     products_not_people,
     teams_in_tables,
@@ -120,6 +122,7 @@ __all__ = [
     "consistent_labels",
     "correct",
     "countries_are_places",
+    "currencies_are_not_names",
     "cut_at_dashes",
     "cut_at_line_breaks",
     "drop_non_names",

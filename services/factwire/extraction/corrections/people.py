@@ -10,6 +10,7 @@ from itertools import pairwise
 from factwire.extraction.corrections.text import Occupied, plain_word, surface_of
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.amounts import CURRENCY_WORDS
 
 
 def complete_person_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
@@ -84,6 +85,20 @@ def offices_are_not_names(text: ArticleText, mentions: list[RawMention]) -> list
         ):
             dropped.add(id(m))
     return [m for m in mentions if id(m) not in dropped]
+
+
+_CURRENCY_CONFUSIONS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+"""Labels a tagger gives a currency's name (a person's name stays: "Raheem Sterling")."""
+
+
+def currencies_are_not_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A currency's name alone is no place or organisation ("Sterling rose 0.4% against the
+    dollar")."""
+    return [
+        m
+        for m in mentions
+        if m.label not in _CURRENCY_CONFUSIONS or surface_of(text, m).lower() not in CURRENCY_WORDS
+    ]
 
 
 _PRODUCT_SPELLING = re.compile(r"^[a-z]+[A-Z]|[a-z][A-Z]{2,}|[A-Za-z]-?\d|\d[A-Za-z]")

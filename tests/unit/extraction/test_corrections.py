@@ -181,6 +181,23 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Belarus", "GPE"), ("Estonia", "GPE"), ("Britain", "GPE")],
     ),
     (
+        "organisations_named_after_countries",
+        "Engineers at Aguas de Portugal and the Gulf of Mexico, Republic of Ireland and"
+        " Santiago de Cuba.",
+        [
+            ("Aguas de Portugal", "GPE"),
+            ("Gulf of Mexico", "GPE"),
+            ("Republic of Ireland", "GPE"),
+            ("Santiago de Cuba", "GPE"),
+        ],
+        [
+            ("Aguas de Portugal", "ORG"),
+            ("Gulf of Mexico", "GPE"),
+            ("Republic of Ireland", "GPE"),
+            ("Santiago de Cuba", "GPE"),
+        ],
+    ),
+    (
         "places_by_context",
         "Floods hit the province of Valencia. Madrid sent money to Valencia.",
         [("Valencia", "PERSON"), ("Valencia", "PERSON", 1)],

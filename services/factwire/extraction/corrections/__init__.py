@@ -50,6 +50,7 @@ from factwire.extraction.corrections.places import (
     adjectives_of_places,
     countries_are_places,
     landforms_by_noun_after,
+    organisations_named_after_countries,
     places_by_context,
     tag_demonyms,
 )
@@ -80,6 +81,7 @@ _ORDER: tuple[Rule, ...] = (
     teams_in_tables,
     teams_in_match_reports,
     countries_are_places,
+    organisations_named_after_countries,
     places_by_context,
     landforms_by_noun_after,
     adjectives_of_places,
@@ -132,6 +134,7 @@ __all__ = [
     "landforms_by_noun_after",
     "names_in_full",
     "offices_are_not_names",
+    "organisations_named_after_countries",
     "places_by_context",
     "products_not_people",
     "propagate_names",

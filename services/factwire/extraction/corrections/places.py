@@ -10,7 +10,12 @@ from itertools import compress, count, islice
 from factwire.extraction.corrections.text import Occupied, is_country, surface_of
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.name_words import DEMONYM_ENDINGS, LANDFORM_NOUNS
+from factwire.extraction.language.name_words import (
+    COUNTRY_LINKS,
+    DEMONYM_ENDINGS,
+    LANDFORM_NOUNS,
+    PLACE_HEADS,
+)
 from factwire.extraction.names import NAME_LABELS, name_key
 from factwire.models import TextField
 
@@ -30,6 +35,29 @@ def countries_are_places(text: ArticleText, mentions: list[RawMention]) -> list[
         else:
             out.append(m)
     return out
+
+
+def organisations_named_after_countries(
+    text: ArticleText, mentions: list[RawMention]
+) -> list[RawMention]:
+    """A name that ends in a country's, joined by "of" or "de" to words that name no kind of
+    place, is a body of that country: a company, a bank, an agency ("Infraestruturas de
+    Portugal", "National Bank of Poland"), not the country; "Republic of Ireland", "Gulf of
+    Mexico" and a listed place ("Santiago de Cuba") stay places."""
+    out = []
+    for m in mentions:
+        surface = surface_of(text, m)
+        named = m.label == "GPE" and _country_after_link(surface)
+        out.append(replace(m, label="ORG") if named else m)
+    return out
+
+
+def _country_after_link(surface: str) -> bool:
+    words = surface.split()
+    if len(words) < 3 or words[0] in PLACE_HEADS or surface in lexicon().places:
+        return False
+    links = [i for i, w in enumerate(words) if w in COUNTRY_LINKS]
+    return bool(links) and links[0] > 0 and is_country(" ".join(words[links[0] + 1 :]))
 
 
 def places_by_context(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:

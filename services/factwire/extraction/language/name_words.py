@@ -12,6 +12,18 @@ OF_HEADS = words(
 )
 """Words after which a name goes on with "of" ("Bank of Japan")."""
 
+PLACE_HEADS = words(
+    "Republic Kingdom Principality Duchy Emirate Sultanate Federation Commonwealth State States "
+    "Isle Island Islands Cape Gulf Bay Sea Strait Lake Mount Port City Province Region Coast "
+    "North South East West Northern Southern Eastern Western Central Centre Holy"
+)
+"""First words of a name "<X> of <place>" that is itself a place ("Republic of Ireland",
+"Gulf of Mexico", "South of France")."""
+
+COUNTRY_LINKS = words("of de do da du des di del")
+"""Words joining a name's head to the country it ends in ("Bank of England",
+"Infraestruturas de Portugal")."""
+
 EVENT_HEADS = words("Hurricane Typhoon Cyclone Storm Operation")
 """First words that make a name an event ("Hurricane Katrina")."""
 

@@ -110,6 +110,16 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "units_are_amounts",
+        "Nights stayed 3.5 degrees Celsius warmer near the 450 MW plant run by Celsius Energy.",
+        [("3.5", "CARDINAL"), ("Celsius", "ORG"), ("MW", "ORG"), ("Celsius Energy", "ORG")],
+        [
+            ("Celsius Energy", "ORG"),
+            ("3.5 degrees Celsius", "QUANTITY"),
+            ("450 MW", "QUANTITY"),
+        ],
+    ),
+    (
         "complete_person_names",
         "Sandrine Testud beat her rival. R. Ponting not out. President Obama spoke.",
         [("Testud", "PERSON"), ("R.", "NORP"), ("Obama", "PERSON")],

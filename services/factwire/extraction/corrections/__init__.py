@@ -38,7 +38,7 @@ from factwire.extraction.corrections.edges import (
     trim_possessive,
     trim_shouted_common_word,
 )
-from factwire.extraction.corrections.numbers import split_at_numbers
+from factwire.extraction.corrections.numbers import split_at_numbers, units_are_amounts
 from factwire.extraction.corrections.people import (
     complete_person_names,
     currencies_are_not_names,
@@ -72,6 +72,7 @@ _ORDER: tuple[Rule, ...] = (
     join_coordinated_names,
     trim_possessive,
     split_at_numbers,
+    units_are_amounts,
     complete_person_names,
     drop_non_names,
     fix_known_confusions,
@@ -148,4 +149,5 @@ __all__ = [
     "trim_lowercase_words",
     "trim_possessive",
     "trim_shouted_common_word",
+    "units_are_amounts",
 ]

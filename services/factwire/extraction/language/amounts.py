@@ -55,6 +55,8 @@ UNITS = words(
     "inches cm mm kg kilograms kilos grams tonnes tons tonne pounds lbs ounces acres hectares "
     "litres liters gallons barrels bpd degrees mph knots sq"
 )
+UNIT_NAMES = words("Celsius Fahrenheit Kelvin MW GW kW kWh MWh GWh TWh")
+"""Units written with a capital, that a tagger takes for a name ("1.9 degrees Celsius")."""
 PERCENT_WORDS = frozenset({"percent", "pct", "%"})
 
 SPECIFIC_WORDS = words(

@@ -31,6 +31,9 @@ TIME_WORDS = words(
 )
 """Lower-case words of a time phrase that ends a speaker phrase ("Smith on Monday")."""
 
+AGE_CUES = words("aged age ages over under")
+"""Words before a bare number that make it an age ("were over 75", "aged 21")."""
+
 SCALES = words("hundred thousand million billion trillion mln bln m bn")
 NUMBER_WORDS = words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -208,6 +208,12 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "organisations_named_after_countries",
+        "Redes de Portugal hired Maria de Portugal.",
+        [("Redes de Portugal", "PERSON"), ("Maria de Portugal", "PERSON")],
+        [("Redes de Portugal", "ORG"), ("Maria de Portugal", "PERSON")],
+    ),
+    (
         "places_by_context",
         "Floods hit the province of Valencia. Madrid sent money to Valencia.",
         [("Valencia", "PERSON"), ("Valencia", "PERSON", 1)],

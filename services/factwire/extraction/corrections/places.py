@@ -42,12 +42,16 @@ def organisations_named_after_countries(
 ) -> list[RawMention]:
     """A name that ends in a country's, joined by "of" or "de" to words that name no kind of
     place, is a body of that country: a company, a bank, an agency ("Infraestruturas de
-    Portugal", "National Bank of Poland"), not the country; "Republic of Ireland", "Gulf of
-    Mexico" and a listed place ("Santiago de Cuba") stay places."""
+    Portugal", "National Bank of Poland"), not the country nor a person whose given name would
+    open it; "Republic of Ireland", "Gulf of Mexico" and a listed place ("Santiago de Cuba")
+    stay places."""
     out = []
     for m in mentions:
         surface = surface_of(text, m)
-        named = m.label == "GPE" and _country_after_link(surface)
+        named = _country_after_link(surface) and (
+            m.label == "GPE"
+            or (m.label == "PERSON" and surface.split()[0] not in lexicon().first_names)
+        )
         out.append(replace(m, label="ORG") if named else m)
     return out
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from factwire.extraction.corrections.text import (
@@ -67,13 +70,14 @@ def units_are_amounts(text: ArticleText, mentions: list[RawMention]) -> list[Raw
             measures.append(RawMention(m.field, amount.start(), m.end, "QUANTITY"))
     if not measures:
         return mentions
-    spans = {(q.field, q.start, q.end) for q in measures}
-    kept = [
-        m
-        for m in mentions
-        if not any(f == m.field and a <= m.start and m.end <= b for f, a, b in spans)
-    ]
-    return kept + measures
+    spans = sorted((q.field, q.start, q.end) for q in measures)
+    return [m for m in mentions if not _inside_one(spans, m)] + measures
+
+
+def _inside_one(spans: Sequence[tuple[str, int, int]], m: RawMention) -> bool:
+    """Whether ``m`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (m.field, m.start, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] == m.field and spans[i][1] <= m.start and m.end <= spans[i][2]
 
 
 def _wordy_stretches(surface: str) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ from factwire.extraction.language.name_words import GENERATIONS
 from factwire.extraction.names import (
     NAME_LABELS,
     acronym,
+    category_noun,
     known_aliases,
     name_key,
     person_titles,
@@ -181,7 +182,7 @@ def _entity(text: ArticleText, entity_id: str, group: list[_Form]) -> Entity:
     for m in mentions:
         surface = text.field(m.field)[m.start : m.end]
         out_mentions.append({"field": m.field, "start": m.start, "end": m.end, "text": surface})
-        if surface != name:
+        if surface != name and not category_noun(_strip_name(surface, person=False)):
             aliases.setdefault(surface)
     # One validation of the whole entity: nested plain data validates faster than models.
     return Entity.model_validate(

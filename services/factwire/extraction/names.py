@@ -50,6 +50,18 @@ def known_aliases() -> dict[str, str]:
     return lexicon().aliases
 
 
+def category_noun(name: str) -> bool:
+    """A name that is only the word for a kind of organisation or event ("Bank", "League",
+    "Authority", "Cup"): alone it describes a referent ("the Bank's target"), it does not name
+    it, so it is no alias of "Bank of England"."""
+    lex = lexicon()
+    return (
+        name in lex.organisation_anywhere
+        or name in lex.organisation_suffixes
+        or (name in lex.event_words)
+    )
+
+
 def person_titles() -> frozenset[str]:
     """Words before a name that are not part of it ("President", "Mr.")."""
     return lexicon().person_titles

@@ -16,11 +16,13 @@ from dataclasses import replace
 
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.amounts import AGE_CUES
 from factwire.extraction.names import NAME_LABELS, name_key
 
 Rule = Callable[[ArticleText, list[RawMention]], list[RawMention]]
 
 _AGE = re.compile(r"\d{1,3}")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+) $")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _RETYPED = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _TOWN_OR_CLUB = frozenset({"GPE", "LOC", "ORG"})
@@ -112,20 +114,21 @@ def one_type_per_name(text: ArticleText, mentions: list[RawMention]) -> list[Raw
 
 
 def ages_are_not_dates(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
-    """A number between commas right after a person's name is an age, not a date
-    ("Rocha, 21, scored")."""
+    """A bare number between commas right after a person's name, or after "aged" or "over",
+    is an age, not a date ("Rocha, 21, scored", "most were over 75")."""
     people_ends = {(m.field, m.end) for m in mentions if m.label == "PERSON"}
     out = []
     for m in mentions:
         s = text.field(m.field)
-        is_age = (
-            m.label == "DATE"
-            and _AGE.fullmatch(s[m.start : m.end]) is not None
-            and s[m.start - 2 : m.start] == ", "
+        bare = m.label == "DATE" and _AGE.fullmatch(s[m.start : m.end]) is not None
+        after_name = (
+            s[m.start - 2 : m.start] == ", "
             and (m.field, m.start - 2) in people_ends
             and s[m.end : m.end + 1] == ","
         )
-        out.append(replace(m, label="CARDINAL") if is_age else m)
+        cue = _WORD_BEFORE.search(s, max(0, m.start - 8), m.start)
+        after_cue = cue is not None and cue.group(1).lower() in AGE_CUES
+        out.append(replace(m, label="CARDINAL") if bare and (after_name or after_cue) else m)
     return out
 
 

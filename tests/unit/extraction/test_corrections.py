@@ -77,6 +77,22 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Moody's Investors Service", "ORG")],
     ),
     (
+        "join_coordinated_names",
+        "Rules set by the Water and Sanitation Regulatory Board apply. Apple and Orange Telecom"
+        " met.",
+        [
+            ("Water", "ORG"),
+            ("Sanitation Regulatory Board", "ORG"),
+            ("Apple", "ORG"),
+            ("Orange Telecom", "ORG"),
+        ],
+        [
+            ("Water and Sanitation Regulatory Board", "ORG"),
+            ("Apple", "ORG"),
+            ("Orange Telecom", "ORG"),
+        ],
+    ),
+    (
         "trim_possessive",
         "Smith's plan and the Joneses' house.",
         [("Smith's", "PERSON"), ("Joneses'", "PERSON")],
@@ -94,6 +110,16 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "units_are_amounts",
+        "Nights stayed 3.5 degrees Celsius warmer near the 450 MW plant run by Celsius Energy.",
+        [("3.5", "CARDINAL"), ("Celsius", "ORG"), ("MW", "ORG"), ("Celsius Energy", "ORG")],
+        [
+            ("Celsius Energy", "ORG"),
+            ("3.5 degrees Celsius", "QUANTITY"),
+            ("450 MW", "QUANTITY"),
+        ],
+    ),
+    (
         "complete_person_names",
         "Sandrine Testud beat her rival. R. Ponting not out. President Obama spoke.",
         [("Testud", "PERSON"), ("R.", "NORP"), ("Obama", "PERSON")],
@@ -106,6 +132,23 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("5 May", "DATE")],
     ),
     ("fix_known_confusions", "Investors poured money into AI last year.", [("AI", "GPE")], []),
+    (
+        "currencies_are_not_names",
+        "Sterling slipped and the Euro gained after Raheem Sterling scored.",
+        [("Sterling", "GPE"), ("Euro", "ORG"), ("Raheem Sterling", "PERSON")],
+        [("Raheem Sterling", "PERSON")],
+    ),
+    (
+        "offices_are_not_names",
+        "Water Cabinet Secretary Amina Odhiambo met Halvard Capital Chairman Ines Moura.",
+        [
+            ("Water Cabinet", "ORG"),
+            ("Amina Odhiambo", "PERSON"),
+            ("Halvard Capital", "ORG"),
+            ("Ines Moura", "PERSON"),
+        ],
+        [("Amina Odhiambo", "PERSON"), ("Halvard Capital", "ORG"), ("Ines Moura", "PERSON")],
+    ),
     (
         "products_not_people",
         "Sales of the iPhone and of GPT-4 grew, McGrath said.",
@@ -148,6 +191,29 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Belarus", "GPE"), ("Estonia", "GPE"), ("Britain", "GPE")],
     ),
     (
+        "organisations_named_after_countries",
+        "Engineers at Aguas de Portugal and the Gulf of Mexico, Republic of Ireland and"
+        " Santiago de Cuba.",
+        [
+            ("Aguas de Portugal", "GPE"),
+            ("Gulf of Mexico", "GPE"),
+            ("Republic of Ireland", "GPE"),
+            ("Santiago de Cuba", "GPE"),
+        ],
+        [
+            ("Aguas de Portugal", "ORG"),
+            ("Gulf of Mexico", "GPE"),
+            ("Republic of Ireland", "GPE"),
+            ("Santiago de Cuba", "GPE"),
+        ],
+    ),
+    (
+        "organisations_named_after_countries",
+        "Redes de Portugal hired Maria de Portugal.",
+        [("Redes de Portugal", "PERSON"), ("Maria de Portugal", "PERSON")],
+        [("Redes de Portugal", "ORG"), ("Maria de Portugal", "PERSON")],
+    ),
+    (
         "places_by_context",
         "Floods hit the province of Valencia. Madrid sent money to Valencia.",
         [("Valencia", "PERSON"), ("Valencia", "PERSON", 1)],
@@ -166,6 +232,24 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         [("Valencia", "PERSON")],
     ),
     (
+        "landforms_by_noun_after",
+        "The Tormes river authority and the Ardenne valley council met in Salamanca.",
+        [("Tormes", "ORG"), ("Ardenne", "GPE"), ("Salamanca", "GPE")],
+        [("Tormes", "LOC"), ("Ardenne", "LOC"), ("Salamanca", "GPE")],
+    ),
+    (
+        "adjectives_of_places",
+        "The Valencian parliament and Parisian officials met Hutu leaders and Logan Moran.",
+        [("Valencian", "ORG"), ("Parisian", "GPE"), ("Hutu", "ORG"), ("Logan Moran", "PERSON")],
+        [("Valencian", "NORP"), ("Parisian", "NORP"), ("Hutu", "NORP"), ("Logan Moran", "PERSON")],
+    ),
+    (
+        "adjectives_of_places",
+        "Moran said so.",
+        [("Moran", "ORG")],
+        [("Moran", "ORG")],
+    ),
+    (
         "tag_demonyms",
         "The Panamanian boxer lost 37 million French francs.",
         [("37 million French francs", "MONEY")],
@@ -182,6 +266,25 @@ ROWS: list[tuple[str, str, list[Span], list[tuple[str, str]]]] = [
         "Wang Donghai was held. Police said Wang was charged.",
         [("Wang Donghai", "PERSON"), ("Wang", "ORG", 1)],
         [("Wang Donghai", "PERSON"), ("Wang", "PERSON")],
+    ),
+    (
+        "names_in_full",
+        "Fans watched the Premier League final. Premier League clubs spent more.",
+        [("Premier League", "ORG"), ("League", "ORG", 1)],
+        [("Premier League", "ORG"), ("Premier League", "ORG")],
+    ),
+    (
+        "names_in_full",
+        "Bank of England holds rates. Later the Bank of England spoke.",
+        [("England", "GPE"), ("Bank of England", "ORG", 1)],
+        [("Bank of England", "ORG"), ("Bank of England", "ORG")],
+    ),
+    # a mention that runs past the longer name is another name, left alone:
+    (
+        "names_in_full",
+        "Harlow Town won. Harlow Town Hall stayed shut.",
+        [("Harlow Town", "ORG"), ("Town Hall", "FAC")],
+        [("Harlow Town", "ORG"), ("Town Hall", "FAC")],
     ),
     (
         "propagate_names",

@@ -142,7 +142,12 @@ def test_a_one_word_short_form_joins_the_one_longer_name_it_opens_or_ends() -> N
         ("Premier League", "ORG"),
         ("League", "ORG"),
     )
-    assert names(found) == [
-        ("Halcyon Semiconductor", ["Halcyon"]),
-        ("Premier League", ["League"]),
-    ]
+    assert names(found) == [("Halcyon Semiconductor", ["Halcyon"]), ("Premier League", [])]
+    assert [len(e.mentions) for e in found] == [2, 2]
+
+
+def test_the_word_for_the_kind_of_organisation_joins_it_but_is_no_alias() -> None:
+    body = "The Bank of Lusitania held rates. The Bank's target is 2%. Solvia Energy agreed."
+    found = entities(body, ("Bank of Lusitania", "ORG"), ("Bank", "ORG"), ("Solvia Energy", "ORG"))
+    assert names(found) == [("Bank of Lusitania", []), ("Solvia Energy", [])]
+    assert [len(e.mentions) for e in found] == [2, 1]

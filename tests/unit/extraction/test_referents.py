@@ -54,6 +54,12 @@ def apply(rule: Rule, body: str, *found: tuple[str, str]) -> list[tuple[str, str
         ),
         (
             referents.ages_are_not_dates,
+            "Most of those who died were over 80, the Hanover 96 study said in 2024.",
+            [("80", "DATE"), ("96", "DATE"), ("2024", "DATE")],
+            [("80", "CARDINAL"), ("96", "DATE"), ("2024", "DATE")],
+        ),
+        (
+            referents.ages_are_not_dates,
             "Lucas Rocha, 21, scored.",
             [("Lucas Rocha", "PERSON"), ("21", "DATE")],
             [("Lucas Rocha", "PERSON"), ("21", "CARDINAL")],

@@ -21,11 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from factwire.extraction.corrections.agreement import consistent_labels, propagate_names
+from factwire.extraction.corrections.agreement import (
+    consistent_labels,
+    names_in_full,
+    propagate_names,
+)
 from factwire.extraction.corrections.edges import (
     cut_at_dashes,
     cut_at_line_breaks,
     drop_non_names,
+    join_coordinated_names,
     join_possessive_org,
     trim_edges,
     trim_leading_article,
@@ -33,14 +38,19 @@ from factwire.extraction.corrections.edges import (
     trim_possessive,
     trim_shouted_common_word,
 )
-from factwire.extraction.corrections.numbers import split_at_numbers
+from factwire.extraction.corrections.numbers import split_at_numbers, units_are_amounts
 from factwire.extraction.corrections.people import (
     complete_person_names,
+    currencies_are_not_names,
     fix_known_confusions,
+    offices_are_not_names,
     products_not_people,
 )
 from factwire.extraction.corrections.places import (
+    adjectives_of_places,
     countries_are_places,
+    landforms_by_noun_after,
+    organisations_named_after_countries,
     places_by_context,
     tag_demonyms,
 )
@@ -59,18 +69,26 @@ _ORDER: tuple[Rule, ...] = (
     trim_lowercase_words,
     trim_shouted_common_word,
     join_possessive_org,
+    join_coordinated_names,
     trim_possessive,
     split_at_numbers,
+    units_are_amounts,
     complete_person_names,
     drop_non_names,
     fix_known_confusions,
+    currencies_are_not_names,
+    offices_are_not_names,
     products_not_people,
     teams_in_tables,
     teams_in_match_reports,
     countries_are_places,
+    organisations_named_after_countries,
     places_by_context,
+    landforms_by_noun_after,
+    adjectives_of_places,
     tag_demonyms,
     consistent_labels,
+    names_in_full,
     propagate_names,
 )
 
@@ -102,15 +120,22 @@ __all__ = [
     "RULES",
     "RULE_NAMES",
     "Rule",
+    "adjectives_of_places",
     "complete_person_names",
     "consistent_labels",
     "correct",
     "countries_are_places",
+    "currencies_are_not_names",
     "cut_at_dashes",
     "cut_at_line_breaks",
     "drop_non_names",
     "fix_known_confusions",
+    "join_coordinated_names",
     "join_possessive_org",
+    "landforms_by_noun_after",
+    "names_in_full",
+    "offices_are_not_names",
+    "organisations_named_after_countries",
     "places_by_context",
     "products_not_people",
     "propagate_names",
@@ -124,4 +149,5 @@ __all__ = [
     "trim_lowercase_words",
     "trim_possessive",
     "trim_shouted_common_word",
+    "units_are_amounts",
 ]

@@ -4,10 +4,11 @@ backend missed."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import compress, count, islice
+from itertools import accumulate, compress, count, islice
 
 from factwire.extraction.corrections.text import (
     Occupied,
@@ -55,6 +56,78 @@ def consistent_labels(text: ArticleText, mentions: list[RawMention]) -> list[Raw
         label = majority.get(name_key(surface_of(text, m))) if m.label in NAME_LABELS else None
         out.append(replace(m, label=label) if label and label != m.label else m)
     return out
+
+
+def names_in_full(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Where a name of several words found elsewhere in the article is written again, a
+    mention of a part of it is the whole name: "League" in "Premier League clubs" after "the
+    Premier League transfer window" (a title word was cut off at the start of the sentence),
+    "England" in a headline "Bank of England holds rates" over a body that names the bank."""
+    full: dict[str, str] = {}
+    longest: dict[str, int] = {}
+    for m in sorted(mentions, key=lambda m: m.start - m.end):
+        surface = surface_of(text, m)
+        words = _WORD.findall(surface)
+        if (
+            m.label in NAME_LABELS
+            and 1 < len(words) <= _MAX_NAME_WORDS
+            and "\n" not in surface
+            and surface.startswith(words[0])
+            and surface.endswith(words[-1])
+        ):
+            full.setdefault(surface, m.label)
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    parts: set[int] = set()
+    added = []
+    for f in ("title", "body") if full else ():
+        field: TextField = "title" if f == "title" else "body"
+        inside = _MentionsInside([m for m in mentions if m.field == field])
+        for start, end in _written_again(text.field(field), full, longest):
+            covered = inside.within(start, end)
+            if covered:
+                parts.update(map(id, covered))
+                added.append(RawMention(field, start, end, full[text.field(field)[start:end]]))
+    return [m for m in mentions if id(m) not in parts] + added
+
+
+def _written_again(s: str, full: dict[str, str], longest: dict[str, int]) -> list[tuple[int, int]]:
+    """Offsets of the names of ``full`` in ``s``, longest first, from word to word (at most
+    :data:`_MAX_NAME_WORDS` look-ups a word)."""
+    tokens = list(_WORD.finditer(s))
+    found = []
+    i = 0
+    while i < len(tokens):
+        n = min(longest.get(tokens[i].group(), 0), len(tokens) - i)
+        step = 1
+        for k in range(n, 1, -1):
+            start, end = tokens[i].start(), tokens[i + k - 1].end()
+            if s[start:end] in full:
+                found.append((start, end))
+                step = k
+                break
+        i += step
+    return found
+
+
+class _MentionsInside:
+    """One field's mentions, to find in logarithmic time those that lie inside a span."""
+
+    def __init__(self, mentions: list[RawMention]) -> None:
+        self._ordered = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self._ordered]
+        self._reach = list(accumulate((m.end for m in self._ordered), max))
+
+    def within(self, start: int, end: int) -> list[RawMention]:
+        """The mentions inside ``[start, end)`` when at least one is a name, none is the whole
+        span and none crosses its edges; else none."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end, lo=i)
+        inside = self._ordered[i:j]
+        if (i and self._reach[i - 1] > start) or not any(m.label in NAME_LABELS for m in inside):
+            return []
+        if any(m.end > end or (m.start, m.end) == (start, end) for m in inside):
+            return []
+        return inside
 
 
 def propagate_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:

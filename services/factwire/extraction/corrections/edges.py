@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from factwire.extraction.corrections.text import NON_SPACE_RUN, inside, shouted_lines, surface_of
+from factwire.extraction.corrections.text import (
+    NON_SPACE_RUN,
+    inside,
+    plain_word,
+    shouted_lines,
+    surface_of,
+)
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
 from factwire.extraction.names import NAME_LABELS, name_key
@@ -185,6 +191,31 @@ def join_possessive_org(text: ArticleText, mentions: list[RawMention]) -> list[R
             and m.label == "ORG"
             and " " not in surface_of(text, prev).strip()
             and text.field(m.field)[prev.end : m.start] in ("'s ", "’s ", " 's ")
+        ):
+            out[-1] = RawMention(m.field, prev.start, m.end, "ORG")
+        else:
+            out.append(m)
+    return out
+
+
+_AND = frozenset({" and ", " & "})
+
+
+def join_coordinated_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A capitalised common word joined by "and" to an organisation's name is the first half of
+    that name, not a name of its own ("the Energy and Petroleum Regulatory Authority")."""
+    ordered = sorted(mentions, key=lambda m: (m.field, m.start))
+    out: list[RawMention] = []
+    for m in ordered:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.field == m.field
+            and m.label == "ORG"
+            and prev.label in NAME_LABELS
+            and " " in surface_of(text, m)
+            and text.field(m.field)[prev.end : m.start] in _AND
+            and plain_word(surface_of(text, prev))
         ):
             out[-1] = RawMention(m.field, prev.start, m.end, "ORG")
         else:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from factwire.extraction.corrections.text import (
@@ -13,6 +16,7 @@ from factwire.extraction.corrections.text import (
     table_rows,
 )
 from factwire.extraction.document import ArticleText, RawMention
+from factwire.extraction.language.amounts import UNIT_NAMES
 from factwire.extraction.names import NAME_LABELS
 
 _HAS_DIGIT = re.compile(r"\d")
@@ -47,6 +51,33 @@ def split_at_numbers(text: ArticleText, mentions: list[RawMention]) -> list[RawM
             score = _SCORE.search(surface)
             out.append(replace(m, end=m.start + score.start()) if score and score.start() else m)
     return out
+
+
+_AMOUNT_BEFORE = re.compile(r"[-+]?\d[\d.,]*(?:[ -]?(?:degrees?|°))?[ -]?$")
+_MEASURE_REACH = 24
+
+
+def units_are_amounts(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A unit after a number is part of a quantity, not a name: "1.9 degrees Celsius" is one
+    QUANTITY, and so is "600 MW" (any number or quantity inside it is taken in)."""
+    measures: list[RawMention] = []
+    for m in mentions:
+        s = text.field(m.field)
+        if m.label not in NAME_LABELS or s[m.start : m.end] not in UNIT_NAMES:
+            continue
+        amount = _AMOUNT_BEFORE.search(s, max(0, m.start - _MEASURE_REACH), m.start)
+        if amount is not None:
+            measures.append(RawMention(m.field, amount.start(), m.end, "QUANTITY"))
+    if not measures:
+        return mentions
+    spans = sorted((q.field, q.start, q.end) for q in measures)
+    return [m for m in mentions if not _inside_one(spans, m)] + measures
+
+
+def _inside_one(spans: Sequence[tuple[str, int, int]], m: RawMention) -> bool:
+    """Whether ``m`` lies inside one of the sorted, disjoint ``spans``."""
+    i = bisect_right(spans, (m.field, m.start, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] == m.field and spans[i][1] <= m.start and m.end <= spans[i][2]
 
 
 def _wordy_stretches(surface: str) -> list[tuple[int, int]]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
-from factwire.extraction.corrections.text import Occupied, surface_of
+from factwire.extraction.corrections.text import Occupied, plain_word, surface_of
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.amounts import CURRENCY_WORDS
 
 
 def complete_person_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
@@ -60,6 +62,43 @@ def fix_known_confusions(text: ArticleText, mentions: list[RawMention]) -> list[
         elif fix != "-":
             out.append(replace(m, label=fix))
     return out
+
+
+_MAX_TITLE_WORDS = 2
+
+
+def offices_are_not_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """Common words before a title and a person's name say which office the person holds, and
+    name no organisation: "Energy" and "Cabinet" in "Energy Cabinet Secretary Wanjiru Kamau"
+    (a company's own name there stays: "Masdar chief executive Omar Al Suwaidi")."""
+    ordered = sorted(mentions, key=lambda m: (m.field, m.start))
+    dropped: set[int] = set()
+    for m, after in pairwise(ordered):
+        if m.field != after.field or after.label != "PERSON" or m.label == "PERSON":
+            continue
+        between = text.field(m.field)[m.end : after.start].split()
+        if (
+            0 < len(between) <= _MAX_TITLE_WORDS
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in between)
+            and between[-1] in lexicon().person_titles
+            and all(map(plain_word, surface_of(text, m).split()))
+        ):
+            dropped.add(id(m))
+    return [m for m in mentions if id(m) not in dropped]
+
+
+_CURRENCY_CONFUSIONS = frozenset({"GPE", "LOC", "NORP", "ORG", "FAC"})
+"""Labels a tagger gives a currency's name (a person's name stays: "Raheem Sterling")."""
+
+
+def currencies_are_not_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
+    """A currency's name alone is no place or organisation ("Sterling rose 0.4% against the
+    dollar")."""
+    return [
+        m
+        for m in mentions
+        if m.label not in _CURRENCY_CONFUSIONS or surface_of(text, m).lower() not in CURRENCY_WORDS
+    ]
 
 
 _PRODUCT_SPELLING = re.compile(r"^[a-z]+[A-Z]|[a-z][A-Z]{2,}|[A-Za-z]-?\d|\d[A-Za-z]")

@@ -61,6 +61,23 @@ def is_country(name: str) -> bool:
     return name_key(name) in lexicon().countries
 
 
+def plain_word(word: str) -> bool:
+    """A capitalised word that is a common English word and no name the word lists know (no
+    place, nationality, company, organisation, first name or surname): "Energy", "Bank"."""
+    lex = lexicon()
+    return (
+        word.isalpha()
+        and word.lower() in lex.common_words
+        and word not in lex.places
+        and word not in lex.countries
+        and word not in lex.demonyms
+        and word not in lex.companies
+        and word not in lex.first_names
+        and word not in lex.surnames
+        and word not in lex.organisations
+    )
+
+
 def family_name_first(word: str) -> bool:
     """A known surname that is no given name, written first ("Wang Donghai")."""
     return word in lexicon().surnames and word not in lexicon().first_names

@@ -31,6 +31,9 @@ TIME_WORDS = words(
 )
 """Lower-case words of a time phrase that ends a speaker phrase ("Smith on Monday")."""
 
+AGE_CUES = words("aged age ages over under")
+"""Words before a bare number that make it an age ("were over 75", "aged 21")."""
+
 SCALES = words("hundred thousand million billion trillion mln bln m bn")
 NUMBER_WORDS = words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -55,6 +58,8 @@ UNITS = words(
     "inches cm mm kg kilograms kilos grams tonnes tons tonne pounds lbs ounces acres hectares "
     "litres liters gallons barrels bpd degrees mph knots sq"
 )
+UNIT_NAMES = words("Celsius Fahrenheit Kelvin MW GW kW kWh MWh GWh TWh")
+"""Units written with a capital, that a tagger takes for a name ("1.9 degrees Celsius")."""
 PERCENT_WORDS = frozenset({"percent", "pct", "%"})
 
 SPECIFIC_WORDS = words(

@@ -12,6 +12,18 @@ OF_HEADS = words(
 )
 """Words after which a name goes on with "of" ("Bank of Japan")."""
 
+PLACE_HEADS = words(
+    "Republic Kingdom Principality Duchy Emirate Sultanate Federation Commonwealth State States "
+    "Isle Island Islands Cape Gulf Bay Sea Strait Lake Mount Port City Province Region Coast "
+    "North South East West Northern Southern Eastern Western Central Centre Holy"
+)
+"""First words of a name "<X> of <place>" that is itself a place ("Republic of Ireland",
+"Gulf of Mexico", "South of France")."""
+
+COUNTRY_LINKS = words("of de do da du des di del")
+"""Words joining a name's head to the country it ends in ("Bank of England",
+"Infraestruturas de Portugal")."""
+
 EVENT_HEADS = words("Hurricane Typhoon Cyclone Storm Operation")
 """First words that make a name an event ("Hurricane Katrina")."""
 
@@ -20,6 +32,13 @@ NATURAL_PLACE_WORDS = words(
     "Gulf Coast Desert Heights Hills Basin Delta Plain Plateau Forest"
 )
 """Last words that make a name a landscape (LOC)."""
+
+LANDFORM_NOUNS = words(
+    "river rivers lake mountains mountain range valley desert basin delta glacier plateau sea "
+    "ocean gulf peninsula strait estuary"
+)
+"""Common nouns after a name that make it a landscape's ("the Júcar river", "the Rhine
+valley")."""
 
 BUILT_PLACE_WORDS = words(
     "Road Street Avenue Square Stadium Park Airport Bridge Canal Hall Palace Arena Ground Oval "
@@ -45,6 +64,11 @@ LEGAL_FORMS = frozenset({
     "Oyj", "KK", "Bhd",
 })  # fmt: skip
 """Legal forms of companies: no part of their acronym."""
+
+DEMONYM_ENDINGS = (("an", "a"), ("ian", ""), ("ian", "y"), ("ean", "e"), ("ese", ""))
+"""How an adjective of a place is made from its name: (ending of the adjective, ending of the
+place name it replaces) -- "Valencian" from "Valencia", "Parisian" from "Paris", "Hungarian"
+from "Hungary", "Chilean" from "Chile", "Milanese" from "Milan"."""
 
 HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 """Parts of the United Kingdom that field national teams: countries in sports results."""

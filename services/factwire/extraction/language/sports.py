@@ -21,3 +21,18 @@ SPORTS_WORDS = SPORTS | words(
 
 RESULT_LINE_WORDS = frozenset(("and", "v", "vs", "beat", "drew"))
 """Lower-case words a results line may hold ("Leeds 2 Wimbledon 0", "Kent beat Essex 4-1")."""
+
+MATCH_VERBS_AFTER = (
+    "beat", "beats", "defeated", "drew with", "lost to", "thrashed", "routed", "edged", "won by",
+    "were held", "held on to draw",
+)  # fmt: skip
+"""Verbs after a side's name that make it a team ("Leicestershire beat Somerset")."""
+
+SCORE_VERBS = ("drew", "lost", "won")
+"""Verbs that a score follows ("drew 1-1", "won 3-0")."""
+
+MATCH_WORDS_BEFORE = (
+    "beat", "beating", "defeated", "against", "v", "vs", "vs.", "versus", "draw with",
+    "drew with", "lost to", "thrashed", "routed", "edged",
+)  # fmt: skip
+"""Words before a side's name that make it a team ("a 1-1 draw against Nice")."""

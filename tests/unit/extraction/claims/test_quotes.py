@@ -1,0 +1,63 @@
+"""Direct quotes (`factwire.extraction.claims.quotes`): one row per rule, a text and who is quoted.
+
+Every text here is invented for the test. The people of the examples are the `PEOPLE`, each with
+a mention wherever its name or surname occurs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factwire.extraction.claims import find_claims
+from factwire.extraction.document import ArticleText
+from factwire.models import Entity, Mention
+
+PEOPLE = ("Maria Lopez", "Tom Baker", "Ana Ruiz")
+
+
+def _entities(body: str) -> list[Entity]:
+    found = []
+    for name in PEOPLE:
+        surname = name.split()[-1]
+        pattern = re.compile(rf"\b(?:{re.escape(name)}|{surname})\b")
+        mentions = [
+            Mention(field="body", start=m.start(), end=m.end(), text=m.group())
+            for m in pattern.finditer(body)
+        ]
+        if mentions:
+            found.append(
+                Entity(
+                    id=surname.lower(),
+                    name=name,
+                    type="PERSON",
+                    aliases=[surname],
+                    mentions=mentions,
+                    salience=0.5,
+                )
+            )
+    return found
+
+
+def quotes(body: str) -> list[tuple[str, str | None]]:
+    """(content, speaker name) of each direct quote of the body."""
+    return [
+        (c.content, c.speaker.name if c.speaker else None)
+        for c in find_claims(ArticleText(body=body), _entities(body))
+        if c.kind == "quote"
+    ]
+
+
+QUOTE_ROWS = [
+    # a quote that ends in a nested quote still ends in a comma: the attribution follows
+    (
+        "“Then he said, ‘I hope it happens,’” Lopez told the crowd in Miami.",
+        [("Then he said, ‘I hope it happens,’", "Maria Lopez")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), QUOTE_ROWS)
+def test_quotes(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(body) == expected

@@ -17,6 +17,7 @@ from factwire.extraction.claims.context import ClaimContext
 _MARK = re.compile(r"''(?!')|[“”\"«»„]")
 _SINGLE_OPEN = re.compile(r"(?<![\w’‘])‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])’(?!\w)")
+_STRAIGHT = (re.compile(r"(?<![\w'’‘])'(?=\w)"), re.compile(r"(?<=[\w.,!?])'(?!\w)"))
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 
@@ -72,6 +73,8 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
             carried = None
         if first and "‘" in body[line.start : line.end]:
             found.extend(_single_quotes(body, line.start, line.end))
+        elif first and line is ctx.lines[0] and len(ctx.lines) > 1:  # a headline: 'straight'
+            found.extend(_single_quotes(body, line.start, line.end, _STRAIGHT))
         if open_at is not None and not body[line.start : max(line.start, open_at[0])].strip():
             carried, carried_end = open_at, line.end
     if carried is not None:
@@ -79,15 +82,19 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
     return found
 
 
-def _single_quotes(body: str, start: int, end: int) -> list[Quote]:
+def _single_quotes(
+    body: str, start: int, end: int, marks: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+) -> list[Quote]:
     """Quotes in single curly marks (‘…’), in a paragraph with no double marks (a headline,
     British style), where they cannot be a quote nested in another: an opening mark before a
-    word, closed by the next mark that is no apostrophe (not followed by a letter: "don’t")."""
+    word, closed by the next mark that is no apostrophe (not followed by a letter: "don’t").
+    ``marks`` replaces the curly opening and closing patterns (straight marks in a headline)."""
+    single_open, single_close = marks or (_SINGLE_OPEN, _SINGLE_CLOSE)
     found: list[Quote] = []
-    for opening in _SINGLE_OPEN.finditer(body, start, end):
+    for opening in single_open.finditer(body, start, end):
         if found and opening.start() < found[-1].end:
             continue
-        closing = _SINGLE_CLOSE.search(body, opening.end(), end)
+        closing = single_close.search(body, opening.end(), end)
         if closing is None:
             break  # no later opening mark can be closed either: the scan stays linear
         found.append(Quote(opening.start(), closing.start(), True))
@@ -102,10 +109,11 @@ def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
         before = body[pos - 1] if pos > 0 else " "
         return not (inside and not before.isspace() and (after.isspace() or after in ".,"))
     if mark in _CLOSERS:
-        # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start
-        before = body[pos - 1] if pos > 0 else " "
+        # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start,
+        # or any closing mark that opens a paragraph (`” … he delivered`)
+        before = body[pos - 1] if pos > 0 else "\n"
         after = body[pos + size] if pos + size < len(body) else " "
-        return not inside and before.isspace() and after.isalnum()
+        return not inside and before.isspace() and (after.isalnum() or before == "\n")
     if inside:
         return False
     before = body[pos - 1] if pos > 0 else " "

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft, continued_quote, first_match
 from factwire.extraction.claims.marks import Quote
-from factwire.extraction.claims.phrases import subject_phrase
+from factwire.extraction.claims.phrases import Phrase, subject_phrase, tokens
 from factwire.extraction.claims.quote_after import AFTER_QUOTE, after_quote
 from factwire.extraction.claims.quote_before import BEFORE_QUOTE, before_quote
 from factwire.extraction.language import lexicon
@@ -24,6 +24,7 @@ from factwire.extraction.language.function_words import DETERMINERS
 from factwire.extraction.language.function_words import TITLE_SMALL_WORDS as _TITLE_SMALL_WORDS
 
 _SET_OFF = ",:;.!?—–-("
+_HEADLINE_SPEAKERS = frozenset(("PERSON", "ORG", "NORP"))
 
 
 def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
@@ -35,6 +36,10 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
     previous_line = -2  # the paragraph where the last direct quote closed
     for index, quote in enumerate(quotes):
         start, end = _content_bounds(body, quote)
+        headline = _headline_speaker(ctx, quote)
+        if headline is not None:
+            drafts.append(headline.draft("quote", start, end))
+            continue
         if end <= start or _looks_like_title(body, start, end):
             continue
         line = ctx.line_of(quote.open)
@@ -56,6 +61,21 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
             continue
         previous_line = ctx.line_index(quote.close)
     return drafts
+
+
+def _headline_speaker(ctx: ClaimContext, quote: Quote) -> Attribution | None:
+    """`Roe Slams Plan: ‘A Disaster.’` / `A lesson from Jane Roe: 'Be heard.'`: a quote in the
+    headline (the body's first line, followed by more) is the words of the first person, body
+    or group the headline names before it; a headline's capitals make it no title."""
+    if len(ctx.lines) < 2 or quote.open >= ctx.lines[0].end or quote.close > ctx.lines[0].end:
+        return None
+    if not ctx.body[ctx.lines[0].start : quote.open].rstrip().endswith(":"):
+        return None
+    for m in ctx.mentions_in(ctx.lines[0].start, quote.open):
+        if m.entity.type in _HEADLINE_SPEAKERS:
+            words = tuple(tokens(ctx.body, m.start, m.end))
+            return Attribution(Phrase(ctx.body[m.start : m.end], m.start, m.end, words))
+    return None
 
 
 def _continues(ctx: ClaimContext, quote: Quote, previous_line: int) -> bool:

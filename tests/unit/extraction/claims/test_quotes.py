@@ -55,6 +55,21 @@ QUOTE_ROWS = [
         "“Then he said, ‘I hope it happens,’” Lopez told the crowd in Miami.",
         [("Then he said, ‘I hope it happens,’", "Maria Lopez")],
     ),
+    # a closing mark that opens a paragraph opens a quote
+    (
+        "Ruiz spoke last.\n\n” … and nothing came of the plan,” Ruiz wrote.",
+        [("… and nothing came of the plan", "Ana Ruiz")],
+    ),
+    # a headline quote after a colon: the first person the headline names
+    (
+        "Baker Answers Lopez: ‘We Will Not Sign This Deal.’\n\nThe talks ended on Monday.",
+        [("We Will Not Sign This Deal.", "Tom Baker")],
+    ),
+    # straight single marks in a headline
+    (
+        "A lesson from Ana Ruiz: 'Be the voice people hear.'\n\nShe spoke to students.",
+        [("Be the voice people hear.", "Ana Ruiz")],
+    ),
 ]
 
 

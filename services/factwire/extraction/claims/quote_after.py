@@ -49,7 +49,7 @@ class AfterQuote:
     ends_sentence: bool  # `"... are missing." Smith said.`: the quote ends its sentence
     cue_at: int  # index in ``words`` of a cue within a few words of the quote, else -1
     cue: re.Match[str] | None
-    open_scan: bool  # neither a cue nor the end of the clause within those few words
+    open_scan: bool  # no known cue within those few words or before the clause ends
 
 
 def after_quote(body: str, quote: Quote, region_end: int) -> AfterQuote | None:
@@ -79,7 +79,7 @@ def _first_cue(body: str, words: list[Token], lead: int) -> tuple[int, re.Match[
     cue_pattern = lexicon().quote_cue_pattern
     for k in range(lead, min(len(words), lead + _CUE_SEARCH_WORDS)):
         if _ends_clause(words, k):
-            return -1, None, False
+            return -1, None, True  # the clause ends without a known cue
         cue = cue_pattern.match(body, words[k].start)
         if cue is not None:
             return k, cue, False
@@ -153,11 +153,12 @@ def _described_writer_then_cue(site: AfterQuote) -> Attribution | None:
 
 
 def _unknown_verb_then_name(site: AfterQuote) -> Attribution | None:
-    """`"...!" beamed Smith`: a verb in the past tense that is no known cue, then a name."""
+    """`"...!" beamed Smith` / `"...," agrees Smith`: a verb in the past or present tense that is
+    no known cue, then a name."""
     if not site.open_scan:
         return None
     body, words = site.body, site.words[site.lead :]
-    if len(words) < 2 or not words[0].lower.endswith("ed") or not words[1].capitalized:
+    if len(words) < 2 or not _looks_like_verb(words[0]) or not words[1].capitalized:
         return None
     phrase = phrase_after(body, words[0].end, words[-1].end)
     if phrase is None or not any(t.capitalized for t in phrase.tokens):

@@ -70,6 +70,16 @@ QUOTE_ROWS = [
         "A lesson from Ana Ruiz: 'Be the voice people hear.'\n\nShe spoke to students.",
         [("Be the voice people hear.", "Ana Ruiz")],
     ),
+    # a name and a verb that is no known cue, then the end of the clause; the next piece follows
+    (
+        '"I would put it this way," Baker answered. "We will find a fair system."',
+        [("I would put it this way", "Tom Baker"), ("We will find a fair system.", "Tom Baker")],
+    ),
+    # a verb in the present tense that is no known cue, then a name
+    (
+        '"Our ideas of success differ," agrees Ana Ruiz, 30.',
+        [("Our ideas of success differ", "Ana Ruiz")],
+    ),
 ]
 
 

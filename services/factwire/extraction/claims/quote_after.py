@@ -75,14 +75,19 @@ def _last_spoken_char(body: str, quote: Quote) -> str:
 
 
 def _first_cue(body: str, words: list[Token], lead: int) -> tuple[int, re.Match[str] | None, bool]:
-    """The first cue among the few words after ``lead``, unless the clause ends before it."""
+    """The first cue among the few words after ``lead``, unless the clause ends before it;
+    punctuation does not count as a word (`Rep. Jane Roe (D-Md.) said`)."""
     cue_pattern = lexicon().quote_cue_pattern
-    for k in range(lead, min(len(words), lead + _CUE_SEARCH_WORDS)):
+    counted = 0
+    for k in range(lead, len(words)):
         if _ends_clause(words, k):
             return -1, None, True  # the clause ends without a known cue
         cue = cue_pattern.match(body, words[k].start)
         if cue is not None:
             return k, cue, False
+        counted += words[k].text[:1].isalnum()
+        if counted >= _CUE_SEARCH_WORDS:
+            break
     return -1, None, True
 
 

@@ -75,6 +75,11 @@ QUOTE_ROWS = [
         '"I would put it this way," Baker answered. "We will find a fair system."',
         [("I would put it this way", "Tom Baker"), ("We will find a fair system.", "Tom Baker")],
     ),
+    # punctuation between the quote and its cue does not count as words
+    (
+        '"Subpoenas are not optional," panel Chairman Rep. Tom Baker (R-Utah) said after it.',
+        [("Subpoenas are not optional", "Tom Baker")],
+    ),
     # a verb in the present tense that is no known cue, then a name
     (
         '"Our ideas of success differ," agrees Ana Ruiz, 30.',

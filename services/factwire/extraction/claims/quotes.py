@@ -16,7 +16,7 @@ from bisect import bisect_right
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft, continued_quote, first_match
 from factwire.extraction.claims.marks import Quote
-from factwire.extraction.claims.phrases import Phrase, subject_phrase, tokens
+from factwire.extraction.claims.phrases import Phrase, phrase_after, subject_phrase, tokens
 from factwire.extraction.claims.quote_after import AFTER_QUOTE, after_quote
 from factwire.extraction.claims.quote_before import BEFORE_QUOTE, before_quote
 from factwire.extraction.language import lexicon
@@ -24,6 +24,7 @@ from factwire.extraction.language.function_words import DETERMINERS
 from factwire.extraction.language.function_words import TITLE_SMALL_WORDS as _TITLE_SMALL_WORDS
 
 _SET_OFF = ",:;.!?—–-("
+_DASHES = frozenset("―—–-")
 _HEADLINE_SPEAKERS = frozenset(("PERSON", "ORG", "NORP"))
 
 
@@ -53,6 +54,8 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
             if lead and lead[-1] not in _SET_OFF and not _spoken_sentence(body, lead, quote):
                 continue  # a quote inside a sentence
             attribution = first_match(BEFORE_QUOTE, before_quote(ctx, region_start, quote))
+        if attribution is None:
+            attribution = _dash_line_after(ctx, quote)
         if attribution is not None:
             drafts.append(attribution.draft("quote", start, end))
         elif _continues(ctx, quote, previous_line):
@@ -76,6 +79,25 @@ def _headline_speaker(ctx: ClaimContext, quote: Quote) -> Attribution | None:
             words = tuple(tokens(ctx.body, m.start, m.end))
             return Attribution(Phrase(ctx.body[m.start : m.end], m.start, m.end, words))
     return None
+
+
+def _dash_line_after(ctx: ClaimContext, quote: Quote) -> Attribution | None:
+    """A quote that fills its paragraph, signed in the next one: `"We will win."` then
+    `- Jane Roe, tweeting after the debate.`"""
+    index = ctx.line_index(quote.close)
+    line = ctx.lines[index]
+    body = ctx.body
+    if index + 1 >= len(ctx.lines) or body[quote.end : line.end].strip(" .\t"):
+        return None
+    following = ctx.lines[index + 1]
+    words = tokens(body, following.start, min(following.end, following.start + 160))
+    if len(words) < 2 or words[0].text not in _DASHES or not words[1].capitalized:
+        return None
+    phrase = phrase_after(body, words[1].start, following.end)
+    if phrase is None or phrase.pronoun or not phrase.tokens[0].capitalized:
+        return None
+    rest = [t for t in words[1:] if t.start >= phrase.end]
+    return Attribution(phrase) if not rest or rest[0].text in ".,/" else None
 
 
 def _continues(ctx: ClaimContext, quote: Quote, previous_line: int) -> bool:

@@ -75,6 +75,11 @@ QUOTE_ROWS = [
         '"I would put it this way," Baker answered. "We will find a fair system."',
         [("I would put it this way", "Tom Baker"), ("We will find a fair system.", "Tom Baker")],
     ),
+    # a quote that fills its paragraph, signed after a dash in the next one
+    (
+        '"We will win this state."\n\n- Ana Ruiz, tweeting after the debate.\n\nShe did.',
+        [("We will win this state.", "Ana Ruiz")],
+    ),
     # punctuation between the quote and its cue does not count as words
     (
         '"Subpoenas are not optional," panel Chairman Rep. Tom Baker (R-Utah) said after it.',

@@ -159,8 +159,8 @@ def _described_writer_then_cue(site: AfterQuote) -> Attribution | None:
 
 def _unknown_verb_then_name(site: AfterQuote) -> Attribution | None:
     """`"...!" beamed Smith` / `"...," agrees Smith`: a verb in the past or present tense that is
-    no known cue, then a name."""
-    if not site.open_scan:
+    no known cue, then a name (a known cue further on is another clause's)."""
+    if not site.open_scan and site.cue_at <= site.lead + 2:
         return None
     body, words = site.body, site.words[site.lead :]
     if len(words) < 2 or not _looks_like_verb(words[0]) or not words[1].capitalized:

@@ -80,6 +80,11 @@ QUOTE_ROWS = [
         '"We will win this state."\n\n- Ana Ruiz, tweeting after the debate.\n\nShe did.',
         [("We will win this state.", "Ana Ruiz")],
     ),
+    # an unknown verb then a name, though a known cue follows in another clause
+    (
+        '"Silly boys acting up," scoffed Ana Ruiz, 22, who helped found the group in 2014.',
+        [("Silly boys acting up", "Ana Ruiz")],
+    ),
     # punctuation between the quote and its cue does not count as words
     (
         '"Subpoenas are not optional," panel Chairman Rep. Tom Baker (R-Utah) said after it.',

@@ -5,8 +5,8 @@ patterns that finds a speaker in the words right after it (`"...," Smith said`, 
 Smith`), else by the first of the `quote_before` patterns in the clause right before it (`Smith
 said: "..."`); a quote with neither, set off on its own, continues the previous quote when it
 follows it directly (`"A," she said. "B."`). A quote inside a sentence (`called the plan "a
-disaster"`) is no direct quote: reported speech covers it, or `embedded_quotes` when nothing
-else holds it.
+disaster"`) is no direct quote: reported speech covers it, or `embedded_quotes` makes it a
+`reported` claim when nothing else holds it.
 """
 
 from __future__ import annotations
@@ -151,6 +151,8 @@ def embedded_quotes(
     """`Smith thanked them for "stepping up when Congress won't."`: a quotation of a few words
     or more inside a sentence that no other claim holds, attributed to the sentence's subject
     when that is a name or a pronoun. Titles ("Morning Joe") and one-word scare quotes stay out.
+    A mixed quote (quoted words inside the writer's own sentence) is no direct quotation, so
+    its claim is `reported` (docs/contract.md: `quote` is a direct quotation).
     """
     body = ctx.body
     held = sorted(claimed)
@@ -174,5 +176,5 @@ def embedded_quotes(
             continue
         if phrase.tokens[0].lower in DETERMINERS or phrase.pronoun in ("it", "i", "you", "we"):
             continue
-        drafts.append(Attribution(phrase).draft("quote", start, end))
+        drafts.append(Attribution(phrase).draft("reported", start, end))
     return drafts

@@ -85,6 +85,8 @@ QUOTE_ROWS = [
         '"Silly boys acting up," scoffed Ana Ruiz, 22, who helped found the group in 2014.',
         [("Silly boys acting up", "Ana Ruiz")],
     ),
+    # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
+    ('Baker praised the mayor for "stepping up when the council would not."', []),
     # punctuation between the quote and its cue does not count as words
     (
         '"Subpoenas are not optional," panel Chairman Rep. Tom Baker (R-Utah) said after it.',

@@ -90,6 +90,8 @@ def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
         return None
     if window[i].lower == "who" and i >= 1:
         i -= 2 if window[i - 1].text == "," else 1  # "Smith, who said": the phrase before
+    elif window[i].text == "," and i >= 1 and window[i - 1].text == ")":
+        i -= 1  # "Sen. Smith (R-Texas), said"
     elif window[i].text == "," and i >= 1:
         i = _skip_apposition(window, i)
         if i < 0:

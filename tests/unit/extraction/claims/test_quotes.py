@@ -85,6 +85,11 @@ QUOTE_ROWS = [
         '"Silly boys acting up," scoffed Ana Ruiz, 22, who helped found the group in 2014.',
         [("Silly boys acting up", "Ana Ruiz")],
     ),
+    # a comma after a parenthesis between the speaker and the cue
+    (
+        'On Tuesday, after the vote, Gov. Tom Baker (R-OH), said, "We are ready to win."',
+        [("We are ready to win.", "Tom Baker")],
+    ),
     # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
     ('Baker praised the mayor for "stepping up when the council would not."', []),
     # punctuation between the quote and its cue does not count as words

@@ -21,7 +21,8 @@ from factwire.extraction.claims.phrases import (
     tokens,
 )
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.function_words import DETERMINERS
+from factwire.extraction.language.amounts import TIME_WORDS
+from factwire.extraction.language.function_words import DETERMINERS, PREPOSITIONS
 
 _AFTER_WINDOW = 160
 _CUE_SEARCH_WORDS = 8
@@ -30,6 +31,8 @@ _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
 _NESTED_CLOSERS = " '’"
 _CUE_OBJECT_VERBS = lexicon().object_verbs
+_DESCRIPTION_WORDS = 4  # at most so many words between a quote and its cue make a description
+_SETTING_WORDS = PREPOSITIONS | TIME_WORDS
 _SETTING = re.compile(
     r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"
     r"(?:statement|interview|email|tweet|speech|letter|post|op-ed|memo|press release)\b"
@@ -141,20 +144,29 @@ def _cue_next_to_speaker(site: AfterQuote) -> Attribution | None:
 def _described_writer_then_cue(site: AfterQuote) -> Attribution | None:
     """`"...," the release said.` / `"...," the suit reads.` / `"...," the committee chairmen
     wrote.`: right after a quote, a short noun phrase opened by a determiner and then a cue
-    that ends the clause make the phrase a speaker, whatever its noun."""
-    if site.cue is None or not 1 <= site.cue_at - site.lead <= 4:
+    that ends the clause make the phrase a speaker, whatever its noun; the cue may be followed
+    by a setting or an addressee (`the senator said in a statement`, `the doctor told CNN`)."""
+    if site.cue is None or not 1 <= site.cue_at - site.lead <= _DESCRIPTION_WORDS:
         return None
     words, cue = site.words, site.cue
     named = words[site.lead : site.cue_at]
     if named[0].lower not in DETERMINERS or not all(t.text[:1].isalpha() for t in named):
         return None
     following = next((t for t in words[site.cue_at + 1 :] if t.start >= cue.end()), None)
-    if following is not None and following.text not in ".,;":
+    if following is not None and following.text not in ".,;" and not _setting_or_addressee(
+        following, cue.group()
+    ):
         return None
     phrase = Phrase(
         site.body[named[0].start : named[-1].end], named[0].start, named[-1].end, tuple(named)
     )
     return Attribution.by_cue(phrase, cue)
+
+
+def _setting_or_addressee(following: Token, cue: str) -> bool:
+    """Whether the word after a cue opens its setting ("in a statement", "on Tuesday") or the
+    addressee of a verb like "told"."""
+    return following.lower in _SETTING_WORDS or cue.lower() in _CUE_OBJECT_VERBS
 
 
 def _unknown_verb_then_name(site: AfterQuote) -> Attribution | None:

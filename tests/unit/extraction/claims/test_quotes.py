@@ -90,6 +90,15 @@ QUOTE_ROWS = [
         'On Tuesday, after the vote, Gov. Tom Baker (R-OH), said, "We are ready to win."',
         [("We are ready to win.", "Tom Baker")],
     ),
+    # a description, then a cue with a setting or an addressee after it
+    (
+        '"We will not back down," the retired surgeon told CNN in an interview.',
+        [("We will not back down", "the retired surgeon")],
+    ),
+    (
+        '"It is a bad deal," the progressive groups wrote in a joint statement.',
+        [("It is a bad deal", "the progressive groups")],
+    ),
     # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
     ('Baker praised the mayor for "stepping up when the council would not."', []),
     # punctuation between the quote and its cue does not count as words

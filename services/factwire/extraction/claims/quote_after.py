@@ -153,8 +153,10 @@ def _described_writer_then_cue(site: AfterQuote) -> Attribution | None:
     if named[0].lower not in DETERMINERS or not all(t.text[:1].isalpha() for t in named):
         return None
     following = next((t for t in words[site.cue_at + 1 :] if t.start >= cue.end()), None)
-    if following is not None and following.text not in ".,;" and not _setting_or_addressee(
-        following, cue.group()
+    if (
+        following is not None
+        and following.text not in ".,;"
+        and not _setting_or_addressee(following, cue.group())
     ):
         return None
     phrase = Phrase(

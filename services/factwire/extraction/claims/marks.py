@@ -1,8 +1,9 @@
 """Quotation marks paired into quotes.
 
 Marks are paired within a paragraph (curly marks by shape, straight ones by alternation). A
-paragraph that opens a quote without closing it continues into the next paragraph when that one
-starts with an opening mark, the news convention for quotes over several paragraphs.
+paragraph that leaves a quote open (opened at its start or after an attribution: `"A," she
+said. "B`) continues into the next paragraph when that one starts with an opening mark, the
+news convention for quotes over several paragraphs.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
     found: list[Quote] = []
     carried: tuple[int, int] | None = None  # a quote left open by the previous paragraph
     carried_end = 0
+    line_opened = False  # whether the carried quote opened its paragraph
     for line in ctx.lines:
         open_at: tuple[int, int] | None = None  # position and length of the opening mark
         first = True
@@ -60,7 +62,7 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
                 if opening and not body[line.start : pos].strip():
                     open_at, carried = carried, None
                     continue
-                found.append(Quote(carried[0], carried_end, False, carried[1]))
+                found.extend(_unclosed(carried, carried_end, line_opened))
                 carried = None
             first = False
             if opening:
@@ -69,17 +71,24 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
                 found.append(Quote(open_at[0], pos, True, open_at[1], size))
                 open_at = None
         if carried is not None:  # a paragraph without marks ends the carried quote
-            found.append(Quote(carried[0], carried_end, False, carried[1]))
+            found.extend(_unclosed(carried, carried_end, line_opened))
             carried = None
         if first and "‘" in body[line.start : line.end]:
             found.extend(_single_quotes(body, line.start, line.end))
         elif first and line is ctx.lines[0] and len(ctx.lines) > 1:  # a headline: 'straight'
             found.extend(_single_quotes(body, line.start, line.end, _STRAIGHT))
-        if open_at is not None and not body[line.start : max(line.start, open_at[0])].strip():
+        if open_at is not None:  # continued if the next paragraph opens with a mark
             carried, carried_end = open_at, line.end
+            line_opened = not body[line.start : open_at[0]].strip()
     if carried is not None:
-        found.append(Quote(carried[0], carried_end, False, carried[1]))
+        found.extend(_unclosed(carried, carried_end, line_opened))
     return found
+
+
+def _unclosed(opening: tuple[int, int], end: int, line_opened: bool) -> list[Quote]:
+    """A quote left open at the end of its paragraph and not continued in the next: kept (up
+    to the paragraph's end) when it opened the paragraph, else dropped as a stray mark."""
+    return [Quote(opening[0], end, False, opening[1])] if line_opened else []
 
 
 def _single_quotes(

@@ -45,7 +45,7 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
             continue
         line = ctx.line_of(quote.open)
         earlier = quotes[index - 1].end if index else line.start
-        later = quotes[index + 1].open if index + 1 < len(quotes) else line.end
+        later = quotes[index + 1].open if index + 1 < len(quotes) else len(body)
         region_start = max(line.start, earlier)
         region_end = min(ctx.line_of(quote.close).end, later)
         attribution = first_match(AFTER_QUOTE, after_quote(body, quote, region_end))

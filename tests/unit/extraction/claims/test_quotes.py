@@ -99,6 +99,16 @@ QUOTE_ROWS = [
         '"It is a bad deal," the progressive groups wrote in a joint statement.',
         [("It is a bad deal", "the progressive groups")],
     ),
+    # a quote left open after its attribution runs on into the next paragraph opening with a mark
+    (
+        "“We will win,” Lopez said. “We will win big.\n\n“And then we rest.”\n\nThe end.",
+        [("We will win", "Maria Lopez"), ("We will win big.\n\n“And then we rest.", "Maria Lopez")],
+    ),
+    # a quote over two paragraphs, attributed after its close at the end of the article
+    (
+        'Lopez spoke.\n\n"We will win this state.\n\n"And the next one," Lopez said.',
+        [('We will win this state.\n\n"And the next one', "Maria Lopez")],
+    ),
     # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
     ('Baker praised the mayor for "stepping up when the council would not."', []),
     # punctuation between the quote and its cue does not count as words

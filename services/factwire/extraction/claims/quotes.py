@@ -111,8 +111,11 @@ def _continues(ctx: ClaimContext, quote: Quote, previous_line: int) -> bool:
 
 def _looks_like_title(body: str, start: int, end: int) -> bool:
     """`on "Sunday Morning Futures,"` / `"Orange is the New Black" star`: a name in title case
-    (every word capitalised but short function words), not words anyone said."""
-    if end - start > 120 or body[end - 1] in ".!?…":
+    (every word capitalised but short function words), not words anyone said; one ending in a
+    full stop only after a comma inside a sentence (`her memoir, "Tough Choices."`)."""
+    if end - start > 120 or body[end - 1] in "!?…":
+        return False
+    if body[end - 1] == "." and not _after_comma_in_sentence(body, start):
         return False
     words = body[start:end].split()
     if len(words) < 2:
@@ -120,6 +123,19 @@ def _looks_like_title(body: str, start: int, end: int) -> bool:
     return all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words[1:]
     ) and (words[0][:1].isupper() or words[0][:1].isdigit())
+
+
+def _after_comma_in_sentence(body: str, start: int) -> bool:
+    """Whether the quotation starting at ``start`` follows a comma after a word in lower case
+    that is no cue (`her memoir, "`, not `Smith said, "`)."""
+    lead = body[max(0, start - 40) : start].rstrip(" \"“'‘").rstrip()
+    if not lead.endswith(","):
+        return False
+    words = lead[:-1].split()
+    if not words or not words[-1].isalpha() or not words[-1][:1].islower():
+        return False
+    cues = lexicon()
+    return words[-1] not in cues.strong_cues and words[-1] not in cues.quote_cues
 
 
 def _spoken_sentence(body: str, lead: str, quote: Quote) -> bool:

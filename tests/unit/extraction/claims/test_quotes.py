@@ -109,6 +109,10 @@ QUOTE_ROWS = [
         'Lopez spoke.\n\n"We will win this state.\n\n"And the next one," Lopez said.',
         [('We will win this state.\n\n"And the next one', "Maria Lopez")],
     ),
+    # a title ending in a full stop after a comma inside a sentence is no quote ...
+    ('Ruiz told the story in her memoir, "Hard Choices Made." It sold well.', []),
+    # ... but words in title case after a cue and a comma are
+    ('Lopez said, "Make The Deal Now."', [("Make The Deal Now.", "Maria Lopez")]),
     # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
     ('Baker praised the mayor for "stepping up when the council would not."', []),
     # punctuation between the quote and its cue does not count as words

@@ -159,7 +159,10 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
         named = comma is not None and any(
             t.capitalized for t in opening[1:7] if t.start < comma.start
         )
-        start = comma.end if comma is not None and not named else opening[1].start
+        k = 1
+        while k + 1 < len(opening) and opening[k].lower in _ADVERB_OPENERS:
+            k += 1  # "And then Smith ..."
+        start = comma.end if comma is not None and not named else opening[k].start
     phrase = phrase_after(text, start, end)
     if phrase is None or phrase.pronoun:
         return phrase

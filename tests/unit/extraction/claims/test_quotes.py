@@ -113,6 +113,11 @@ QUOTE_ROWS = [
     ('Ruiz told the story in her memoir, "Hard Choices Made." It sold well.', []),
     # ... but words in title case after a cue and a comma are
     ('Lopez said, "Make The Deal Now."', [("Make The Deal Now.", "Maria Lopez")]),
+    # several adverbs before the subject of a clause that ends in a cue
+    (
+        'And then Lopez went on the attack, saying, "Is the mayor going to resign? He should."',
+        [("Is the mayor going to resign? He should.", "Maria Lopez")],
+    ),
     # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
     ('Baker praised the mayor for "stepping up when the council would not."', []),
     # punctuation between the quote and its cue does not count as words

@@ -129,7 +129,10 @@ def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phra
         words.pop()
     if words and words[0].lower in PRONOUNS and len(words) > 1:
         words = words[:1]
-    return _validated(text, words)
+    phrase = _validated(text, words)
+    if phrase is None and len(words) > 2 and words[-1].lower not in _PREPOSITIONS:
+        phrase = _validated(text, words[:-1])  # "a person close | to the campaign"
+    return phrase
 
 
 def shared_subject(text: str, lo: int, cue_start: int) -> Phrase | None:

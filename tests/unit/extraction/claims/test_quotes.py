@@ -118,6 +118,8 @@ QUOTE_ROWS = [
         'And then Lopez went on the attack, saying, "Is the mayor going to resign? He should."',
         [("Is the mayor going to resign? He should.", "Maria Lopez")],
     ),
+    # a description after an inverted cue, without the words that do not fit a speaker
+    ('"It was a mess," said a person close to the campaign.', [("It was a mess", "a person")]),
     # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
     ('Baker praised the mayor for "stepping up when the council would not."', []),
     # punctuation between the quote and its cue does not count as words

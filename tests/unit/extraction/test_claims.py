@@ -183,7 +183,7 @@ QUOTE_ROWS = [
     # ... unless nothing else holds it: then it is the subject's
     (
         'Lopez thanked the mayor for "stepping up when the council would not."',
-        [("quote", "stepping up when the council would not.", "Maria Lopez")],
+        [("reported", "stepping up when the council would not.", "Maria Lopez")],
     ),
     # a second reporting clause about a quote adds no claim
     (

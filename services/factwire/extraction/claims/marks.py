@@ -1,8 +1,9 @@
 """Quotation marks paired into quotes.
 
 Marks are paired within a paragraph (curly marks by shape, straight ones by alternation). A
-paragraph that opens a quote without closing it continues into the next paragraph when that one
-starts with an opening mark, the news convention for quotes over several paragraphs.
+paragraph that leaves a quote open (opened at its start or after an attribution: `"A," she
+said. "B`) continues into the next paragraph when that one starts with an opening mark, the
+news convention for quotes over several paragraphs.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from factwire.extraction.claims.context import ClaimContext
 _MARK = re.compile(r"''(?!')|[“”\"«»„]")
 _SINGLE_OPEN = re.compile(r"(?<![\w’‘])‘(?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])’(?!\w)")
+_STRAIGHT = (re.compile(r"(?<![\w'’‘])'(?=\w)"), re.compile(r"(?<=[\w.,!?])'(?!\w)"))
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 
@@ -48,6 +50,7 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
     found: list[Quote] = []
     carried: tuple[int, int] | None = None  # a quote left open by the previous paragraph
     carried_end = 0
+    line_opened = False  # whether the carried quote opened its paragraph
     for line in ctx.lines:
         open_at: tuple[int, int] | None = None  # position and length of the opening mark
         first = True
@@ -59,7 +62,7 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
                 if opening and not body[line.start : pos].strip():
                     open_at, carried = carried, None
                     continue
-                found.append(Quote(carried[0], carried_end, False, carried[1]))
+                found.extend(_unclosed(carried, carried_end, line_opened))
                 carried = None
             first = False
             if opening:
@@ -68,26 +71,39 @@ def find_quotes(ctx: ClaimContext) -> list[Quote]:
                 found.append(Quote(open_at[0], pos, True, open_at[1], size))
                 open_at = None
         if carried is not None:  # a paragraph without marks ends the carried quote
-            found.append(Quote(carried[0], carried_end, False, carried[1]))
+            found.extend(_unclosed(carried, carried_end, line_opened))
             carried = None
         if first and "‘" in body[line.start : line.end]:
             found.extend(_single_quotes(body, line.start, line.end))
-        if open_at is not None and not body[line.start : max(line.start, open_at[0])].strip():
+        elif first and line is ctx.lines[0] and len(ctx.lines) > 1:  # a headline: 'straight'
+            found.extend(_single_quotes(body, line.start, line.end, _STRAIGHT))
+        if open_at is not None:  # continued if the next paragraph opens with a mark
             carried, carried_end = open_at, line.end
+            line_opened = not body[line.start : open_at[0]].strip()
     if carried is not None:
-        found.append(Quote(carried[0], carried_end, False, carried[1]))
+        found.extend(_unclosed(carried, carried_end, line_opened))
     return found
 
 
-def _single_quotes(body: str, start: int, end: int) -> list[Quote]:
+def _unclosed(opening: tuple[int, int], end: int, line_opened: bool) -> list[Quote]:
+    """A quote left open at the end of its paragraph and not continued in the next: kept (up
+    to the paragraph's end) when it opened the paragraph, else dropped as a stray mark."""
+    return [Quote(opening[0], end, False, opening[1])] if line_opened else []
+
+
+def _single_quotes(
+    body: str, start: int, end: int, marks: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+) -> list[Quote]:
     """Quotes in single curly marks (‘…’), in a paragraph with no double marks (a headline,
     British style), where they cannot be a quote nested in another: an opening mark before a
-    word, closed by the next mark that is no apostrophe (not followed by a letter: "don’t")."""
+    word, closed by the next mark that is no apostrophe (not followed by a letter: "don’t").
+    ``marks`` replaces the curly opening and closing patterns (straight marks in a headline)."""
+    single_open, single_close = marks or (_SINGLE_OPEN, _SINGLE_CLOSE)
     found: list[Quote] = []
-    for opening in _SINGLE_OPEN.finditer(body, start, end):
+    for opening in single_open.finditer(body, start, end):
         if found and opening.start() < found[-1].end:
             continue
-        closing = _SINGLE_CLOSE.search(body, opening.end(), end)
+        closing = single_close.search(body, opening.end(), end)
         if closing is None:
             break  # no later opening mark can be closed either: the scan stays linear
         found.append(Quote(opening.start(), closing.start(), True))
@@ -102,10 +118,11 @@ def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
         before = body[pos - 1] if pos > 0 else " "
         return not (inside and not before.isspace() and (after.isspace() or after in ".,"))
     if mark in _CLOSERS:
-        # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start
-        before = body[pos - 1] if pos > 0 else " "
+        # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start,
+        # or any closing mark that opens a paragraph (`” … he delivered`)
+        before = body[pos - 1] if pos > 0 else "\n"
         after = body[pos + size] if pos + size < len(body) else " "
-        return not inside and before.isspace() and after.isalnum()
+        return not inside and before.isspace() and (after.isalnum() or before == "\n")
     if inside:
         return False
     before = body[pos - 1] if pos > 0 else " "

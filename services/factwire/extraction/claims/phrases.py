@@ -90,6 +90,8 @@ def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
         return None
     if window[i].lower == "who" and i >= 1:
         i -= 2 if window[i - 1].text == "," else 1  # "Smith, who said": the phrase before
+    elif window[i].text == "," and i >= 1 and window[i - 1].text == ")":
+        i -= 1  # "Sen. Smith (R-Texas), said"
     elif window[i].text == "," and i >= 1:
         i = _skip_apposition(window, i)
         if i < 0:
@@ -127,7 +129,10 @@ def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phra
         words.pop()
     if words and words[0].lower in PRONOUNS and len(words) > 1:
         words = words[:1]
-    return _validated(text, words)
+    phrase = _validated(text, words)
+    if phrase is None and len(words) > 2 and words[-1].lower not in _PREPOSITIONS:
+        phrase = _validated(text, words[:-1])  # "a person close | to the campaign"
+    return phrase
 
 
 def shared_subject(text: str, lo: int, cue_start: int) -> Phrase | None:
@@ -157,7 +162,10 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
         named = comma is not None and any(
             t.capitalized for t in opening[1:7] if t.start < comma.start
         )
-        start = comma.end if comma is not None and not named else opening[1].start
+        k = 1
+        while k + 1 < len(opening) and opening[k].lower in _ADVERB_OPENERS:
+            k += 1  # "And then Smith ..."
+        start = comma.end if comma is not None and not named else opening[k].start
     phrase = phrase_after(text, start, end)
     if phrase is None or phrase.pronoun:
         return phrase

@@ -1,0 +1,140 @@
+"""Direct quotes (`factwire.extraction.claims.quotes`): one row per rule, a text and who is quoted.
+
+Every text here is invented for the test. The people of the examples are the `PEOPLE`, each with
+a mention wherever its name or surname occurs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factwire.extraction.claims import find_claims
+from factwire.extraction.document import ArticleText
+from factwire.models import Entity, Mention
+
+PEOPLE = ("Maria Lopez", "Tom Baker", "Ana Ruiz")
+
+
+def _entities(body: str) -> list[Entity]:
+    found = []
+    for name in PEOPLE:
+        surname = name.split()[-1]
+        pattern = re.compile(rf"\b(?:{re.escape(name)}|{surname})\b")
+        mentions = [
+            Mention(field="body", start=m.start(), end=m.end(), text=m.group())
+            for m in pattern.finditer(body)
+        ]
+        if mentions:
+            found.append(
+                Entity(
+                    id=surname.lower(),
+                    name=name,
+                    type="PERSON",
+                    aliases=[surname],
+                    mentions=mentions,
+                    salience=0.5,
+                )
+            )
+    return found
+
+
+def quotes(body: str) -> list[tuple[str, str | None]]:
+    """(content, speaker name) of each direct quote of the body."""
+    return [
+        (c.content, c.speaker.name if c.speaker else None)
+        for c in find_claims(ArticleText(body=body), _entities(body))
+        if c.kind == "quote"
+    ]
+
+
+QUOTE_ROWS = [
+    # a quote that ends in a nested quote still ends in a comma: the attribution follows
+    (
+        "“Then he said, ‘I hope it happens,’” Lopez told the crowd in Miami.",
+        [("Then he said, ‘I hope it happens,’", "Maria Lopez")],
+    ),
+    # a closing mark that opens a paragraph opens a quote
+    (
+        "Ruiz spoke last.\n\n” … and nothing came of the plan,” Ruiz wrote.",
+        [("… and nothing came of the plan", "Ana Ruiz")],
+    ),
+    # a headline quote after a colon: the first person the headline names
+    (
+        "Baker Answers Lopez: ‘We Will Not Sign This Deal.’\n\nThe talks ended on Monday.",
+        [("We Will Not Sign This Deal.", "Tom Baker")],
+    ),
+    # straight single marks in a headline
+    (
+        "A lesson from Ana Ruiz: 'Be the voice people hear.'\n\nShe spoke to students.",
+        [("Be the voice people hear.", "Ana Ruiz")],
+    ),
+    # a name and a verb that is no known cue, then the end of the clause; the next piece follows
+    (
+        '"I would put it this way," Baker answered. "We will find a fair system."',
+        [("I would put it this way", "Tom Baker"), ("We will find a fair system.", "Tom Baker")],
+    ),
+    # a quote that fills its paragraph, signed after a dash in the next one
+    (
+        '"We will win this state."\n\n- Ana Ruiz, tweeting after the debate.\n\nShe did.',
+        [("We will win this state.", "Ana Ruiz")],
+    ),
+    # an unknown verb then a name, though a known cue follows in another clause
+    (
+        '"Silly boys acting up," scoffed Ana Ruiz, 22, who helped found the group in 2014.',
+        [("Silly boys acting up", "Ana Ruiz")],
+    ),
+    # a comma after a parenthesis between the speaker and the cue
+    (
+        'On Tuesday, after the vote, Gov. Tom Baker (R-OH), said, "We are ready to win."',
+        [("We are ready to win.", "Tom Baker")],
+    ),
+    # a description, then a cue with a setting or an addressee after it
+    (
+        '"We will not back down," the retired surgeon told CNN in an interview.',
+        [("We will not back down", "the retired surgeon")],
+    ),
+    (
+        '"It is a bad deal," the progressive groups wrote in a joint statement.',
+        [("It is a bad deal", "the progressive groups")],
+    ),
+    # a quote left open after its attribution runs on into the next paragraph opening with a mark
+    (
+        "“We will win,” Lopez said. “We will win big.\n\n“And then we rest.”\n\nThe end.",
+        [("We will win", "Maria Lopez"), ("We will win big.\n\n“And then we rest.", "Maria Lopez")],
+    ),
+    # a quote over two paragraphs, attributed after its close at the end of the article
+    (
+        'Lopez spoke.\n\n"We will win this state.\n\n"And the next one," Lopez said.',
+        [('We will win this state.\n\n"And the next one', "Maria Lopez")],
+    ),
+    # a title ending in a full stop after a comma inside a sentence is no quote ...
+    ('Ruiz told the story in her memoir, "Hard Choices Made." It sold well.', []),
+    # ... but words in title case after a cue and a comma are
+    ('Lopez said, "Make The Deal Now."', [("Make The Deal Now.", "Maria Lopez")]),
+    # several adverbs before the subject of a clause that ends in a cue
+    (
+        'And then Lopez went on the attack, saying, "Is the mayor going to resign? He should."',
+        [("Is the mayor going to resign? He should.", "Maria Lopez")],
+    ),
+    # a description after an inverted cue, without the words that do not fit a speaker
+    ('"It was a mess," said a person close to the campaign.', [("It was a mess", "a person")]),
+    # a mixed quote (quoted words inside the writer's sentence) is no direct quotation
+    ('Baker praised the mayor for "stepping up when the council would not."', []),
+    # punctuation between the quote and its cue does not count as words
+    (
+        '"Subpoenas are not optional," panel Chairman Rep. Tom Baker (R-Utah) said after it.',
+        [("Subpoenas are not optional", "Tom Baker")],
+    ),
+    # a verb in the present tense that is no known cue, then a name
+    (
+        '"Our ideas of success differ," agrees Ana Ruiz, 30.',
+        [("Our ideas of success differ", "Ana Ruiz")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), QUOTE_ROWS)
+def test_quotes(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert quotes(body) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from factwire.extraction.sentences import Span, split_sentences
 from factwire.models import Entity
@@ -12,9 +13,8 @@ from factwire.models import Entity
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class MentionRef:
-    """A body mention of an entity, by position."""
+class MentionRef(NamedTuple):
+    """A body mention of an entity, by position (a tuple: one is made for every mention)."""
 
     start: int
     end: int

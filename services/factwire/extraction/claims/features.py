@@ -1,15 +1,12 @@
 """What the check-worthiness score and the statement finder read from a sentence's words.
 
-A sentence is read once, in one pass (``sentence_features``), and what was found is kept for
-the next claim of the same sentence: a statement's sentence is read to find it and again to
-score it, and a sentence often holds several claims. The word tests below are also the
-vocabulary of ``statements`` (what makes a sentence specific).
+A sentence is read in one pass (``sentence_features``); ``ClaimContext.features`` keeps what was
+found for the article's other claims in the same sentence.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import repeat
 from typing import NamedTuple
 
@@ -112,10 +109,8 @@ class SentenceFeatures(NamedTuple):
     question: bool
 
 
-@lru_cache(maxsize=1024)
 def sentence_features(text: str) -> SentenceFeatures:
-    """Every feature of a sentence in one pass over its words (kept for the sentence's other
-    claims)."""
+    """Every feature of a sentence, in one pass over its words."""
     lower = text.lower()
     split = lower.replace("’", "'").split()
     words = _words(split)

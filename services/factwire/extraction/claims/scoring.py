@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 
 from factwire.extraction.claims.context import ClaimContext
@@ -33,7 +33,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT"})
 class Evidence:
     """What a claim's score is read from: the sentence(s) holding it and what was found there.
     Only the first 4,000 characters of a very long sentence are read. ``hedged`` None: read
-    from the content when needed."""
+    from the content when needed; ``known``: the sentence's features, when read already."""
 
     kind: ClaimKind
     sentence: str
@@ -41,10 +41,11 @@ class Evidence:
     actors: frozenset[str] = frozenset()  # the named people, bodies and places in it (ids)
     named_speaker: bool = False
     hedged: bool | None = None
+    known: InitVar[SentenceFeatures | None] = None
     features: SentenceFeatures = field(init=False)  # of the sentence
 
-    def __post_init__(self) -> None:
-        self.features = sentence_features(self.sentence[:_LONG])
+    def __post_init__(self, known: SentenceFeatures | None) -> None:
+        self.features = sentence_features(self.sentence[:_LONG]) if known is None else known
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +64,15 @@ def evidence(
     actors = frozenset(
         m.entity.id for m in ctx.mentions_in(span.start, span.end) if m.entity.type in ACTOR_TYPES
     )
+    end = min(span.end, span.start + _LONG)
     return Evidence(
         kind=draft.kind,
-        sentence=ctx.body[span.start : min(span.end, span.start + _LONG)],
+        sentence=ctx.body[span.start : end],
         content=ctx.body[draft.content_start : min(draft.content_end, draft.content_start + _LONG)],
         actors=actors,
         named_speaker=named_speaker,
         hedged=hedged,
+        known=ctx.features(span.start, end),
     )
 
 

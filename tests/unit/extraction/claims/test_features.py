@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.features import (
     count_specifics,
     has_absolute_date,
@@ -59,5 +60,7 @@ def test_one_pass_reads_what_the_word_tests_read(sentence: str) -> None:
 
 
 def test_a_sentence_is_read_once_for_all_its_claims() -> None:
-    sentence = "The Senate passed the farm bill in March by 52 votes to 48."
-    assert sentence_features(sentence) is sentence_features(sentence[:-1] + ".")
+    ctx = ClaimContext("The Senate passed the farm bill in March by 52 votes to 48.", [])
+    first = ctx.features(0, 20)
+    assert ctx.features(0, 20) is first
+    assert first == sentence_features(ctx.body[:20])

@@ -35,12 +35,8 @@ CLOSERS = " \t\n\"'”’)]"
 MAX_SPECIFICS = 3
 
 
-def words_of(text: str) -> frozenset[str]:
-    """The distinct lower-case words of a text ("don't" is one word), punctuation stripped."""
-    return _words(text.lower().replace("’", "'").split())
-
-
 def _words(split: list[str]) -> frozenset[str]:
+    """The distinct words of a split text ("don't" is one word), punctuation stripped."""
     return frozenset(map(str.strip, set(split), repeat(_PUNCTUATION)))
 
 

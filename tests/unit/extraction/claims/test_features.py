@@ -12,7 +12,6 @@ from factwire.extraction.claims.features import (
     count_specifics,
     has_absolute_date,
     sentence_features,
-    words_of,
 )
 
 
@@ -21,7 +20,7 @@ from factwire.extraction.claims.features import (
     [("9 million jobs", 2), ("$3 billion and 5%", 3), ("twelve or thirteen", 2), ("no one", 0)],
 )
 def test_count_specifics(text: str, count: int) -> None:
-    assert count_specifics(text, words_of(text), limit=5) == count
+    assert count_specifics(text, sentence_features(text).words, limit=5) == count
 
 
 @pytest.mark.parametrize(
@@ -52,7 +51,9 @@ def test_absolute_dates(text: str, absolute: bool) -> None:
 )
 def test_one_pass_reads_what_the_word_tests_read(sentence: str) -> None:
     features = sentence_features(sentence)
-    words = words_of(sentence)
+    words = frozenset(
+        w.strip(".,;:!?\"'()[]{}“”‘’—–-…") for w in sentence.lower().replace("’", "'").split()
+    )
     assert features.words == words
     assert features.word_count == len(sentence.split())
     assert features.specifics == count_specifics(sentence, words, limit=3)
@@ -64,3 +65,15 @@ def test_a_sentence_is_read_once_for_all_its_claims() -> None:
     first = ctx.features(0, 20)
     assert ctx.features(0, 20) is first
     assert first == sentence_features(ctx.body[:20])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("“Taxes,” she said.", {"taxes", "she", "said"}),
+        ("We’ll see (maybe).", {"we'll", "see", "maybe"}),
+        ("U.S. jobs rose — again.", {"u.s", "jobs", "rose", "", "again"}),
+    ],
+)
+def test_words_are_lower_case_with_punctuation_stripped(sentence: str, words: set[str]) -> None:
+    assert sentence_features(sentence).words == words

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import SENTENCE_STARTERS
 
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# the first mark, then no mark before it (the same as a look-behind first, but a search can
+# skip from mark to mark), more marks, closing quotes or brackets, a capital or digit after
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"[\w.'’-]{1,40}$")
 

@@ -12,7 +12,7 @@ from factwire.extraction.claims.marks import find_quotes
 from factwire.extraction.claims.quotes import attribute_quotes, embedded_quotes
 from factwire.extraction.claims.reported import find_reported
 from factwire.extraction.claims.resolver import SpeakerResolver
-from factwire.extraction.claims.scoring import checkworthiness, evidence, is_hedged
+from factwire.extraction.claims.scoring import ACTOR_TYPES, checkworthiness, evidence, is_hedged
 from factwire.extraction.claims.statements import find_statements
 from factwire.extraction.document import ArticleText
 from factwire.extraction.sentences import Span
@@ -44,21 +44,45 @@ def find_claims(text: ArticleText, entities: list[Entity]) -> list[Claim]:
 
 def _resolve(ctx: ClaimContext, drafts: list[Draft], quoted: list[tuple[int, int]]) -> list[Claim]:
     resolver = SpeakerResolver(ctx, sorted(quoted))
+    named = _entities_by_name(ctx.entities)
+    actors = {e.id for e in ctx.entities if e.type in ACTOR_TYPES}
     claims: list[Claim] = []
     last_quote_speaker: Speaker | None = None
     for draft in drafts:
         speaker: Speaker | None = None
         if draft.speaker is not None:
-            speaker = resolver.resolve(draft.speaker)
+            speaker = _linked(resolver.resolve(draft.speaker), named)
         elif draft.inherits:
             speaker = last_quote_speaker
         if draft.kind == "quote":
             last_quote_speaker = speaker
-        claims.append(_claim(ctx, draft, speaker, len(claims) + 1))
+        by_actor = speaker is not None and speaker.entity_id in actors
+        claims.append(_claim(ctx, draft, speaker, len(claims) + 1, named_speaker=by_actor))
     return claims
 
 
-def _claim(ctx: ClaimContext, draft: Draft, speaker: Speaker | None, number: int) -> Claim:
+def _entities_by_name(entities: list[Entity]) -> dict[str, Entity]:
+    """Each name and alias of the article's entities, to the first entity that has it."""
+    named: dict[str, Entity] = {}
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            named.setdefault(name, entity)
+    return named
+
+
+def _linked(speaker: Speaker, named: dict[str, Entity]) -> Speaker:
+    """A speaker written as an entity of the article is that entity, whatever rule found it
+    ("Twelve percent said", a poll's share of voters, is the PERCENT entity "Twelve percent")."""
+    if speaker.entity_id is not None:
+        return speaker
+    entity = named.get(speaker.name)
+    return speaker if entity is None else Speaker(name=entity.name, entity_id=entity.id)
+
+
+def _claim(
+    ctx: ClaimContext, draft: Draft, speaker: Speaker | None, number: int, *, named_speaker: bool
+) -> Claim:
+    """The claim of a draft; ``named_speaker``: said by a named person or body."""
     body = ctx.body
     extent = draft.extent()
     span = ctx.sentences_covering(*extent)
@@ -80,8 +104,6 @@ def _claim(ctx: ClaimContext, draft: Draft, speaker: Speaker | None, number: int
         entity_ids=entity_ids,
         hedged=hedged,
         checkworthiness=checkworthiness(
-            evidence(
-                ctx, draft, span, named_speaker=bool(speaker and speaker.entity_id), hedged=hedged
-            )
+            evidence(ctx, draft, span, named_speaker=named_speaker, hedged=hedged)
         ),
     )

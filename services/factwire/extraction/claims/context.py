@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from factwire.extraction.claims.features import SentenceFeatures, sentence_features
 from factwire.extraction.sentences import Span, split_sentences
 from factwire.models import Entity
 
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class MentionRef:
-    """A body mention of an entity, by position."""
+class MentionRef(NamedTuple):
+    """A body mention of an entity, by position (a tuple: one is made for every mention)."""
 
     start: int
     end: int
@@ -34,6 +35,7 @@ class ClaimContext:
     _sentence_ends: list[int] = field(init=False)
     _line_starts: list[int] = field(init=False)
     _mention_starts: list[int] = field(init=False)
+    _features: dict[tuple[int, int], SentenceFeatures] = field(init=False)
 
     def __post_init__(self) -> None:
         self.sentences = split_sentences(self.body)
@@ -50,6 +52,16 @@ class ClaimContext:
         refs.sort(key=lambda r: (r.start, -r.end))
         self.mentions = refs
         self._mention_starts = [r.start for r in refs]
+        self._features = {}
+
+    def features(self, start: int, end: int) -> SentenceFeatures:
+        """What the words of ``body[start:end]`` say (``features``), read once per article: a
+        statement's sentence is read to find it and again to score it, and a sentence often
+        holds several claims."""
+        found = self._features.get((start, end))
+        if found is None:
+            found = self._features[start, end] = sentence_features(self.body[start:end])
+        return found
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (or the last one starting before it)."""

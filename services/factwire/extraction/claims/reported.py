@@ -149,7 +149,13 @@ def _in_sentence(
     body = ctx.body
     found: list[Draft] = []
     consumed = sentence.start
-    for tried, according in enumerate(_ACCORDING_TO.finditer(body, sentence.start, sentence.end)):
+    # a plain substring test first: the pattern's search would read every character
+    accordings = (
+        _ACCORDING_TO.finditer(body, sentence.start, sentence.end)
+        if body.find("ccording to", sentence.start, sentence.end) >= 0
+        else ()
+    )
+    for tried, according in enumerate(accordings):
         if tried >= MAX_CUES_PER_SENTENCE:
             break
         if according.start() in blocked:

@@ -13,29 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import lru_cache
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.statements import (
-    count_specifics,
-    has_absolute_date,
-    has_comparison,
-    words_of,
-)
+from factwire.extraction.claims.features import SentenceFeatures, sentence_features
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.claim_words import (
-    FIRST_PERSON_VIEW,
-    FIRST_PERSON_WORDS,
-    MODAL_WORDS,
-    NOT_PAST_ACTIONS,
-    PAST_IRREGULAR,
-    PERFECT,
-    PERFECT_WORDS,
-    PUBLIC_AFFAIRS_PHRASES,
-    PUBLIC_AFFAIRS_WORDS,
-)
 from factwire.extraction.sentences import Span
 from factwire.models import ClaimKind
 
@@ -43,28 +27,25 @@ _LONG = 4000  # only the first characters of a very long claim are read for scor
 BIAS = -2.2  # a sentence with no signal at all scores 0.10
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LAW", "EVENT"})
-_CLOSERS = " \t\n\"'”’)]"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Evidence:
     """What a claim's score is read from: the sentence(s) holding it and what was found there.
     Only the first 4,000 characters of a very long sentence are read. ``hedged`` None: read
-    from the content when needed."""
+    from the content when needed; ``known``: the sentence's features, when read already."""
 
     kind: ClaimKind
     sentence: str
     content: str
     actors: frozenset[str] = frozenset()  # the named people, bodies and places in it (ids)
     named_speaker: bool = False
-    hedged: bool | None = field(default=None, compare=False)  # not read by _raised
-    head: str = field(init=False, compare=False)  # derived from the sentence
-    words: frozenset[str] = field(init=False, compare=False)
+    hedged: bool | None = None
+    known: InitVar[SentenceFeatures | None] = None
+    features: SentenceFeatures = field(init=False)  # of the sentence
 
-    def __post_init__(self) -> None:
-        head = self.sentence[:_LONG]
-        object.__setattr__(self, "head", head)
-        object.__setattr__(self, "words", words_of(head))
+    def __post_init__(self, known: SentenceFeatures | None) -> None:
+        self.features = sentence_features(self.sentence[:_LONG]) if known is None else known
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,13 +64,15 @@ def evidence(
     actors = frozenset(
         m.entity.id for m in ctx.mentions_in(span.start, span.end) if m.entity.type in ACTOR_TYPES
     )
+    end = min(span.end, span.start + _LONG)
     return Evidence(
         kind=draft.kind,
-        sentence=ctx.body[span.start : min(span.end, span.start + _LONG)],
+        sentence=ctx.body[span.start : end],
         content=ctx.body[draft.content_start : min(draft.content_end, draft.content_start + _LONG)],
         actors=actors,
         named_speaker=named_speaker,
         hedged=hedged,
+        known=ctx.features(span.start, end),
     )
 
 
@@ -106,13 +89,13 @@ def _hedged_head(head: str) -> bool:
 
 def _numbers(e: Evidence) -> float:
     """Figures: "9 million jobs", "$3 billion", "seventy percent"; more than one a little more."""
-    count = count_specifics(e.head, e.words, limit=3)
+    count = e.features.specifics
     return 0.0 if count == 0 else 1.0 + 0.15 * (count - 1)
 
 
 def _dates(e: Evidence) -> float:
     """An absolute date ("in 1984", "March 3"), not "today" or "every day"."""
-    return 1.0 if has_absolute_date(e.head, e.words) else 0.0
+    return 1.0 if e.features.absolute_date else 0.0
 
 
 def _actors(e: Evidence) -> float:
@@ -123,28 +106,17 @@ def _actors(e: Evidence) -> float:
 def _past_action(e: Evidence) -> float:
     """Something done: "voted against", "has cut", "sent troops"; opinions are mostly present
     or future."""
-    words = e.words
-    if not PAST_IRREGULAR.isdisjoint(words):
-        return 1.0
-    if "ed" in e.head and any(
-        len(w) > 4 and w.endswith("ed") and w not in NOT_PAST_ACTIONS for w in words
-    ):
-        return 1.0
-    perfect = not PERFECT_WORDS.isdisjoint(words) and PERFECT.search(e.head) is not None
-    return 1.0 if perfect else 0.0
+    return 1.0 if e.features.past_action else 0.0
 
 
 def _comparison(e: Evidence) -> float:
     """A change or ranking: "rose", "more than", "the highest"."""
-    return 1.0 if has_comparison(e.words) else 0.0
+    return 1.0 if e.features.comparison else 0.0
 
 
 def _public_affairs(e: Evidence) -> float:
     """What fact-checkers check most: taxes, budgets, jobs, prices, laws, votes, troops."""
-    if not PUBLIC_AFFAIRS_WORDS.isdisjoint(e.words):
-        return 1.0
-    lower = e.head.lower()
-    return 1.0 if any(p in lower for p in PUBLIC_AFFAIRS_PHRASES) else 0.0
+    return 1.0 if e.features.public_affairs else 0.0
 
 
 def _named_speaker(e: Evidence) -> float:
@@ -155,19 +127,17 @@ def _named_speaker(e: Evidence) -> float:
 def _length(e: Evidence) -> float:
     """Longer sentences have room for who, what and when: 0 at 10 words, 1 at 30, down to -0.45
     for one word ("Thank you." scores low without a rule of its own)."""
-    return (min(len(e.head.split()), 30) - 10) / 20
+    return (min(e.features.word_count, 30) - 10) / 20
 
 
 def _first_person_view(e: Evidence) -> float:
     """The speaker's own opinion or wish: "I think", "we want", "I'm going to"."""
-    if FIRST_PERSON_WORDS.isdisjoint(e.words):
-        return 0.0
-    return 1.0 if FIRST_PERSON_VIEW.search(e.head) is not None else 0.0
+    return 1.0 if e.features.first_person_view else 0.0
 
 
 def _modal(e: Evidence) -> float:
     """What will, should or could happen: "we will", "you should", "it can"."""
-    return 0.0 if MODAL_WORDS.isdisjoint(e.words) else 1.0
+    return 1.0 if e.features.modal else 0.0
 
 
 def _hedge(e: Evidence) -> float:
@@ -178,7 +148,7 @@ def _hedge(e: Evidence) -> float:
 
 def _question(e: Evidence) -> float:
     """A question asks, it does not claim."""
-    return 1.0 if e.head.rstrip(_CLOSERS).endswith("?") else 0.0
+    return 1.0 if e.features.question else 0.0
 
 
 SIGNALS: tuple[Signal, ...] = (
@@ -203,36 +173,43 @@ def signals(evidence: Evidence) -> dict[str, float]:
     return {name: value for name, value in strengths if value}
 
 
-_RAISING = tuple(s for s in SIGNALS if s.weight > 0)
-_LOWERING = tuple(s for s in SIGNALS if s.weight < 0)
+_RAISING = tuple((s.weight, s.strength) for s in SIGNALS if s.weight > 0)
+_LOWERING = tuple((s.weight, s.strength) for s in SIGNALS if s.weight < 0)
 
 
-def _add(evidence: Evidence, chosen: tuple[Signal, ...], total: float) -> float:
-    for signal in chosen:
-        total += signal.weight * signal.strength(evidence)
+def _raised(evidence: Evidence) -> float:
+    """The bias plus the signals that raise a score."""
+    total = BIAS
+    for weight, strength in _RAISING:
+        total += weight * strength(evidence)
     return total
 
 
-@lru_cache(maxsize=256)
-def _raised(evidence: Evidence) -> float:
-    """The bias plus the signals that raise a score (a statement's is read twice: to decide
-    that it is one, then to score the claim)."""
-    return _add(evidence, _RAISING, BIAS)
+def _lowered(evidence: Evidence, total: float) -> float:
+    """``total`` plus the signals that lower a score."""
+    for weight, strength in _LOWERING:
+        total += weight * strength(evidence)
+    return total
 
 
 def log_odds(evidence: Evidence) -> float:
     """The linear score before the logistic function."""
-    return _add(evidence, _LOWERING, _raised(evidence))
+    return _lowered(evidence, _raised(evidence))
+
+
+def _probability(log_odds: float) -> float:
+    return round(1 / (1 + math.exp(-log_odds)), 3)
 
 
 def checkworthiness(evidence: Evidence) -> float:
     """A score in [0, 1], rounded to three decimals."""
-    return round(1 / (1 + math.exp(-log_odds(evidence))), 3)
+    return _probability(log_odds(evidence))
 
 
 def reaches(evidence: Evidence, floor: float) -> bool:
     """Whether the score is at least ``floor``; the signals that only lower a score are read
     only when the others reach it."""
-    if _raised(evidence) < math.log(floor / (1 - floor)):
+    raised = _raised(evidence)
+    if raised < math.log(floor / (1 - floor)):
         return False
-    return checkworthiness(evidence) >= floor
+    return _probability(_lowered(evidence, raised)) >= floor

@@ -85,15 +85,22 @@ STATEMENT_MONTHS = words(
 )
 """Lower-case months: a sentence with none of these and no digit has no absolute date. Unlike
 ``amounts.MONTHS`` (case kept, abbreviations with their dot), looked up in stripped lower-case
-words; "mar", "apr", "jun", "jul" are left out as ``ABSOLUTE_DATE`` does not read them."""
+words; "mar", "apr", "jun", "jul" are left out as ``ABSOLUTE_MONTH`` does not read them."""
 
 _MONTHS = (
     "January|February|March|April|June|July|August|September|October|November|December|"
     "Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
 )
-ABSOLUTE_DATE = re.compile(
-    rf"\b(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:{_MONTHS}|May)\s+\d"
+ABSOLUTE_YEAR = re.compile(r"(?:1(?<!\w1)[5-9]|2(?<!\w2)0)\d\ds?\b")
+"""A year: "in 1984", "the 1990s", from 1500 to 2099 at a word boundary; the boundary is checked
+behind the first digit, so that a search skips from digit to digit."""
+
+MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+"""What every month of ``ABSOLUTE_MONTH`` begins with: without it, no need to search for one."""
+
+ABSOLUTE_MONTH = re.compile(
+    rf"\b(?:{_MONTHS}|May)\s+\d"
     rf"|\b(?:in|since|until|by|of|last|this|next|early|late)\s+(?:{_MONTHS})(?!\w)"
 )
-"""A year, or a month with a day or after a preposition: "in 1984", "March 3", "since June"
-("May" only before a day, so that the modal is no date)."""
+"""A month with a day or after a preposition: "March 3", "since June" ("May" only before a
+day, so that the modal is no date)."""

@@ -10,7 +10,6 @@ import re
 import pytest
 
 from factwire.extraction.claims import find_claims
-from factwire.extraction.claims.statements import count_specifics, has_absolute_date, words_of
 from factwire.extraction.document import ArticleText
 from factwire.models import Claim, Entity, EntityType, Mention
 
@@ -71,28 +70,3 @@ def test_a_reported_claim_is_scored_on_its_whole_sentence() -> None:
 )
 def test_a_first_person_view_scores_low(body: str) -> None:
     assert max((c.checkworthiness for c in claims(body)), default=0.0) < 0.15
-
-
-@pytest.mark.parametrize(
-    ("text", "count"),
-    [("9 million jobs", 2), ("$3 billion and 5%", 3), ("twelve or thirteen", 2), ("no one", 0)],
-)
-def test_count_specifics(text: str, count: int) -> None:
-    assert count_specifics(text, words_of(text), limit=5) == count
-
-
-@pytest.mark.parametrize(
-    ("text", "absolute"),
-    [
-        ("in 1984", True),
-        ("the 1990s", True),
-        ("March 3", True),
-        ("since June", True),
-        ("today", False),
-        ("every day", False),
-        ("last week", False),
-        ("you may go", False),
-    ],
-)
-def test_absolute_dates(text: str, absolute: bool) -> None:
-    assert has_absolute_date(text) is absolute

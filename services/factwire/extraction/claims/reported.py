@@ -25,7 +25,7 @@ from factwire.extraction.claims.phrases import (
     tokens,
 )
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.function_words import DETERMINERS
+from factwire.extraction.language.function_words import COORDINATORS, DETERMINERS, PHRASE_SKIP
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
@@ -161,14 +161,43 @@ def _in_sentence(
     for tried, cue in enumerate(lexicon().cue_pattern.finditer(body, sentence.start, sentence.end)):
         if tried >= MAX_CUES_PER_SENTENCE:
             break  # no real sentence reports this much: stop spending time on it
-        if cue.start() < consumed or cue.start() in blocked:
+        if cue.start() in blocked:
             continue
-        subject = _main_subject(ctx, sentence, cue.start(), found, direct)
+        outer = _coordinated(body, found, cue.start()) if cue.start() < consumed else None
+        if cue.start() < consumed and outer is None:
+            continue
+        subject = outer.speaker if outer is not None else None
+        subject = subject or _main_subject(ctx, sentence, cue.start(), found, direct)
         draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
         if draft is not None and not _overlaps(draft, claimed):
+            if outer is not None:
+                _end_before(body, outer, cue.start())
             found.append(draft)
-            consumed = draft.extent()[1]
+            consumed = max(consumed, draft.extent()[1])
     return found
+
+
+def _coordinated(body: str, found: list[Draft], cue_start: int) -> Draft | None:
+    """`Smith called the plan reckless and said it would fail`: a second cue joined to the
+    first by "and"/"but" inside its words reports again, by the same speaker; the claim it is
+    joined to, else ``None``."""
+    outer = found[-1] if found else None
+    if outer is None or not outer.content_start < cue_start < outer.content_end:
+        return None
+    words = tokens(body, max(outer.content_start, cue_start - 40), cue_start)
+    while words and words[-1].lower in PHRASE_SKIP:
+        words.pop()
+    return outer if words and words[-1].lower in COORDINATORS else None
+
+
+def _end_before(body: str, draft: Draft, cue_start: int) -> None:
+    """Cut a claim's words before the conjunction that joins the next report to it."""
+    words = tokens(body, max(draft.content_start, cue_start - 40), cue_start)
+    while words and words[-1].lower in PHRASE_SKIP:
+        words.pop()
+    trimmed = _trimmed(body, draft.content_start, words[-1].start) if words else None
+    if trimmed is not None:
+        draft.content_end = trimmed[1]
 
 
 def _overlaps(draft: Draft, blocked: _Blocked) -> bool:

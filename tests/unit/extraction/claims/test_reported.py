@@ -1,0 +1,54 @@
+"""Reported speech, beliefs and intentions (`claims.reported`): one row per rule, with the
+claims a sentence must give as (content, speaker) pairs.
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factwire.extraction.claims import find_claims
+from factwire.extraction.document import ArticleText
+
+
+def reported(body: str) -> list[tuple[str, str | None]]:
+    """(content, speaker words) of each reported claim of the body, found without entities."""
+    return [
+        (c.content, c.speaker.name if c.speaker else None)
+        for c in find_claims(ArticleText(body=body), [])
+        if c.kind == "reported"
+    ]
+
+
+REPORTED_ROWS = [
+    # intentions and refusals with a "to" clause
+    ("Lopez declined to comment on the report.", [("to comment on the report.", "Lopez")]),
+    ("Baker refused to rule out a third run.", [("to rule out a third run.", "Baker")]),
+    ("Ruiz hopes to win back the suburbs.", [("to win back the suburbs.", "Ruiz")]),
+    # a second report joined to the first by "and" / "but": same speaker, words cut at the join
+    (
+        "Lopez called the plan reckless and said it would fail by spring.",
+        [("the plan reckless", "Lopez"), ("it would fail by spring.", "Lopez")],
+    ),
+    (
+        "Baker said the bill was dead, but added that talks would go on.",
+        [("the bill was dead", "Baker"), ("talks would go on.", "Baker")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), REPORTED_ROWS)
+def test_reported(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert reported(body) == expected
+
+
+NOT_REPORTED_ROWS = [
+    # a verb of intention with no one named before it reports nothing
+    "The council decided the matter quickly.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_REPORTED_ROWS)
+def test_no_reported_claim(body: str) -> None:
+    assert reported(body) == []

@@ -45,7 +45,9 @@ _HEADLINE_SOURCE = re.compile(
     r"\s*([A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,3})[ \t]*:[ \t]+(?=\S)"
 )
 _HEADLINE_CHARS = 200
+_SOURCE_TAIL = 120  # how far past its name the source of "According to X, ..." may run
 MAX_CUES_PER_SENTENCE = 40
+MAX_WRITING_WORDS = 8  # "In the latest NBC News/Wall Street Journal poll, ..."
 _MIN_CONTENT_WORDS = 3
 _MIN_ACT_WORDS = 2
 _TRAILING = " \t\n,;:—–-"
@@ -149,6 +151,9 @@ def _in_sentence(
     body = ctx.body
     found: list[Draft] = []
     consumed = sentence.start
+    writing = _in_writing(body, sentence)
+    if writing is not None and not _overlaps(writing, claimed):
+        found.append(writing)
     for tried, according in enumerate(_ACCORDING_TO.finditer(body, sentence.start, sentence.end)):
         if tried >= MAX_CUES_PER_SENTENCE:
             break
@@ -398,17 +403,49 @@ def _according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Dr
         return None
     lead = body[max(sentence.start, start - 6) : start].strip()
     opening = start - sentence.start <= 6 and lead.lower() in ("", "and", "but", "so", "yet")
-    if opening:  # "According to X, ..."
-        comma = body.find(",", phrase.end, min(sentence.end, phrase.end + 3))
+    if opening:  # "According to X, ..." (X may run past the words read as its name)
+        comma = body.find(",", phrase.end, min(sentence.end, phrase.end + _SOURCE_TAIL))
         if comma < 0:
             return None
         content = _trimmed(body, comma + 1, sentence.end)
-    else:  # "..., according to X."
+    else:  # "..., according to X." / "The plan, according to X, would fail."
         content = _trimmed(body, sentence.start, start)
+        if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
+            content = _after_source(body, sentence, phrase)
     if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
         return None
     attribution = Attribution(phrase, "according to", start, end)
     return attribution.draft("reported", *content)
+
+
+def _after_source(body: str, sentence: Span, phrase: Phrase) -> tuple[int, int] | None:
+    """`Fundraising, according to the campaign, has surged.`: the words after a source set
+    off by commas, when too few come before it."""
+    comma = body.find(",", phrase.end, min(sentence.end, phrase.end + 3))
+    return _trimmed(body, comma + 1, sentence.end) if comma >= 0 else None
+
+
+def _in_writing(body: str, sentence: Span) -> Draft | None:
+    """`In a new poll released Monday, most voters backed the plan.`: a sentence opening with
+    "In" and a writing or record (a poll, a study, a report) says what follows the comma; not
+    when a reporting verb in the rest names someone else ("In a report, Smith said ...")."""
+    if body[sentence.start : sentence.start + 3] not in ("In ", "in "):
+        return None
+    comma = body.find(",", sentence.start, min(sentence.end, sentence.start + _SOURCE_TAIL))
+    words = tokens(body, sentence.start + 3, comma) if comma > 0 else []
+    head = next((k for k, t in enumerate(words) if t.lower in lexicon().writings), None)
+    if head is None or head >= MAX_WRITING_WORDS:
+        return None
+    content = _trimmed(body, comma + 1, sentence.end)
+    if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
+        return None
+    if next(lexicon().cue_pattern.finditer(body, content[0], content[1]), None) is not None:
+        return None
+    source = words[: head + 1]
+    phrase = Phrase(
+        body[source[0].start : source[-1].end], source[0].start, source[-1].end, tuple(source)
+    )
+    return Attribution(phrase, "in", sentence.start, sentence.start + 2).draft("reported", *content)
 
 
 def _char_before(body: str, pos: int, lo: int) -> str:

@@ -254,6 +254,12 @@ class Lexicon:
         return frozenset(w.lower() for w in data_lines("speaker_nouns.txt"))
 
     @cached_property
+    def writings(self) -> frozenset[str]:
+        """Writings and records that say something themselves ("In a new poll, ..."), lower
+        case."""
+        return frozenset(w.lower() for w in data_lines("writings.txt"))
+
+    @cached_property
     def gender(self) -> dict[str, str]:
         """A first name in lower case -> the pronoun that usually refers to its bearer."""
         rows = data_rows("first_name_pronouns.tsv")

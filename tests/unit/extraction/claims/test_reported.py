@@ -26,6 +26,28 @@ REPORTED_ROWS = [
     ("Lopez declined to comment on the report.", [("to comment on the report.", "Lopez")]),
     ("Baker refused to rule out a third run.", [("to rule out a third run.", "Baker")]),
     ("Ruiz hopes to win back the suburbs.", [("to win back the suburbs.", "Ruiz")]),
+    # stances towards a person or a plan
+    ("Lopez denounced the new border policy.", [("the new border policy.", "Lopez")]),
+    ("Baker condemned the attack on the mosque.", [("the attack on the mosque.", "Baker")]),
+    # according to: a source that runs past its name, a source set off by commas
+    (
+        "According to a study by Lopez and Baker, turnout fell sharply in May.",
+        [("turnout fell sharply in May.", "a study by Lopez")],
+    ),
+    (
+        "Fundraising, according to the campaign, has surged since May.",
+        [("has surged since May.", "the campaign")],
+    ),
+    # a writing or record opening the sentence speaks for what follows the comma
+    (
+        "In a new poll released Monday, most voters favoured the plan.",
+        [("most voters favoured the plan.", "a new poll")],
+    ),
+    # ... but a person speaking in a writing is the speaker, not the writing
+    (
+        "In a letter, the mayors told the governor the plan would fail.",
+        [("the plan would fail.", "the mayors")],
+    ),
     # a second report joined to the first by "and" / "but": same speaker, words cut at the join
     (
         "Lopez called the plan reckless and said it would fail by spring.",

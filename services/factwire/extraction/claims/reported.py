@@ -168,18 +168,38 @@ def _in_sentence(
             break  # no real sentence reports this much: stop spending time on it
         if cue.start() in blocked:
             continue
-        outer = _coordinated(body, found, cue.start()) if cue.start() < consumed else None
-        if cue.start() < consumed and outer is None:
-            continue
+        inside = cue.start() < consumed
+        outer = _coordinated(body, found, cue.start()) if inside else None
         subject = outer.speaker if outer is not None else None
         subject = subject or _main_subject(ctx, sentence, cue.start(), found, direct)
         draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
-        if draft is not None and not _overlaps(draft, claimed):
-            if outer is not None:
-                _end_before(body, outer, cue.start())
-            found.append(draft)
-            consumed = max(consumed, draft.extent()[1])
+        if draft is None or _overlaps(draft, claimed):
+            continue
+        if outer is not None:
+            _end_before(body, outer, cue.start())
+        elif inside:
+            outer = _new_clause(body, found, draft)
+            if outer is None:
+                continue
+            _end_before(body, outer, draft.extent()[0])
+        found.append(draft)
+        consumed = max(consumed, draft.extent()[1])
     return found
+
+
+def _new_clause(body: str, found: list[Draft], draft: Draft) -> Draft | None:
+    """`While Smith admitted the plan had flaws, Jones said it would pass`: a named speaker
+    after a comma inside the words of an earlier claim starts a report of its own; the claim
+    it cuts short, else ``None``."""
+    outer = found[-1] if found else None
+    speaker = draft.speaker
+    if outer is None or speaker is None or speaker.pronoun is not None:
+        return None
+    if not outer.content_start < speaker.start < outer.content_end or speaker.end > draft.cue_start:
+        return None
+    if outer.speaker is not None and outer.speaker.text == speaker.text:
+        return None
+    return outer if _char_before(body, speaker.start, outer.content_start) == "," else None
 
 
 def _coordinated(body: str, found: list[Draft], cue_start: int) -> Draft | None:
@@ -279,7 +299,8 @@ def _reporting_clause(
         after = that.end()
     content = _trimmed(body, after, sentence.end)
     if weak and that is None and not _names_someone(phrase) and not _ends(body, content):
-        return None  # "the keys found" no; "Smith knows the plan failed", "..., a poll found" yes
+        if not _is_writing(phrase):
+            return None  # "the keys found" no; "Smith knows it failed", "a poll shows" yes
     cue = " ".join(body[cue_start:cue_end].split())
     return ReportingClause(
         body=body,
@@ -382,6 +403,12 @@ def _names_someone(phrase: Phrase) -> bool:
         return True
     named = [t for t in phrase.tokens if t.capitalized and t.lower not in DETERMINERS]
     return bool(named) and len(phrase.tokens) - len(named) <= 2
+
+
+def _is_writing(phrase: Phrase) -> bool:
+    """A writing or record ("the latest poll", "campaign records"), which reports what it
+    shows without "that": "The poll shows Smith ahead"."""
+    return any(t.lower in lexicon().writings for t in phrase.tokens)
 
 
 def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int] | None:

@@ -48,6 +48,16 @@ REPORTED_ROWS = [
         "In a letter, the mayors told the governor the plan would fail.",
         [("the plan would fail.", "the mayors")],
     ),
+    # a named speaker after a comma inside the words of an earlier report starts a new one
+    (
+        "While Lopez admitted the plan had flaws, Baker said it would pass easily.",
+        [("the plan had flaws", "Lopez"), ("it would pass easily.", "Baker")],
+    ),
+    # a writing or record reports what it shows without "that"
+    (
+        "The latest poll shows Lopez ahead by six points.",
+        [("Lopez ahead by six points.", "The latest poll")],
+    ),
     # a second report joined to the first by "and" / "but": same speaker, words cut at the join
     (
         "Lopez called the plan reckless and said it would fail by spring.",
@@ -68,6 +78,8 @@ def test_reported(body: str, expected: list[tuple[str, str | None]]) -> None:
 NOT_REPORTED_ROWS = [
     # a verb of intention with no one named before it reports nothing
     "The council decided the matter quickly.",
+    # "shows" without "that" after someone who is no writing
+    "The new gallery shows paintings by local artists.",
 ]
 
 

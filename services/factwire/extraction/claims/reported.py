@@ -298,9 +298,8 @@ def _reporting_clause(
     if that is not None:
         after = that.end()
     content = _trimmed(body, after, sentence.end)
-    if weak and that is None and not _names_someone(phrase) and not _ends(body, content):
-        if not _is_writing(phrase):
-            return None  # "the keys found" no; "Smith knows it failed", "a poll shows" yes
+    if weak and that is None and not _ends(body, content) and not _reports_bare(phrase):
+        return None  # "the keys found" no; "Smith knows it failed", "a poll shows" yes
     cue = " ".join(body[cue_start:cue_end].split())
     return ReportingClause(
         body=body,
@@ -405,10 +404,10 @@ def _names_someone(phrase: Phrase) -> bool:
     return bool(named) and len(phrase.tokens) - len(named) <= 2
 
 
-def _is_writing(phrase: Phrase) -> bool:
-    """A writing or record ("the latest poll", "campaign records"), which reports what it
-    shows without "that": "The poll shows Smith ahead"."""
-    return any(t.lower in lexicon().writings for t in phrase.tokens)
+def _reports_bare(phrase: Phrase) -> bool:
+    """Whether a weak cue reports without "that" after this speaker: someone named ("Smith
+    knows the plan failed") or a writing or record ("The poll shows Smith ahead")."""
+    return _names_someone(phrase) or any(t.lower in lexicon().writings for t in phrase.tokens)
 
 
 def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int] | None:

@@ -26,6 +26,8 @@ from factwire.extraction.claims.phrases import (
 )
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import COORDINATORS, DETERMINERS, PHRASE_SKIP
+from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
+from factwire.extraction.language.name_words import NOT_PEOPLE
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
@@ -179,9 +181,9 @@ def _in_sentence(
             _end_before(body, outer, cue.start())
         elif inside:
             outer = _new_clause(body, found, draft)
-            if outer is None:
+            if outer is None or draft.speaker is None:
                 continue
-            _end_before(body, outer, draft.extent()[0])
+            _end_before(body, outer, draft.speaker.start)
         found.append(draft)
         consumed = max(consumed, draft.extent()[1])
     return found
@@ -203,16 +205,20 @@ def _new_clause(body: str, found: list[Draft], draft: Draft) -> Draft | None:
 
 
 def _coordinated(body: str, found: list[Draft], cue_start: int) -> Draft | None:
-    """`Smith called the plan reckless and said it would fail`: a second cue joined to the
-    first by "and"/"but" inside its words reports again, by the same speaker; the claim it is
-    joined to, else ``None``."""
+    """`Smith called the plan reckless and said it would fail` / `Smith declined to comment,
+    saying the case was closed`: a second cue joined to the first by "and"/"but" or as a
+    participle inside its words reports again, by the same speaker; the claim it is joined to,
+    else ``None``."""
     outer = found[-1] if found else None
     if outer is None or not outer.content_start < cue_start < outer.content_end:
         return None
     words = tokens(body, max(outer.content_start, cue_start - 40), cue_start)
     while words and words[-1].lower in PHRASE_SKIP:
         words.pop()
-    return outer if words and words[-1].lower in COORDINATORS else None
+    if not words:
+        return None
+    participle = words[-1].text == "," and body[cue_start:].split(maxsplit=1)[0].endswith("ing")
+    return outer if words[-1].lower in COORDINATORS or participle else None
 
 
 def _end_before(body: str, draft: Draft, cue_start: int) -> None:
@@ -401,7 +407,17 @@ def _names_someone(phrase: Phrase) -> bool:
     if phrase.pronoun:
         return True
     named = [t for t in phrase.tokens if t.capitalized and t.lower not in DETERMINERS]
-    return bool(named) and len(phrase.tokens) - len(named) <= 2
+    return (bool(named) and len(phrase.tokens) - len(named) <= 2) or _a_person(phrase)
+
+
+def _a_person(phrase: Phrase) -> bool:
+    """A description headed by a noun for people ("a spokeswoman for the firm", "aides"), not
+    for a body or thing ("a group", "the report")."""
+    head = next(
+        (phrase.tokens[k - 1] for k, t in enumerate(phrase.tokens) if k and t.lower in POST_HEAD),
+        phrase.tokens[-1],
+    ).lower
+    return head in lexicon().speaker_nouns and head not in NOT_PEOPLE
 
 
 def _reports_bare(phrase: Phrase) -> bool:

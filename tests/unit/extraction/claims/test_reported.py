@@ -53,10 +53,23 @@ REPORTED_ROWS = [
         "While Lopez admitted the plan had flaws, Baker said it would pass easily.",
         [("the plan had flaws", "Lopez"), ("it would pass easily.", "Baker")],
     ),
+    (
+        "Most voters backed the plan, the survey found.",
+        [("Most voters backed the plan", "the survey"), ("the plan", "Most voters")],
+    ),
     # a writing or record reports what it shows without "that"
     (
         "The latest poll shows Lopez ahead by six points.",
         [("Lopez ahead by six points.", "The latest poll")],
+    ),
+    # a description of a person, not only a name, makes a stance or intention a report; a
+    # participle after a comma reports again, by the same speaker
+    (
+        "A spokeswoman for the firm declined to comment, saying the case was closed.",
+        [
+            ("to comment", "A spokeswoman for the firm"),
+            ("the case was closed.", "A spokeswoman for the firm"),
+        ],
     ),
     # a second report joined to the first by "and" / "but": same speaker, words cut at the join
     (

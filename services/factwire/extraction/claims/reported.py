@@ -25,8 +25,14 @@ from factwire.extraction.claims.phrases import (
     tokens,
 )
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.function_words import COORDINATORS, DETERMINERS, PHRASE_SKIP
+from factwire.extraction.language.function_words import (
+    COORDINATORS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PHRASE_SKIP,
+)
 from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
+from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
 from factwire.extraction.language.name_words import NOT_PEOPLE
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
@@ -49,6 +55,7 @@ _HEADLINE_SOURCE = re.compile(
 _HEADLINE_CHARS = 200
 _SOURCE_TAIL = 120  # how far past its name the source of "According to X, ..." may run
 MAX_CUES_PER_SENTENCE = 40
+MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 MAX_WRITING_WORDS = 8  # "In the latest NBC News/Wall Street Journal poll, ..."
 _MIN_CONTENT_WORDS = 3
 _MIN_ACT_WORDS = 2
@@ -287,6 +294,7 @@ def _reporting_clause(
         subject
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
+        or (_opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
     )
     inverted = phrase is None and not act and _char_before(body, cue_start, sentence.start) == ","
     if inverted:
@@ -319,6 +327,25 @@ def _reporting_clause(
         that=that is not None,
         content=content,
     )
+
+
+def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
+    """`At least half of the voters in each state say ...`: a long subject that opens the
+    sentence and runs up to a speech verb, when no shorter speaker phrase is found before it."""
+    words = tokens(body, start, cue_start)
+    while words and words[0].lower in COORDINATORS:
+        words = words[1:]
+    if not 2 <= len(words) <= MAX_SUBJECT_WORDS or any(not t.text[0].isalnum() for t in words):
+        return None
+    cut = next((k for k, t in enumerate(words) if k and t.lower in SUBJECT_ENDS), len(words))
+    words = words[:cut]  # "supporters who came to protest": the head before the clause
+    last = words[-1].lower
+    if last in FUNCTION_WORDS or last in PHRASE_SKIP or last.endswith(("ly", "ing", "ed")):
+        return None  # "She has since", "The star then", "the poll is showing"
+    nouns = lexicon().speaker_nouns
+    if not any(t.lower in nouns or t.lower.rstrip("s") in nouns for t in words):
+        return None
+    return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
 
 
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:

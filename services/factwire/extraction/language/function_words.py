@@ -76,6 +76,8 @@ ADVERB_OPENERS = words(
 SHARED_SUBJECT = words("and but then to also later yet")
 """Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
 COORDINATORS = words("and but")
+RELATIVE_PRONOUNS = words("who whom whose which that")
+"""Words opening a relative clause, which ends the head of a subject ("voters who came ...")."""
 """Words joining a second report to the first with the same speaker ("X praised A and said B")."""
 DESCRIPTION_OPENERS = words("the a an")
 POST_MODIFIERS = words("of from at")

@@ -57,6 +57,13 @@ REPORTED_ROWS = [
         "Most voters backed the plan, the survey found.",
         [("Most voters backed the plan", "the survey"), ("the plan", "Most voters")],
     ),
+    # more reporting verbs: "reiterated", "the court ruled that", "echoed"
+    (
+        "Lopez reiterated the bridge would reopen in May.",
+        [("the bridge would reopen in May.", "Lopez")],
+    ),
+    ("The court ruled that the ban was lawful.", [("the ban was lawful.", "The court")]),
+    ("Baker echoed the mayor's warning.", [("the mayor's warning.", "Baker")]),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",

@@ -64,6 +64,7 @@ REPORTED_ROWS = [
     ),
     ("The court ruled that the ban was lawful.", [("the ban was lawful.", "The court")]),
     ("Baker echoed the mayor's warning.", [("the mayor's warning.", "Baker")]),
+    ("Lopez made it clear that she would run again.", [("she would run again.", "Lopez")]),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",

@@ -26,6 +26,7 @@ from factwire.extraction.claims.phrases import (
 )
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import (
+    BE_FORMS,
     COORDINATORS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -422,11 +423,23 @@ WITH_CUE: tuple[Callable[[ReportingClause], tuple[int, int] | None], ...] = (
 def _with_cue(
     ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int, subject: Phrase | None
 ) -> Draft | None:
+    if " " not in ctx.body[cue_start:cue_end] and _passive(ctx.body, sentence.start, cue_start):
+        return None
     clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)
     content = first_match(WITH_CUE, clause)
     if clause is None or content is None:
         return None
     return clause.attribution.draft("reported", *content)
+
+
+def _passive(body: str, start: int, cue_start: int) -> bool:
+    """`Smith is expected to run`, `Smith was asked about it`: after a form of "be" a one-word
+    cue is passive, and its subject is not the one who speaks (a phrase such as "quoted as
+    saying" is written whole in the list)."""
+    before = tokens(body, max(start, cue_start - 30), cue_start)
+    while before and before[-1].lower in PHRASE_SKIP - BE_FORMS:
+        before.pop()
+    return bool(before) and before[-1].lower in BE_FORMS
 
 
 def _names_someone(phrase: Phrase) -> bool:

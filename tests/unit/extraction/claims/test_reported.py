@@ -106,6 +106,9 @@ NOT_REPORTED_ROWS = [
     "The council decided the matter quickly.",
     # ... but not when the words before the cue end in an adverb or auxiliary
     "Anyone in the room could say what they liked about the plan.",
+    # a passive cue: the subject is not the one who speaks
+    "Lopez is expected to run for the Senate next year.",
+    "Baker was asked about the missing funds.",
     # "shows" without "that" after someone who is no writing
     "The new gallery shows paintings by local artists.",
 ]

@@ -133,8 +133,9 @@ def _title_case_headline(ctx: ClaimContext) -> Draft | None:
     alphabetic = [t for t in words if t.text[:1].isalpha()]
     if len(alphabetic) < 4 or sum(t.capitalized for t in alphabetic) < 0.8 * len(alphabetic):
         return None
-    strong = lexicon().strong_cues
-    k = next((k for k, t in enumerate(words) if k and t.capitalized and t.lower in strong), None)
+    lex = lexicon()
+    cues = lex.strong_cues | lex.weak_cues | lex.act_cues  # "Smith Slams ...", "Smith Backs ..."
+    k = next((k for k, t in enumerate(words) if k and t.capitalized and t.lower in cues), None)
     if k is None:
         return None
     cue = words[k]

@@ -65,6 +65,11 @@ REPORTED_ROWS = [
     ("The court ruled that the ban was lawful.", [("the ban was lawful.", "The court")]),
     ("Baker echoed the mayor's warning.", [("the mayor's warning.", "Baker")]),
     ("Lopez made it clear that she would run again.", [("she would run again.", "Lopez")]),
+    # a headline in title case with any reporting cue, stances too
+    (
+        "Lopez Slams The New Budget Plan\n\nThe council met on Monday.",
+        [("The New Budget Plan", "Lopez")],
+    ),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",

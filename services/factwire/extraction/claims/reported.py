@@ -39,6 +39,7 @@ from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
 _OBJECT_VERBS = lexicon().object_verbs
+_STATES = lexicon().state_cues
 _FILLER = re.compile(
     r"(?:\s*+,)?+(?:\s++(?:(?:on|last|this|early|late|earlier)\s++)?+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
@@ -424,7 +425,8 @@ WITH_CUE: tuple[Callable[[ReportingClause], tuple[int, int] | None], ...] = (
 def _with_cue(
     ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int, subject: Phrase | None
 ) -> Draft | None:
-    if " " not in ctx.body[cue_start:cue_end] and _passive(ctx.body, sentence.start, cue_start):
+    word = ctx.body[cue_start:cue_end]
+    if " " not in word and word not in _STATES and _passive(ctx.body, sentence.start, cue_start):
         return None
     clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)
     content = first_match(WITH_CUE, clause)

@@ -212,6 +212,11 @@ class Lexicon:
         return self.speech_verbs["act"]
 
     @property
+    def state_cues(self) -> frozenset[str]:
+        """Beliefs and feelings stated with "be", not passives ("X is confident that")."""
+        return self.speech_verbs.get("state", frozenset())
+
+    @property
     def object_verbs(self) -> frozenset[str]:
         """Verbs whose object is the addressee ("told reporters that", "told reporters: ...")."""
         return self.speech_verbs["object"]

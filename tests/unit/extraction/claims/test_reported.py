@@ -65,6 +65,8 @@ REPORTED_ROWS = [
     ("The court ruled that the ban was lawful.", [("the ban was lawful.", "The court")]),
     ("Baker echoed the mayor's warning.", [("the mayor's warning.", "Baker")]),
     ("Lopez made it clear that she would run again.", [("she would run again.", "Lopez")]),
+    # a belief or feeling stated with "be" (not a passive)
+    ("Lopez is confident that the plan will pass.", [("the plan will pass.", "Lopez")]),
     # a headline in title case with any reporting cue, stances too
     (
         "Lopez Slams The New Budget Plan\n\nThe council met on Monday.",

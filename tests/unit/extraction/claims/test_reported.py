@@ -72,6 +72,10 @@ REPORTED_ROWS = [
         "Lopez Slams The New Budget Plan\n\nThe council met on Monday.",
         [("The New Budget Plan", "Lopez")],
     ),
+    # stances and wishes: "sees ... as", "expressed", "prefers", "ordered"
+    ("Lopez sees the tax as a burden on farmers.", [("the tax as a burden on farmers.", "Lopez")]),
+    ("Baker expressed concern about the new rules.", [("concern about the new rules.", "Baker")]),
+    ("Ruiz prefers a smaller budget.", [("a smaller budget.", "Ruiz")]),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",

@@ -76,6 +76,7 @@ REPORTED_ROWS = [
     ("Lopez sees the tax as a burden on farmers.", [("the tax as a burden on farmers.", "Lopez")]),
     ("Baker expressed concern about the new rules.", [("concern about the new rules.", "Baker")]),
     ("Ruiz prefers a smaller budget.", [("a smaller budget.", "Ruiz")]),
+    ("Lopez learned that the vote had been moved.", [("the vote had been moved.", "Lopez")]),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",

@@ -426,7 +426,8 @@ def _with_cue(
     ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int, subject: Phrase | None
 ) -> Draft | None:
     word = ctx.body[cue_start:cue_end]
-    if " " not in word and word not in _STATES and _passive(ctx.body, sentence.start, cue_start):
+    participle = " " not in word and not word.endswith("ing")  # "is seeking" is no passive
+    if participle and word not in _STATES and _passive(ctx.body, sentence.start, cue_start):
         return None
     clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)
     content = first_match(WITH_CUE, clause)

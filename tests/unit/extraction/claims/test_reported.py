@@ -77,6 +77,8 @@ REPORTED_ROWS = [
     ("Baker expressed concern about the new rules.", [("concern about the new rules.", "Baker")]),
     ("Ruiz prefers a smaller budget.", [("a smaller budget.", "Ruiz")]),
     ("Lopez learned that the vote had been moved.", [("the vote had been moved.", "Lopez")]),
+    # "be" before an -ing form is progressive, not passive
+    ("Lopez is seeking a second term as mayor.", [("a second term as mayor.", "Lopez")]),
     # phrasal cues
     ("Lopez pointed to the rising cost of housing.", [("the rising cost of housing.", "Lopez")]),
     # a long subject opening the sentence, up to its relative clause

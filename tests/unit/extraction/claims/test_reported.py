@@ -81,6 +81,7 @@ REPORTED_ROWS = [
     ("Lopez is seeking a second term as mayor.", [("a second term as mayor.", "Lopez")]),
     # phrasal cues
     ("Lopez pointed to the rising cost of housing.", [("the rising cost of housing.", "Lopez")]),
+    ("Ruiz sided with the striking nurses.", [("the striking nurses.", "Ruiz")]),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",
@@ -126,7 +127,7 @@ NOT_REPORTED_ROWS = [
     "Lopez is expected to run for the Senate next year.",
     "Baker was asked about the missing funds.",
     # "support" and "states" are mostly nouns: "their support", "in swing states"
-    "Lopez is counting on the support of union members in swing states across the region.",
+    "Lopez needs the support of union members in swing states across the region.",
     # "shows" without "that" after someone who is no writing
     "The new gallery shows paintings by local artists.",
 ]

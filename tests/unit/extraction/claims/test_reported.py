@@ -82,6 +82,10 @@ REPORTED_ROWS = [
     # phrasal cues
     ("Lopez pointed to the rising cost of housing.", [("the rising cost of housing.", "Lopez")]),
     ("Ruiz sided with the striking nurses.", [("the striking nurses.", "Ruiz")]),
+    (
+        "Baker blames the drought for the poor harvest.",
+        [("the drought for the poor harvest.", "Baker")],
+    ),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",

@@ -17,6 +17,7 @@ from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft, first_match
 from factwire.extraction.claims.phrases import (
     Phrase,
+    Token,
     addressee_end,
     phrase_after,
     phrase_before,
@@ -30,6 +31,7 @@ from factwire.extraction.language.function_words import (
     COORDINATORS,
     DETERMINERS,
     FUNCTION_WORDS,
+    PHRASE_BOUNDARY,
     PHRASE_SKIP,
 )
 from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
@@ -484,7 +486,7 @@ def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int]
 
 def _according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Draft | None:
     body = ctx.body
-    phrase = phrase_after(body, end, sentence.end, loose=True)
+    phrase = phrase_after(body, end, sentence.end, loose=True) or _any_source(body, end, sentence)
     if phrase is None:
         return None
     lead = body[max(sentence.start, start - 6) : start].strip()
@@ -502,6 +504,21 @@ def _according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Dr
         return None
     attribution = Attribution(phrase, "according to", start, end)
     return attribution.draft("reported", *content)
+
+
+def _any_source(body: str, end: int, sentence: Span) -> Phrase | None:
+    """`according to a congressional timeline`: whatever noun phrase follows "according to"
+    is its source, a name or not, up to punctuation or a clause word."""
+    words: list[Token] = []
+    for tok in tokens(body, end, min(sentence.end, end + _SOURCE_TAIL)):
+        if not tok.text[0].isalnum() or tok.lower in PHRASE_BOUNDARY or len(words) >= 12:
+            break
+        words.append(tok)
+    while words and words[-1].lower in DETERMINERS:
+        words.pop()
+    if not words:
+        return None
+    return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
 
 
 def _after_source(body: str, sentence: Span, phrase: Phrase) -> tuple[int, int] | None:

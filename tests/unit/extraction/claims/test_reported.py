@@ -38,6 +38,10 @@ REPORTED_ROWS = [
         "Fundraising, according to the campaign, has surged since May.",
         [("has surged since May.", "the campaign")],
     ),
+    (
+        "Sales fell by a third last year, according to a private index.",
+        [("Sales fell by a third last year", "a private index")],
+    ),
     # a writing or record opening the sentence speaks for what follows the comma
     (
         "In a new poll released Monday, most voters favoured the plan.",

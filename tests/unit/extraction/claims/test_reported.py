@@ -90,6 +90,7 @@ REPORTED_ROWS = [
         "Baker blames the drought for the poor harvest.",
         [("the drought for the poor harvest.", "Baker")],
     ),
+    ("Ruiz refers to the levy as a tax on work.", [("the levy as a tax on work.", "Ruiz")]),
     # a long subject opening the sentence, up to its relative clause
     (
         "Many farmers who came to the capital this week say the drought has cost them dearly.",

@@ -1,7 +1,8 @@
 """Reported speech, beliefs and intentions (`claims.reported`): one row per rule, with the
 claims a sentence must give as (content, speaker) pairs.
 
-Every sentence here is invented for the test.
+Every sentence here is invented for the test. Attributions read from a source (`claims.sourced`)
+are in test_sourced.py.
 """
 
 from __future__ import annotations
@@ -29,29 +30,6 @@ REPORTED_ROWS = [
     # stances towards a person or a plan
     ("Lopez denounced the new border policy.", [("the new border policy.", "Lopez")]),
     ("Baker condemned the attack on the mosque.", [("the attack on the mosque.", "Baker")]),
-    # according to: a source that runs past its name, a source set off by commas
-    (
-        "According to a study by Lopez and Baker, turnout fell sharply in May.",
-        [("turnout fell sharply in May.", "a study by Lopez")],
-    ),
-    (
-        "Fundraising, according to the campaign, has surged since May.",
-        [("has surged since May.", "the campaign")],
-    ),
-    (
-        "Sales fell by a third last year, according to a private index.",
-        [("Sales fell by a third last year", "a private index")],
-    ),
-    # a writing or record opening the sentence speaks for what follows the comma
-    (
-        "In a new poll released Monday, most voters favoured the plan.",
-        [("most voters favoured the plan.", "a new poll")],
-    ),
-    # ... but a person speaking in a writing is the speaker, not the writing
-    (
-        "In a letter, the mayors told the governor the plan would fail.",
-        [("the plan would fail.", "the mayors")],
-    ),
     # a named speaker after a comma inside the words of an earlier report starts a new one
     (
         "While Lopez admitted the plan had flaws, Baker said it would pass easily.",
@@ -71,11 +49,6 @@ REPORTED_ROWS = [
     ("Lopez made it clear that she would run again.", [("she would run again.", "Lopez")]),
     # a belief or feeling stated with "be" (not a passive)
     ("Lopez is confident that the plan will pass.", [("the plan will pass.", "Lopez")]),
-    # a headline in title case with any reporting cue, stances too
-    (
-        "Lopez Slams The New Budget Plan\n\nThe council met on Monday.",
-        [("The New Budget Plan", "Lopez")],
-    ),
     # stances and wishes: "sees ... as", "expressed", "prefers", "ordered"
     ("Lopez sees the tax as a burden on farmers.", [("the tax as a burden on farmers.", "Lopez")]),
     ("Baker expressed concern about the new rules.", [("concern about the new rules.", "Baker")]),

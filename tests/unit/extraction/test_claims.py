@@ -247,7 +247,7 @@ REPORTED_ROWS = [
     ),
     ("The plan, Lopez said, would fail within a year.", "would fail within a year.", "Maria Lopez"),
     ("Turnout will fall sharply, said Paul Grant.", "Turnout will fall sharply", "Paul Grant"),
-    ("Most voters backed the plan, the survey found.", "Most voters backed the plan", "the survey"),
+    ("Most voters liked the plan, the survey found.", "Most voters liked the plan", "the survey"),
     # an "as" clause, on either side
     ("As Lopez noted, the plan failed in May.", "the plan failed in May.", "Maria Lopez"),
     ("The plan failed in May, as Lopez noted on Monday.", "The plan failed in May", "Maria Lopez"),

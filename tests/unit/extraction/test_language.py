@@ -45,7 +45,7 @@ def test_a_speech_verb_belongs_to_its_categories(verb: str, category: str) -> No
 
 def test_every_speech_verb_line_names_a_known_category() -> None:
     known = {"strong", "weak", "quote", "act", "object", "inverted"}
-    known |= {"names-speaker", "names-speaker-place"}
+    known |= {"names-speaker", "names-speaker-place", "state"}
     assert set(lexicon().speech_verbs) == known
 
 

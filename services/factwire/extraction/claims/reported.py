@@ -3,7 +3,8 @@
 Each sentence is scanned once for reporting cues outside quotations. A cue with a speaker phrase
 before it takes the rest of the sentence as its content; when nothing follows the cue (or only
 a time or setting), the content is what precedes the speaker ("The plan failed, Smith said.").
-"According to X" works on either side of the content.
+Attributions read from a source rather than a reporting clause ("according to X", a headline's
+"Source: ...", "In a new poll, ...") are in `claims.sourced`.
 """
 
 from __future__ import annotations
@@ -24,12 +25,30 @@ from factwire.extraction.claims.phrases import (
     subject_phrase,
     tokens,
 )
+from factwire.extraction.claims.sourced import MIN_CONTENT_WORDS as _MIN_CONTENT_WORDS
+from factwire.extraction.claims.sourced import according_to as _according_to
+from factwire.extraction.claims.sourced import char_before as _char_before
+from factwire.extraction.claims.sourced import headline_source as _headline_source
+from factwire.extraction.claims.sourced import in_writing as _in_writing
+from factwire.extraction.claims.sourced import title_case_headline as _title_case_headline
+from factwire.extraction.claims.sourced import trimmed as _trimmed
+from factwire.extraction.claims.sourced import word_count as _words
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.function_words import DETERMINERS
+from factwire.extraction.language.function_words import (
+    BE_FORMS,
+    COORDINATORS,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    PHRASE_SKIP,
+)
+from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
+from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
+from factwire.extraction.language.name_words import NOT_PEOPLE
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
 _OBJECT_VERBS = lexicon().object_verbs
+_STATES = lexicon().state_cues
 _FILLER = re.compile(
     r"(?:\s*+,)?+(?:\s++(?:(?:on|last|this|early|late|earlier)\s++)?+"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
@@ -41,14 +60,9 @@ _FILLER = re.compile(
     r"|\s++(?:also|again|repeatedly|previously|recently|later|publicly|privately|then)\b)*+"
 )
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
-_HEADLINE_SOURCE = re.compile(
-    r"\s*([A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,3})[ \t]*:[ \t]+(?=\S)"
-)
-_HEADLINE_CHARS = 200
 MAX_CUES_PER_SENTENCE = 40
-_MIN_CONTENT_WORDS = 3
+MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _MIN_ACT_WORDS = 2
-_TRAILING = " \t\n,;:—–-"
 
 
 class _Blocked:
@@ -89,66 +103,15 @@ def find_reported(
     return drafts
 
 
-def _headline_source(ctx: ClaimContext) -> Draft | None:
-    """`Sanders: Endorsements prove Clinton 'candidate of the establishment.'` as the first
-    line of a body (its headline): the capitalised words before the colon say the rest."""
-    line = _headline(ctx)
-    body = ctx.body
-    source = _HEADLINE_SOURCE.match(body, line.start, line.end) if line is not None else None
-    if line is None or source is None:
-        return None
-    content = _trimmed(body, source.end(), line.end)
-    if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
-        return None
-    start, end = source.span(1)
-    phrase = Phrase(body[start:end], start, end, tuple(tokens(body, start, end)))
-    return Attribution(phrase).draft("reported", *content)
-
-
-def _headline(ctx: ClaimContext) -> Span | None:
-    """The first line of a body when it is a short one with more text after it."""
-    if len(ctx.lines) < 2 or ctx.lines[0].end - ctx.lines[0].start > _HEADLINE_CHARS:
-        return None
-    return ctx.lines[0]
-
-
-def _title_case_headline(ctx: ClaimContext) -> Draft | None:
-    """`Trump Says He Will Win Ohio.` / `Ohio Is Lost, Trump Aide Says.`: a headline in title
-    case, where the cue is capitalised like every word."""
-    line = _headline(ctx)
-    body = ctx.body
-    words = tokens(body, line.start, line.end) if line is not None else []
-    alphabetic = [t for t in words if t.text[:1].isalpha()]
-    if len(alphabetic) < 4 or sum(t.capitalized for t in alphabetic) < 0.8 * len(alphabetic):
-        return None
-    strong = lexicon().strong_cues
-    k = next((k for k, t in enumerate(words) if k and t.capitalized and t.lower in strong), None)
-    if k is None:
-        return None
-    cue = words[k]
-    if all(not t.text[:1].isalnum() for t in words[k + 1 :]):  # "..., Trump Aide Says."
-        comma = next((j for j in range(k - 1, 0, -1) if words[j].text == ","), None)
-        if comma is None or k - comma > 6:
-            return None
-        speaker, content = words[comma + 1 : k], _trimmed(body, words[0].start, words[comma].start)
-    else:
-        if k > 6 or any(not t.text[:1].isalnum() for t in words[:k]):
-            return None
-        speaker, content = words[:k], _trimmed(body, cue.end, words[-1].end)
-    if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
-        return None
-    phrase = Phrase(
-        body[speaker[0].start : speaker[-1].end], speaker[0].start, speaker[-1].end, tuple(speaker)
-    )
-    return Attribution.by_cue(phrase, cue).draft("reported", *content)
-
-
 def _in_sentence(
     ctx: ClaimContext, sentence: Span, blocked: _Blocked, claimed: _Blocked, direct: list[Draft]
 ) -> list[Draft]:
     body = ctx.body
     found: list[Draft] = []
     consumed = sentence.start
+    writing = _in_writing(body, sentence)
+    if writing is not None and not _overlaps(writing, claimed):
+        found.append(writing)
     # a plain substring test first: the pattern's search would read every character
     accordings = (
         _ACCORDING_TO.finditer(body, sentence.start, sentence.end)
@@ -167,14 +130,67 @@ def _in_sentence(
     for tried, cue in enumerate(lexicon().cue_pattern.finditer(body, sentence.start, sentence.end)):
         if tried >= MAX_CUES_PER_SENTENCE:
             break  # no real sentence reports this much: stop spending time on it
-        if cue.start() < consumed or cue.start() in blocked:
+        if cue.start() in blocked:
             continue
-        subject = _main_subject(ctx, sentence, cue.start(), found, direct)
+        inside = cue.start() < consumed
+        outer = _coordinated(body, found, cue.start()) if inside else None
+        subject = outer.speaker if outer is not None else None
+        subject = subject or _main_subject(ctx, sentence, cue.start(), found, direct)
         draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
-        if draft is not None and not _overlaps(draft, claimed):
-            found.append(draft)
-            consumed = draft.extent()[1]
+        if draft is None or _overlaps(draft, claimed):
+            continue
+        if outer is not None:
+            _end_before(body, outer, cue.start())
+        elif inside:
+            outer = _new_clause(body, found, draft)
+            if outer is None or draft.speaker is None:
+                continue
+            _end_before(body, outer, draft.speaker.start)
+        found.append(draft)
+        consumed = max(consumed, draft.extent()[1])
     return found
+
+
+def _new_clause(body: str, found: list[Draft], draft: Draft) -> Draft | None:
+    """`While Smith admitted the plan had flaws, Jones said it would pass`: a named speaker
+    after a comma inside the words of an earlier claim starts a report of its own; the claim
+    it cuts short, else ``None``."""
+    outer = found[-1] if found else None
+    speaker = draft.speaker
+    if outer is None or speaker is None or speaker.pronoun is not None:
+        return None
+    if not outer.content_start < speaker.start < outer.content_end or speaker.end > draft.cue_start:
+        return None
+    if outer.speaker is not None and outer.speaker.text == speaker.text:
+        return None
+    return outer if _char_before(body, speaker.start, outer.content_start) == "," else None
+
+
+def _coordinated(body: str, found: list[Draft], cue_start: int) -> Draft | None:
+    """`Smith called the plan reckless and said it would fail` / `Smith declined to comment,
+    saying the case was closed`: a second cue joined to the first by "and"/"but" or as a
+    participle inside its words reports again, by the same speaker; the claim it is joined to,
+    else ``None``."""
+    outer = found[-1] if found else None
+    if outer is None or not outer.content_start < cue_start < outer.content_end:
+        return None
+    words = tokens(body, max(outer.content_start, cue_start - 40), cue_start)
+    while words and words[-1].lower in PHRASE_SKIP:
+        words.pop()
+    if not words:
+        return None
+    participle = words[-1].text == "," and body[cue_start:].split(maxsplit=1)[0].endswith("ing")
+    return outer if words[-1].lower in COORDINATORS or participle else None
+
+
+def _end_before(body: str, draft: Draft, cue_start: int) -> None:
+    """Cut a claim's words before the conjunction that joins the next report to it."""
+    words = tokens(body, max(draft.content_start, cue_start - 40), cue_start)
+    while words and words[-1].lower in PHRASE_SKIP:
+        words.pop()
+    trimmed = _trimmed(body, draft.content_start, words[-1].start) if words else None
+    if trimmed is not None:
+        draft.content_end = trimmed[1]
 
 
 def _overlaps(draft: Draft, blocked: _Blocked) -> bool:
@@ -233,6 +249,7 @@ def _reporting_clause(
         subject
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
+        or (_opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
     )
     inverted = phrase is None and not act and _char_before(body, cue_start, sentence.start) == ","
     if inverted:
@@ -250,8 +267,8 @@ def _reporting_clause(
     if that is not None:
         after = that.end()
     content = _trimmed(body, after, sentence.end)
-    if weak and that is None and not _names_someone(phrase) and not _ends(body, content):
-        return None  # "the keys found" no; "Smith knows the plan failed", "..., a poll found" yes
+    if weak and that is None and not _ends(body, content) and not _reports_bare(phrase):
+        return None  # "the keys found" no; "Smith knows it failed", "a poll shows" yes
     cue = " ".join(body[cue_start:cue_end].split())
     return ReportingClause(
         body=body,
@@ -265,6 +282,25 @@ def _reporting_clause(
         that=that is not None,
         content=content,
     )
+
+
+def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
+    """`At least half of the voters in each state say ...`: a long subject that opens the
+    sentence and runs up to a speech verb, when no shorter speaker phrase is found before it."""
+    words = tokens(body, start, cue_start)
+    while words and words[0].lower in COORDINATORS:
+        words = words[1:]
+    if not 2 <= len(words) <= MAX_SUBJECT_WORDS or any(not t.text[0].isalnum() for t in words):
+        return None
+    cut = next((k for k, t in enumerate(words) if k and t.lower in SUBJECT_ENDS), len(words))
+    words = words[:cut]  # "supporters who came to protest": the head before the clause
+    last = words[-1].lower
+    if last in FUNCTION_WORDS or last in PHRASE_SKIP or last.endswith(("ly", "ing", "ed")):
+        return None  # "She has since", "The star then", "the poll is showing"
+    nouns = lexicon().speaker_nouns
+    if not any(t.lower in nouns or t.lower.rstrip("s") in nouns for t in words):
+        return None
+    return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
 
 
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
@@ -341,6 +377,10 @@ WITH_CUE: tuple[Callable[[ReportingClause], tuple[int, int] | None], ...] = (
 def _with_cue(
     ctx: ClaimContext, sentence: Span, cue_start: int, cue_end: int, subject: Phrase | None
 ) -> Draft | None:
+    word = ctx.body[cue_start:cue_end]
+    participle = " " not in word and not word.endswith("ing")  # "is seeking" is no passive
+    if participle and word not in _STATES and _passive(ctx.body, sentence.start, cue_start):
+        return None
     clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)
     content = first_match(WITH_CUE, clause)
     if clause is None or content is None:
@@ -348,12 +388,38 @@ def _with_cue(
     return clause.attribution.draft("reported", *content)
 
 
+def _passive(body: str, start: int, cue_start: int) -> bool:
+    """`Smith is expected to run`, `Smith was asked about it`: after a form of "be" a one-word
+    cue is passive, and its subject is not the one who speaks (a phrase such as "quoted as
+    saying" is written whole in the list)."""
+    before = tokens(body, max(start, cue_start - 30), cue_start)
+    while before and before[-1].lower in PHRASE_SKIP - BE_FORMS:
+        before.pop()
+    return bool(before) and before[-1].lower in BE_FORMS
+
+
 def _names_someone(phrase: Phrase) -> bool:
     """A pronoun or a short name ("Smith", "Smith's campaign"), not a long noun phrase."""
     if phrase.pronoun:
         return True
     named = [t for t in phrase.tokens if t.capitalized and t.lower not in DETERMINERS]
-    return bool(named) and len(phrase.tokens) - len(named) <= 2
+    return (bool(named) and len(phrase.tokens) - len(named) <= 2) or _a_person(phrase)
+
+
+def _a_person(phrase: Phrase) -> bool:
+    """A description headed by a noun for people ("a spokeswoman for the firm", "aides"), not
+    for a body or thing ("a group", "the report")."""
+    head = next(
+        (phrase.tokens[k - 1] for k, t in enumerate(phrase.tokens) if k and t.lower in POST_HEAD),
+        phrase.tokens[-1],
+    ).lower
+    return head in lexicon().speaker_nouns and head not in NOT_PEOPLE
+
+
+def _reports_bare(phrase: Phrase) -> bool:
+    """Whether a weak cue reports without "that" after this speaker: someone named ("Smith
+    knows the plan failed") or a writing or record ("The poll shows Smith ahead")."""
+    return _names_someone(phrase) or any(t.lower in lexicon().writings for t in phrase.tokens)
 
 
 def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int] | None:
@@ -366,43 +432,3 @@ def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int]
     if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
         return None
     return content
-
-
-def _according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Draft | None:
-    body = ctx.body
-    phrase = phrase_after(body, end, sentence.end, loose=True)
-    if phrase is None:
-        return None
-    lead = body[max(sentence.start, start - 6) : start].strip()
-    opening = start - sentence.start <= 6 and lead.lower() in ("", "and", "but", "so", "yet")
-    if opening:  # "According to X, ..."
-        comma = body.find(",", phrase.end, min(sentence.end, phrase.end + 3))
-        if comma < 0:
-            return None
-        content = _trimmed(body, comma + 1, sentence.end)
-    else:  # "..., according to X."
-        content = _trimmed(body, sentence.start, start)
-    if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
-        return None
-    attribution = Attribution(phrase, "according to", start, end)
-    return attribution.draft("reported", *content)
-
-
-def _char_before(body: str, pos: int, lo: int) -> str:
-    """The last non-space character before ``pos`` (looking back a little way, not past lo)."""
-    i = pos - 1
-    while i >= max(lo, pos - 100) and body[i].isspace():
-        i -= 1
-    return body[i] if i >= lo else ""
-
-
-def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and body[start] in _TRAILING:
-        start += 1
-    while end > start and body[end - 1] in _TRAILING:
-        end -= 1
-    return (start, end) if end > start else None
-
-
-def _words(body: str, start: int, end: int) -> int:
-    return len(body[start:end].split()) if end - start < 2000 else _MIN_CONTENT_WORDS + 1

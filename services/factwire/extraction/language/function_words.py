@@ -75,6 +75,12 @@ ADVERB_OPENERS = words(
 )
 SHARED_SUBJECT = words("and but then to also later yet")
 """Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
+COORDINATORS = words("and but")
+RELATIVE_PRONOUNS = words("who whom whose which that")
+BE_FORMS = words("is are was were be been being am 's")
+"""Forms of "be": before a participle they make it passive ("is expected to", "was asked")."""
+"""Words opening a relative clause, which ends the head of a subject ("voters who came ...")."""
+"""Words joining a second report to the first with the same speaker ("X praised A and said B")."""
 DESCRIPTION_OPENERS = words("the a an")
 POST_MODIFIERS = words("of from at")
 BEFORE_SUBJECT = words("the former a an but and so yet while then even also now still meanwhile")

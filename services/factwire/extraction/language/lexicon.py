@@ -212,6 +212,11 @@ class Lexicon:
         return self.speech_verbs["act"]
 
     @property
+    def state_cues(self) -> frozenset[str]:
+        """Beliefs and feelings stated with "be", not passives ("X is confident that")."""
+        return self.speech_verbs.get("state", frozenset())
+
+    @property
     def object_verbs(self) -> frozenset[str]:
         """Verbs whose object is the addressee ("told reporters that", "told reporters: ...")."""
         return self.speech_verbs["object"]
@@ -252,6 +257,12 @@ class Lexicon:
     def speaker_nouns(self) -> frozenset[str]:
         """Common nouns that can head a speaker phrase ("officials said"), lower case."""
         return frozenset(w.lower() for w in data_lines("speaker_nouns.txt"))
+
+    @cached_property
+    def writings(self) -> frozenset[str]:
+        """Writings and records that say something themselves ("In a new poll, ..."), lower
+        case."""
+        return frozenset(w.lower() for w in data_lines("writings.txt"))
 
     @cached_property
     def gender(self) -> dict[str, str]:

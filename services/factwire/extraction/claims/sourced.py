@@ -1,0 +1,166 @@
+"""Attributions read from a source rather than a reporting clause: a headline's "Source: ..."
+or title-case "Source Says ...", "according to X" on either side of its content, and a
+sentence opening "In <a poll, a study, a report>, ...". Also the small text helpers the
+reported-speech rules share (trimming, counting words)."""
+
+from __future__ import annotations
+
+import re
+
+from factwire.extraction.claims.context import ClaimContext
+from factwire.extraction.claims.drafts import Attribution, Draft
+from factwire.extraction.claims.phrases import Phrase, Token, phrase_after, tokens
+from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import DETERMINERS, PHRASE_BOUNDARY
+from factwire.extraction.sentences import Span
+
+_HEADLINE_SOURCE = re.compile(
+    r"\s*([A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,3})[ \t]*:[ \t]+(?=\S)"
+)
+_HEADLINE_CHARS = 200
+_SOURCE_TAIL = 120  # how far past its name the source of "According to X, ..." may run
+MAX_WRITING_WORDS = 8  # "In the latest NBC News/Wall Street Journal poll, ..."
+MIN_CONTENT_WORDS = 3
+_TRAILING = " \t\n,;:—–-"
+
+
+def headline_source(ctx: ClaimContext) -> Draft | None:
+    """`Sanders: Endorsements prove Clinton 'candidate of the establishment.'` as the first
+    line of a body (its headline): the capitalised words before the colon say the rest."""
+    line = _headline(ctx)
+    body = ctx.body
+    source = _HEADLINE_SOURCE.match(body, line.start, line.end) if line is not None else None
+    if line is None or source is None:
+        return None
+    content = trimmed(body, source.end(), line.end)
+    if content is None or word_count(body, *content) < MIN_CONTENT_WORDS:
+        return None
+    start, end = source.span(1)
+    phrase = Phrase(body[start:end], start, end, tuple(tokens(body, start, end)))
+    return Attribution(phrase).draft("reported", *content)
+
+
+def _headline(ctx: ClaimContext) -> Span | None:
+    """The first line of a body when it is a short one with more text after it."""
+    if len(ctx.lines) < 2 or ctx.lines[0].end - ctx.lines[0].start > _HEADLINE_CHARS:
+        return None
+    return ctx.lines[0]
+
+
+def title_case_headline(ctx: ClaimContext) -> Draft | None:
+    """`Trump Says He Will Win Ohio.` / `Ohio Is Lost, Trump Aide Says.`: a headline in title
+    case, where the cue is capitalised like every word."""
+    line = _headline(ctx)
+    body = ctx.body
+    words = tokens(body, line.start, line.end) if line is not None else []
+    alphabetic = [t for t in words if t.text[:1].isalpha()]
+    if len(alphabetic) < 4 or sum(t.capitalized for t in alphabetic) < 0.8 * len(alphabetic):
+        return None
+    lex = lexicon()
+    cues = lex.strong_cues | lex.weak_cues | lex.act_cues  # "Smith Slams ...", "Smith Backs ..."
+    k = next((k for k, t in enumerate(words) if k and t.capitalized and t.lower in cues), None)
+    if k is None:
+        return None
+    cue = words[k]
+    if all(not t.text[:1].isalnum() for t in words[k + 1 :]):  # "..., Trump Aide Says."
+        comma = next((j for j in range(k - 1, 0, -1) if words[j].text == ","), None)
+        if comma is None or k - comma > 6:
+            return None
+        speaker, content = words[comma + 1 : k], trimmed(body, words[0].start, words[comma].start)
+    else:
+        if k > 6 or any(not t.text[:1].isalnum() for t in words[:k]):
+            return None
+        speaker, content = words[:k], trimmed(body, cue.end, words[-1].end)
+    if content is None or word_count(body, *content) < MIN_CONTENT_WORDS:
+        return None
+    phrase = Phrase(
+        body[speaker[0].start : speaker[-1].end], speaker[0].start, speaker[-1].end, tuple(speaker)
+    )
+    return Attribution.by_cue(phrase, cue).draft("reported", *content)
+
+
+def according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Draft | None:
+    body = ctx.body
+    phrase = phrase_after(body, end, sentence.end, loose=True) or _any_source(body, end, sentence)
+    if phrase is None:
+        return None
+    lead = body[max(sentence.start, start - 6) : start].strip()
+    opening = start - sentence.start <= 6 and lead.lower() in ("", "and", "but", "so", "yet")
+    if opening:  # "According to X, ..." (X may run past the words read as its name)
+        comma = body.find(",", phrase.end, min(sentence.end, phrase.end + _SOURCE_TAIL))
+        if comma < 0:
+            return None
+        content = trimmed(body, comma + 1, sentence.end)
+    else:  # "..., according to X." / "The plan, according to X, would fail."
+        content = trimmed(body, sentence.start, start)
+        if content is None or word_count(body, *content) < MIN_CONTENT_WORDS:
+            content = _after_source(body, sentence, phrase)
+    if content is None or word_count(body, *content) < MIN_CONTENT_WORDS:
+        return None
+    attribution = Attribution(phrase, "according to", start, end)
+    return attribution.draft("reported", *content)
+
+
+def _any_source(body: str, end: int, sentence: Span) -> Phrase | None:
+    """`according to a congressional timeline`: whatever noun phrase follows "according to"
+    is its source, a name or not, up to punctuation or a clause word."""
+    words: list[Token] = []
+    for tok in tokens(body, end, min(sentence.end, end + _SOURCE_TAIL)):
+        if not tok.text[0].isalnum() or tok.lower in PHRASE_BOUNDARY or len(words) >= 12:
+            break
+        words.append(tok)
+    while words and words[-1].lower in DETERMINERS:
+        words.pop()
+    if not words:
+        return None
+    return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
+
+
+def _after_source(body: str, sentence: Span, phrase: Phrase) -> tuple[int, int] | None:
+    """`Fundraising, according to the campaign, has surged.`: the words after a source set
+    off by commas, when too few come before it."""
+    comma = body.find(",", phrase.end, min(sentence.end, phrase.end + 3))
+    return trimmed(body, comma + 1, sentence.end) if comma >= 0 else None
+
+
+def in_writing(body: str, sentence: Span) -> Draft | None:
+    """`In a new poll released Monday, most voters backed the plan.`: a sentence opening with
+    "In" and a writing or record (a poll, a study, a report) says what follows the comma; not
+    when a reporting verb in the rest names someone else ("In a report, Smith said ...")."""
+    if body[sentence.start : sentence.start + 3] not in ("In ", "in "):
+        return None
+    comma = body.find(",", sentence.start, min(sentence.end, sentence.start + _SOURCE_TAIL))
+    words = tokens(body, sentence.start + 3, comma) if comma > 0 else []
+    head = next((k for k, t in enumerate(words) if t.lower in lexicon().writings), None)
+    if head is None or head >= MAX_WRITING_WORDS:
+        return None
+    content = trimmed(body, comma + 1, sentence.end)
+    if content is None or word_count(body, *content) < MIN_CONTENT_WORDS:
+        return None
+    if next(lexicon().cue_pattern.finditer(body, content[0], content[1]), None) is not None:
+        return None
+    source = words[: head + 1]
+    phrase = Phrase(
+        body[source[0].start : source[-1].end], source[0].start, source[-1].end, tuple(source)
+    )
+    return Attribution(phrase, "in", sentence.start, sentence.start + 2).draft("reported", *content)
+
+
+def char_before(body: str, pos: int, lo: int) -> str:
+    """The last non-space character before ``pos`` (looking back a little way, not past lo)."""
+    i = pos - 1
+    while i >= max(lo, pos - 100) and body[i].isspace():
+        i -= 1
+    return body[i] if i >= lo else ""
+
+
+def trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and body[start] in _TRAILING:
+        start += 1
+    while end > start and body[end - 1] in _TRAILING:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def word_count(body: str, start: int, end: int) -> int:
+    return len(body[start:end].split()) if end - start < 2000 else MIN_CONTENT_WORDS + 1

@@ -1,0 +1,120 @@
+"""Reported speech, beliefs and intentions (`claims.reported`): one row per rule, with the
+claims a sentence must give as (content, speaker) pairs.
+
+Every sentence here is invented for the test. Attributions read from a source (`claims.sourced`)
+are in test_sourced.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factwire.extraction.claims import find_claims
+from factwire.extraction.document import ArticleText
+
+
+def reported(body: str) -> list[tuple[str, str | None]]:
+    """(content, speaker words) of each reported claim of the body, found without entities."""
+    return [
+        (c.content, c.speaker.name if c.speaker else None)
+        for c in find_claims(ArticleText(body=body), [])
+        if c.kind == "reported"
+    ]
+
+
+REPORTED_ROWS = [
+    # intentions and refusals with a "to" clause
+    ("Lopez declined to comment on the report.", [("to comment on the report.", "Lopez")]),
+    ("Baker refused to rule out a third run.", [("to rule out a third run.", "Baker")]),
+    ("Ruiz hopes to win back the suburbs.", [("to win back the suburbs.", "Ruiz")]),
+    # stances towards a person or a plan
+    ("Lopez denounced the new border policy.", [("the new border policy.", "Lopez")]),
+    ("Baker condemned the attack on the mosque.", [("the attack on the mosque.", "Baker")]),
+    # a named speaker after a comma inside the words of an earlier report starts a new one
+    (
+        "While Lopez admitted the plan had flaws, Baker said it would pass easily.",
+        [("the plan had flaws", "Lopez"), ("it would pass easily.", "Baker")],
+    ),
+    (
+        "Most voters backed the plan, the survey found.",
+        [("Most voters backed the plan", "the survey"), ("the plan", "Most voters")],
+    ),
+    # more reporting verbs: "reiterated", "the court ruled that", "echoed"
+    (
+        "Lopez reiterated the bridge would reopen in May.",
+        [("the bridge would reopen in May.", "Lopez")],
+    ),
+    ("The court ruled that the ban was lawful.", [("the ban was lawful.", "The court")]),
+    ("Baker echoed the mayor's warning.", [("the mayor's warning.", "Baker")]),
+    ("Lopez made it clear that she would run again.", [("she would run again.", "Lopez")]),
+    # a belief or feeling stated with "be" (not a passive)
+    ("Lopez is confident that the plan will pass.", [("the plan will pass.", "Lopez")]),
+    # stances and wishes: "sees ... as", "expressed", "prefers", "ordered"
+    ("Lopez sees the tax as a burden on farmers.", [("the tax as a burden on farmers.", "Lopez")]),
+    ("Baker expressed concern about the new rules.", [("concern about the new rules.", "Baker")]),
+    ("Ruiz prefers a smaller budget.", [("a smaller budget.", "Ruiz")]),
+    ("Lopez learned that the vote had been moved.", [("the vote had been moved.", "Lopez")]),
+    # "be" before an -ing form is progressive, not passive
+    ("Lopez is seeking a second term as mayor.", [("a second term as mayor.", "Lopez")]),
+    # phrasal cues
+    ("Lopez pointed to the rising cost of housing.", [("the rising cost of housing.", "Lopez")]),
+    ("Ruiz sided with the striking nurses.", [("the striking nurses.", "Ruiz")]),
+    (
+        "Baker blames the drought for the poor harvest.",
+        [("the drought for the poor harvest.", "Baker")],
+    ),
+    ("Ruiz refers to the levy as a tax on work.", [("the levy as a tax on work.", "Ruiz")]),
+    # a long subject opening the sentence, up to its relative clause
+    (
+        "Many farmers who came to the capital this week say the drought has cost them dearly.",
+        [("the drought has cost them dearly.", "Many farmers")],
+    ),
+    # a writing or record reports what it shows without "that"
+    (
+        "The latest poll shows Lopez ahead by six points.",
+        [("Lopez ahead by six points.", "The latest poll")],
+    ),
+    # a description of a person, not only a name, makes a stance or intention a report; a
+    # participle after a comma reports again, by the same speaker
+    (
+        "A spokeswoman for the firm declined to comment, saying the case was closed.",
+        [
+            ("to comment", "A spokeswoman for the firm"),
+            ("the case was closed.", "A spokeswoman for the firm"),
+        ],
+    ),
+    # a second report joined to the first by "and" / "but": same speaker, words cut at the join
+    (
+        "Lopez called the plan reckless and said it would fail by spring.",
+        [("the plan reckless", "Lopez"), ("it would fail by spring.", "Lopez")],
+    ),
+    (
+        "Baker said the bill was dead, but added that talks would go on.",
+        [("the bill was dead", "Baker"), ("talks would go on.", "Baker")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), REPORTED_ROWS)
+def test_reported(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert reported(body) == expected
+
+
+NOT_REPORTED_ROWS = [
+    # a verb of intention with no one named before it reports nothing
+    "The council decided the matter quickly.",
+    # ... but not when the words before the cue end in an adverb or auxiliary
+    "Anyone in the room could say what they liked about the plan.",
+    # a passive cue: the subject is not the one who speaks
+    "Lopez is expected to run for the Senate next year.",
+    "Baker was asked about the missing funds.",
+    # "support" and "states" are mostly nouns: "their support", "in swing states"
+    "Lopez needs the support of union members in swing states across the region.",
+    # "shows" without "that" after someone who is no writing
+    "The new gallery shows paintings by local artists.",
+]
+
+
+@pytest.mark.parametrize("body", NOT_REPORTED_ROWS)
+def test_no_reported_claim(body: str) -> None:
+    assert reported(body) == []

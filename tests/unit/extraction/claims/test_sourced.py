@@ -1,0 +1,59 @@
+"""Attributions read from a source rather than a reporting clause (`claims.sourced`):
+"according to X", "In a new poll, ...", and headlines. One row per rule, with the claims a
+sentence must give as (content, speaker) pairs.
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factwire.extraction.claims import find_claims
+from factwire.extraction.document import ArticleText
+
+
+def reported(body: str) -> list[tuple[str, str | None]]:
+    """(content, speaker words) of each reported claim of the body, found without entities."""
+    return [
+        (c.content, c.speaker.name if c.speaker else None)
+        for c in find_claims(ArticleText(body=body), [])
+        if c.kind == "reported"
+    ]
+
+
+SOURCED_ROWS = [
+    # according to: a source that runs past its name, a source set off by commas
+    (
+        "According to a study by Lopez and Baker, turnout fell sharply in May.",
+        [("turnout fell sharply in May.", "a study by Lopez")],
+    ),
+    (
+        "Fundraising, according to the campaign, has surged since May.",
+        [("has surged since May.", "the campaign")],
+    ),
+    (
+        "Sales fell by a third last year, according to a private index.",
+        [("Sales fell by a third last year", "a private index")],
+    ),
+    # a writing or record opening the sentence speaks for what follows the comma
+    (
+        "In a new poll released Monday, most voters favoured the plan.",
+        [("most voters favoured the plan.", "a new poll")],
+    ),
+    # ... but a person speaking in a writing is the speaker, not the writing
+    (
+        "In a letter, the mayors told the governor the plan would fail.",
+        [("the plan would fail.", "the mayors")],
+    ),
+    # a headline in title case with any reporting cue, stances too
+    (
+        "Lopez Slams The New Budget Plan\n\nThe council met on Monday.",
+        [("The New Budget Plan", "Lopez")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SOURCED_ROWS)
+def test_sourced(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert reported(body) == expected

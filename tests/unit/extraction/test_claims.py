@@ -7,13 +7,13 @@ examples are the `KNOWN` entities, each with a mention wherever its name or alia
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from factwire.extraction.claims import find_claims
 from factwire.extraction.document import ArticleText
-from factwire.models import Claim, Entity, EntityType, Mention
+from factwire.models import Claim, Entity, EntityType
+
+from .known_entities import entities_named
 
 KNOWN: list[tuple[str, EntityType, list[str]]] = [
     ("Maria Lopez", "PERSON", ["Lopez"]),
@@ -27,26 +27,7 @@ KNOWN: list[tuple[str, EntityType, list[str]]] = [
 
 def entities(body: str) -> list[Entity]:
     """The `KNOWN` entities named in the body, with a mention at every whole-word occurrence."""
-    found = []
-    for name, label, aliases in KNOWN:
-        forms = sorted([name, *aliases], key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
-        mentions = [
-            Mention(field="body", start=m.start(), end=m.end(), text=m.group())
-            for m in pattern.finditer(body)
-        ]
-        if mentions:
-            found.append(
-                Entity(
-                    id=(aliases or name.split())[-1].lower(),
-                    name=name,
-                    type=label,
-                    aliases=aliases,
-                    mentions=mentions,
-                    salience=0.5,
-                )
-            )
-    return found
+    return entities_named(body, KNOWN)
 
 
 def claims(body: str) -> list[Claim]:

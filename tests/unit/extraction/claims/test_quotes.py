@@ -6,38 +6,19 @@ a mention wherever its name or surname occurs.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from factwire.extraction.claims import find_claims
 from factwire.extraction.document import ArticleText
-from factwire.models import Entity, Mention
+from factwire.models import Entity
+
+from ..known_entities import entities_named
 
 PEOPLE = ("Maria Lopez", "Tom Baker", "Ana Ruiz")
 
 
 def _entities(body: str) -> list[Entity]:
-    found = []
-    for name in PEOPLE:
-        surname = name.split()[-1]
-        pattern = re.compile(rf"\b(?:{re.escape(name)}|{surname})\b")
-        mentions = [
-            Mention(field="body", start=m.start(), end=m.end(), text=m.group())
-            for m in pattern.finditer(body)
-        ]
-        if mentions:
-            found.append(
-                Entity(
-                    id=surname.lower(),
-                    name=name,
-                    type="PERSON",
-                    aliases=[surname],
-                    mentions=mentions,
-                    salience=0.5,
-                )
-            )
-    return found
+    return entities_named(body, [(n, "PERSON", [n.split()[-1]]) for n in PEOPLE])
 
 
 def quotes(body: str) -> list[tuple[str, str | None]]:

@@ -5,15 +5,15 @@ wherever one of its forms is written."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from factwire.extraction.claims import find_claims
 from factwire.extraction.claims.phrases import Phrase, tokens
 from factwire.extraction.claims.speakers import speaker_core
 from factwire.extraction.document import ArticleText
-from factwire.models import Entity, EntityType, Mention
+from factwire.models import Entity, EntityType
+
+from ..known_entities import entities_named
 
 PEOPLE: list[tuple[str, EntityType, list[str]]] = [
     ("Nora Halvorsen", "PERSON", ["Halvorsen"]),
@@ -26,22 +26,7 @@ PEOPLE: list[tuple[str, EntityType, list[str]]] = [
 
 
 def entities(body: str) -> list[Entity]:
-    found = []
-    for name, label, aliases in PEOPLE:
-        forms = sorted([name, *aliases], key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
-        mentions = [
-            Mention(field="body", start=m.start(), end=m.end(), text=m.group())
-            for m in pattern.finditer(body)
-        ]
-        if mentions:
-            key = (aliases or name.split())[-1].lower()
-            found.append(
-                Entity(
-                    id=key, name=name, type=label, aliases=aliases, mentions=mentions, salience=0.5
-                )
-            )
-    return found
+    return entities_named(body, PEOPLE)
 
 
 def speakers(body: str) -> list[str | None]:

@@ -11,7 +11,11 @@ from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft
 from factwire.extraction.claims.phrases import Phrase, Token, phrase_after, tokens
 from factwire.extraction.language import lexicon
-from factwire.extraction.language.function_words import DETERMINERS, PHRASE_BOUNDARY
+from factwire.extraction.language.function_words import (
+    DETERMINERS,
+    INDEFINITE_ARTICLES,
+    PHRASE_BOUNDARY,
+)
 from factwire.extraction.sentences import Span
 
 _HEADLINE_SOURCE = re.compile(
@@ -21,6 +25,7 @@ _HEADLINE_CHARS = 200
 _SOURCE_TAIL = 120  # how far past its name the source of "According to X, ..." may run
 MAX_WRITING_WORDS = 8  # "In the latest NBC News/Wall Street Journal poll, ..."
 MIN_CONTENT_WORDS = 3
+_APPOSITION_WORDS = 8  # tokens, its closing comma included
 _TRAILING = " \t\n,;:—–-"
 
 
@@ -90,7 +95,7 @@ def according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Dra
         comma = body.find(",", phrase.end, min(sentence.end, phrase.end + _SOURCE_TAIL))
         if comma < 0:
             return None
-        content = trimmed(body, comma + 1, sentence.end)
+        content = trimmed(body, _past_apposition(body, comma, sentence.end), sentence.end)
     else:  # "..., according to X." / "The plan, according to X, would fail."
         content = trimmed(body, sentence.start, start)
         if content is None or word_count(body, *content) < MIN_CONTENT_WORDS:
@@ -99,6 +104,17 @@ def according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Dra
         return None
     attribution = Attribution(phrase, "according to", start, end)
     return attribution.draft("reported", *content)
+
+
+def _past_apposition(body: str, comma: int, end: int) -> int:
+    """Where the words after the source's comma begin, past an apposition that describes the
+    source: `According to the Institute, a Nairobi think tank, similar deals ...` (a short
+    phrase opening with "a"/"an" and closed by a comma)."""
+    words = tokens(body, comma + 1, min(end, comma + 1 + _SOURCE_TAIL))
+    if not words or words[0].lower not in INDEFINITE_ARTICLES:
+        return comma + 1
+    closing = next((k for k, t in enumerate(words[:_APPOSITION_WORDS]) if t.text == ","), None)
+    return words[closing].end if closing is not None and closing > 1 else comma + 1
 
 
 def _any_source(body: str, end: int, sentence: Span) -> Phrase | None:

@@ -42,6 +42,9 @@ TITLE_SMALL_WORDS = words("a an the and or but nor of in on at to for from with 
 # --- speaker phrases (claims) -----------------------------------------------------------------
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+"""What opens an apposition that describes a name just given ("X, a think tank, ...")."""
+
 DETERMINERS = words(
     "the a an this that these those his her their its our my your some many most several other "
     "another one two three four five both all few any no each every more first such"

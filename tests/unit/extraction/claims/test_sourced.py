@@ -36,6 +36,15 @@ SOURCED_ROWS = [
         "Sales fell by a third last year, according to a private index.",
         [("Sales fell by a third last year", "a private index")],
     ),
+    # an apposition describing the source is no part of what it says
+    (
+        "According to the Harbour Institute, a think tank in Lagos, rents doubled in 2025.",
+        [("rents doubled in 2025.", "the Harbour Institute")],
+    ),
+    (
+        "According to the agency, a new plan will cost more than the old one.",
+        [("a new plan will cost more than the old one.", "the agency")],
+    ),
     # a writing or record opening the sentence speaks for what follows the comma
     (
         "In a new poll released Monday, most voters favoured the plan.",

@@ -22,6 +22,9 @@ class MentionRef(NamedTuple):
     entity: Entity
 
 
+_new_ref = tuple.__new__
+
+
 @dataclass(slots=True)
 class ClaimContext:
     """The body with its sentence and line spans and its mentions sorted by position."""
@@ -43,11 +46,13 @@ class ClaimContext:
         self._sentence_ends = [s.end for s in self.sentences]
         self.lines = [Span(m.start(), m.end()) for m in _LINE.finditer(self.body)]
         self._line_starts = [s.start for s in self.lines]
+        size = len(self.body)
+        # tuple.__new__: the named tuple without its Python-level constructor (one per mention)
         refs = [
-            MentionRef(m.start, m.end, e)
+            _new_ref(MentionRef, (m.start, m.end, e))
             for e in self.entities
             for m in e.mentions
-            if m.field == "body" and 0 <= m.start < m.end <= len(self.body)
+            if m.field == "body" and 0 <= m.start < m.end <= size
         ]
         refs.sort(key=lambda r: (r.start, -r.end))
         self.mentions = refs

@@ -26,14 +26,19 @@ from factwire.extraction.language.name_words import PERSON_SUFFIXES as _PERSON_S
 WINDOW = 160
 MAX_WORDS = 12
 
+_TITLES = lexicon().title_abbreviations
+# Each alternative is tried at every word: the first two fail on their first character for
+# most words ("U.S." needs a dot second, a title one of the titles' first letters).
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.S., D.C.
-    rf"|(?:{'|'.join(lexicon().title_abbreviations)})\.(?!\w)"
+    r"[A-Za-z]\.(?:[A-Za-z]\.)+"  # U.S., D.C.
+    rf"|(?=[{re.escape(''.join(sorted({t[0] for t in _TITLES})))}])"
+    rf"(?:{'|'.join(_TITLES)})\.(?!\w)"
     r"|[A-Z]\.(?=\s[A-Z][a-z])"  # a middle initial: Jeffrey M. Jones
     r"|[^\W_][\w'’&-]*"
     r"|[^\w\s]"
 )
 _AGE = re.compile(r"\d+-year-old")
+_PHRASE_ENDERS = _PREPOSITIONS | DETERMINERS  # no phrase ends in "of" or "the"
 _STOP_PUNCT = frozenset(",;:()[]{}\"“”‘’«»—–!?.…'")
 
 
@@ -125,7 +130,7 @@ def phrase_after(text: str, start: int, hi: int, *, loose: bool = False) -> Phra
         if not loose and low in _PREPOSITIONS and low not in ("of", "for", "at", "from"):
             break
         words.append(tok)
-    while words and words[-1].lower in _PREPOSITIONS | DETERMINERS:
+    while words and words[-1].lower in _PHRASE_ENDERS:
         words.pop()
     if words and words[0].lower in PRONOUNS and len(words) > 1:
         words = words[:1]
@@ -264,7 +269,7 @@ def _validated(text: str, words: list[Token]) -> Phrase | None:
         return None
     if len(words) == 1 and words[0].lower in PRONOUNS:
         return _phrase(text, words)
-    if words[-1].lower in DETERMINERS | _PREPOSITIONS:
+    if words[-1].lower in _PHRASE_ENDERS:
         return None
     named = any(w.capitalized and w.lower not in DETERMINERS for w in words)
     return _phrase(text, words) if named or _headed_by_a_speaker_noun(words) else None

@@ -77,6 +77,11 @@ SPEAKER_ROWS = [
         ["brightwater"],
     ),
     ("Nora Halvorsen visited the pit. It said the wage offer was final.", ["It"]),
+    # an "it" that no organisation fits: the writing of the one quoted just before
+    (
+        'Halvorsen said in a letter, "The pit stays shut." It added, "Wages will rise."',
+        ["halvorsen", "halvorsen"],
+    ),
     (
         "Brightwater Mining turned the offer down on Monday. They said the wage offer was too low.",
         ["brightwater"],

@@ -5,10 +5,10 @@ phrase goes to the entity at its head; a description ("the former governor") to 
 written with that title, else to the person just quoted; "he"/"she" to a person mentioned
 shortly before (the subject of the nearest sentence with a candidate, or a recent speaker),
 skipping people whose first name or title says the pronoun does not fit; "they"/"we"/"it" to
-a recent organisation that spoke, and an "it" no organisation fits to the speaker of the same
-or the previous paragraph ("Roe wrote in the affidavit. It continued"). A speaker followed by
-"according to X" ("Roe said, according to the Daily Sun") is replaced by X, through whom the
-words reach the reader. The questions about the text are in `speakers`.
+a recent organisation that spoke, and an "it" or "they" no organisation fits to the speaker of
+the same or the previous paragraph ("Roe wrote in the affidavit. It continued"). A speaker
+followed by "according to X" ("Roe said, according to the Daily Sun") is replaced by X,
+through whom the words reach the reader. The questions about the text are in `speakers`.
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class SpeakerResolver:
                 group = self._recent_group_name(phrase.start)
             if entity is None and group is None and pronoun in ("it", "they"):
                 entity = self._subject_group(phrase.start)
-            if entity is None and group is None and pronoun == "it":
+            if entity is None and group is None and pronoun in ("it", "they"):
                 entity, group = self._last_source(phrase.start)
             speaker = _speaker(entity, group or phrase.text)
         elif pronoun is not None:  # "I", "you", "who": nobody the article names
@@ -269,9 +269,9 @@ class SpeakerResolver:
         return None
 
     def _last_source(self, pos: int) -> tuple[Entity | None, str | None]:
-        """The speaker of this or the previous paragraph, for an "it" that no organisation
-        fits: in `Roe wrote in the affidavit. It continued: "..."` the writing quoted on is
-        Roe's."""
+        """The speaker of this or the previous paragraph, for an "it" or "they" that no
+        organisation fits: in `Roe wrote in the affidavit. It continued: "..."` the writing
+        quoted on is Roe's; a "they" after one person quoted is that person."""
         if not self._speakers:
             return None, None
         last = self._speakers[-1]

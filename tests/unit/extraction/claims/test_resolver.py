@@ -91,6 +91,8 @@ SPEAKER_ROWS = [
         "A Halvorsen email said the mine would reopen. She added that wages would rise.",
         ["halvorsen", "halvorsen"],
     ),
+    # a "they" after one person quoted, when no organisation fits, is that person
+    ('Pell said, "The pit stays shut." They added, "Wages will rise."', ["pell", "pell"]),
     # "he" does not go back to a spokeswoman
     (
         "Victor Anand opened the plant. A spokeswoman said the mine was safe. "

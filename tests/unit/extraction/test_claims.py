@@ -166,10 +166,11 @@ QUOTE_ROWS = [
         'Lopez thanked the mayor for "stepping up when the council would not."',
         [("reported", "stepping up when the council would not.", "Maria Lopez")],
     ),
-    # a second reporting clause about a quote adds no claim
+    # a second reporting clause about a quote adds no claim; the words reach the reader
+    # through the paper, which is their source
     (
         '"We are winning," Baker said at the meeting, according to the Daily Planet.',
-        [("quote", "We are winning", "Tom Baker")],
+        [("quote", "We are winning", "the Daily Planet")],
     ),
 ]
 

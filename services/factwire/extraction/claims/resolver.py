@@ -5,7 +5,10 @@ phrase goes to the entity at its head; a description ("the former governor") to 
 written with that title, else to the person just quoted; "he"/"she" to a person mentioned
 shortly before (the subject of the nearest sentence with a candidate, or a recent speaker),
 skipping people whose first name or title says the pronoun does not fit; "they"/"we"/"it" to
-a recent organisation that spoke. The questions about the text are in `speakers`.
+a recent organisation that spoke, and an "it" or "they" no organisation fits to the speaker of
+the same or the previous paragraph ("Roe wrote in the affidavit. It continued"). A speaker
+followed by "according to X" ("Roe said, according to the Daily Sun") is replaced by X,
+through whom the words reach the reader. The questions about the text are in `speakers`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factwire.extraction.claims.context import ClaimContext, MentionRef
-from factwire.extraction.claims.phrases import Phrase, subject_phrase
+from factwire.extraction.claims.phrases import Phrase, phrase_after, subject_phrase
 from factwire.extraction.claims.speakers import (
     describes_a_person,
     description_gender,
@@ -30,12 +33,15 @@ from factwire.extraction.claims.speakers import (
     without_post_modifier,
     writer_of,
 )
+from factwire.extraction.language.patterns import ACCORDING_TO
 from factwire.extraction.language.speaker_words import RELATIONAL_ROLES
 from factwire.models import Entity, Speaker
 
 SENTENCES_BACK = 4  # how many sentences back a "he"/"she" looks for its person
 SPEAKERS_BACK = 4  # how many earlier speakers a "he"/"she" considers
 PARAGRAPHS_BACK = 3  # how many paragraphs back an earlier speaker still counts
+THROUGH_CHARS = 60  # how far after a speaker an "according to" still names the source
+_CLAUSE_ENDS = '.;"“”\n'
 
 
 class Spoken(NamedTuple):
@@ -67,6 +73,7 @@ class SpeakerResolver:
         self._surnames = surname_index(self.ctx.entities)
 
     def resolve(self, written: Phrase) -> Speaker:
+        written = self._reported_through(written) or written
         phrase = speaker_core(written)
         pronoun = phrase.pronoun
         if pronoun in ("he", "she"):
@@ -79,6 +86,8 @@ class SpeakerResolver:
                 group = self._recent_group_name(phrase.start)
             if entity is None and group is None and pronoun in ("it", "they"):
                 entity = self._subject_group(phrase.start)
+            if entity is None and group is None and pronoun in ("it", "they"):
+                entity, group = self._last_source(phrase.start)
             speaker = _speaker(entity, group or phrase.text)
         elif pronoun is not None:  # "I", "you", "who": nobody the article names
             entity, speaker = None, Speaker(name=phrase.text)
@@ -86,6 +95,18 @@ class SpeakerResolver:
             entity, speaker = self._named(phrase)
         self._speakers.append(Spoken(phrase.start, entity, speaker.name))
         return speaker
+
+    def _reported_through(self, written: Phrase) -> Phrase | None:
+        """The source a speaker's words reach the reader through, named right after the
+        reporting verb: in `"...," Roe said, according to the Daily Sun.` the paper."""
+        body = self.ctx.body
+        gap = body[written.end : written.end + THROUGH_CHARS]
+        found = ACCORDING_TO.search(gap)
+        if found is None or any(ch in gap[: found.start()] for ch in _CLAUSE_ENDS):
+            return None
+        start = written.end + found.end()
+        end = self.ctx.sentences[self.ctx.sentence_index(start)].end
+        return phrase_after(body, start, end, loose=True)
 
     def _named(self, phrase: Phrase) -> tuple[Entity | None, Speaker]:
         """A phrase with a name or a description: its head entity, else the person the
@@ -246,6 +267,17 @@ class SpeakerResolver:
                 if not self._in_quote(m.start) and is_subject(self.ctx.body, m, sentence.start):
                     return m.entity
         return None
+
+    def _last_source(self, pos: int) -> tuple[Entity | None, str | None]:
+        """The speaker of this or the previous paragraph, for an "it" or "they" that no
+        organisation fits: in `Roe wrote in the affidavit. It continued: "..."` the writing
+        quoted on is Roe's; a "they" after one person quoted is that person."""
+        if not self._speakers:
+            return None, None
+        last = self._speakers[-1]
+        if self.ctx.line_index(pos) - self.ctx.line_index(last.start) > 1:
+            return None, None
+        return last.entity, last.name
 
     def _recent_group_name(self, pos: int) -> str | None:
         """The words of a recent speaker that is a group but no entity ("Officials")."""

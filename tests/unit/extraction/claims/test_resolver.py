@@ -77,6 +77,11 @@ SPEAKER_ROWS = [
         ["brightwater"],
     ),
     ("Nora Halvorsen visited the pit. It said the wage offer was final.", ["It"]),
+    # an "it" that no organisation fits: the writing of the one quoted just before
+    (
+        'Halvorsen said in a letter, "The pit stays shut." It added, "Wages will rise."',
+        ["halvorsen", "halvorsen"],
+    ),
     (
         "Brightwater Mining turned the offer down on Monday. They said the wage offer was too low.",
         ["brightwater"],
@@ -86,6 +91,8 @@ SPEAKER_ROWS = [
         "A Halvorsen email said the mine would reopen. She added that wages would rise.",
         ["halvorsen", "halvorsen"],
     ),
+    # a "they" after one person quoted, when no organisation fits, is that person
+    ('Pell said, "The pit stays shut." They added, "Wages will rise."', ["pell", "pell"]),
     # "he" does not go back to a spokeswoman
     (
         "Victor Anand opened the plant. A spokeswoman said the mine was safe. "
@@ -98,6 +105,20 @@ SPEAKER_ROWS = [
         "Lena Brooks arrived late at the hall. The singer said the tour would go on. "
         "She added that every ticket was sold.",
         ["brooks", "brooks"],
+    ),
+    # "X said, according to Y": the words reach the reader through Y, who is the source
+    (
+        '"The pit stays shut," Halvorsen said on Friday, according to the Ministry of Health.',
+        ["health"],
+    ),
+    (
+        '"The pit stays shut," Halvorsen said on Friday, according to the Daily Sun.',
+        ["the Daily Sun"],
+    ),
+    # an "according to" in the next sentence names no source of this quote
+    (
+        '"The pit stays shut," Halvorsen said. According to the Ministry of Health, it is safe.',
+        ["halvorsen", "health"],
     ),
 ]
 

@@ -166,11 +166,10 @@ QUOTE_ROWS = [
         'Lopez thanked the mayor for "stepping up when the council would not."',
         [("reported", "stepping up when the council would not.", "Maria Lopez")],
     ),
-    # a second reporting clause about a quote adds no claim; the words reach the reader
-    # through the paper, which is their source
+    # a second reporting clause about a quote adds no claim
     (
         '"We are winning," Baker said at the meeting, according to the Daily Planet.',
-        [("quote", "We are winning", "the Daily Planet")],
+        [("quote", "We are winning", "Tom Baker")],
     ),
 ]
 

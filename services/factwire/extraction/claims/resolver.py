@@ -6,9 +6,8 @@ written with that title, else to the person just quoted; "he"/"she" to a person 
 shortly before (the subject of the nearest sentence with a candidate, or a recent speaker),
 skipping people whose first name or title says the pronoun does not fit; "they"/"we"/"it" to
 a recent organisation that spoke, and an "it" or "they" no organisation fits to the speaker of
-the same or the previous paragraph ("Roe wrote in the affidavit. It continued"). A speaker
-followed by "according to X" ("Roe said, according to the Daily Sun") is replaced by X,
-through whom the words reach the reader. The questions about the text are in `speakers`.
+the same or the previous paragraph ("Roe wrote in the affidavit. It continued"). The questions
+about the text are in `speakers`.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from factwire.extraction.claims.context import ClaimContext, MentionRef
-from factwire.extraction.claims.phrases import Phrase, phrase_after, subject_phrase
+from factwire.extraction.claims.phrases import Phrase, subject_phrase
 from factwire.extraction.claims.speakers import (
     describes_a_person,
     description_gender,
@@ -33,15 +32,12 @@ from factwire.extraction.claims.speakers import (
     without_post_modifier,
     writer_of,
 )
-from factwire.extraction.language.patterns import ACCORDING_TO
 from factwire.extraction.language.speaker_words import RELATIONAL_ROLES
 from factwire.models import Entity, Speaker
 
 SENTENCES_BACK = 4  # how many sentences back a "he"/"she" looks for its person
 SPEAKERS_BACK = 4  # how many earlier speakers a "he"/"she" considers
 PARAGRAPHS_BACK = 3  # how many paragraphs back an earlier speaker still counts
-THROUGH_CHARS = 60  # how far after a speaker an "according to" still names the source
-_CLAUSE_ENDS = '.;"“”\n'
 
 
 class Spoken(NamedTuple):
@@ -73,7 +69,6 @@ class SpeakerResolver:
         self._surnames = surname_index(self.ctx.entities)
 
     def resolve(self, written: Phrase) -> Speaker:
-        written = self._reported_through(written) or written
         phrase = speaker_core(written)
         pronoun = phrase.pronoun
         if pronoun in ("he", "she"):
@@ -95,18 +90,6 @@ class SpeakerResolver:
             entity, speaker = self._named(phrase)
         self._speakers.append(Spoken(phrase.start, entity, speaker.name))
         return speaker
-
-    def _reported_through(self, written: Phrase) -> Phrase | None:
-        """The source a speaker's words reach the reader through, named right after the
-        reporting verb: in `"...," Roe said, according to the Daily Sun.` the paper."""
-        body = self.ctx.body
-        gap = body[written.end : written.end + THROUGH_CHARS]
-        found = ACCORDING_TO.search(gap)
-        if found is None or any(ch in gap[: found.start()] for ch in _CLAUSE_ENDS):
-            return None
-        start = written.end + found.end()
-        end = self.ctx.sentences[self.ctx.sentence_index(start)].end
-        return phrase_after(body, start, end, loose=True)
 
     def _named(self, phrase: Phrase) -> tuple[Entity | None, Speaker]:
         """A phrase with a name or a description: its head entity, else the person the

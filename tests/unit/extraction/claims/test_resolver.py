@@ -106,20 +106,6 @@ SPEAKER_ROWS = [
         "She added that every ticket was sold.",
         ["brooks", "brooks"],
     ),
-    # "X said, according to Y": the words reach the reader through Y, who is the source
-    (
-        '"The pit stays shut," Halvorsen said on Friday, according to the Ministry of Health.',
-        ["health"],
-    ),
-    (
-        '"The pit stays shut," Halvorsen said on Friday, according to the Daily Sun.',
-        ["the Daily Sun"],
-    ),
-    # an "according to" in the next sentence names no source of this quote
-    (
-        '"The pit stays shut," Halvorsen said. According to the Ministry of Health, it is safe.',
-        ["halvorsen", "health"],
-    ),
 ]
 
 

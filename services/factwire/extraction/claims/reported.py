@@ -385,7 +385,32 @@ def _with_cue(
     content = first_match(WITH_CUE, clause)
     if clause is None or content is None:
         return None
+    if _relative(ctx.body, sentence.start, cue_start):
+        content = _to_comma(ctx.body, content)
     return clause.attribution.draft("reported", *content)
+
+
+def _relative(body: str, start: int, cue_start: int) -> bool:
+    """Whether the cue opens a relative clause ("Smith, who called the plan reckless, ...")."""
+    before = tokens(body, max(start, cue_start - 40), cue_start)
+    while before and before[-1].lower in PHRASE_SKIP:
+        before.pop()
+    return bool(before) and before[-1].lower in SUBJECT_ENDS and before[-1].lower != "that"
+
+
+def _to_comma(body: str, content: tuple[int, int]) -> tuple[int, int]:
+    """`Smith, who called the plan reckless, said it failed`: the words of a cue in a relative
+    clause end at the comma closing the clause when a cue of the main clause follows it."""
+    comma = body.find(",", content[0], content[1])
+    if comma <= content[0]:
+        return content
+    after = tokens(body, comma + 1, min(content[1], comma + 40))
+    while after and after[0].lower in PHRASE_SKIP:
+        after = after[1:]
+    if not after or lexicon().cue_pattern.match(body, after[0].start) is None:
+        return content
+    trimmed = _trimmed(body, content[0], comma)
+    return trimmed if trimmed is not None else content
 
 
 def _passive(body: str, start: int, cue_start: int) -> bool:

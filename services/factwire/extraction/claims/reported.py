@@ -30,6 +30,7 @@ from factwire.extraction.claims.sourced import according_to as _according_to
 from factwire.extraction.claims.sourced import char_before as _char_before
 from factwire.extraction.claims.sourced import headline_source as _headline_source
 from factwire.extraction.claims.sourced import in_writing as _in_writing
+from factwire.extraction.claims.sourced import possessive_stances as _possessive_stances
 from factwire.extraction.claims.sourced import title_case_headline as _title_case_headline
 from factwire.extraction.claims.sourced import trimmed as _trimmed
 from factwire.extraction.claims.sourced import word_count as _words
@@ -148,6 +149,20 @@ def _in_sentence(
             _end_before(body, outer, draft.speaker.start)
         found.append(draft)
         consumed = max(consumed, draft.extent()[1])
+    return _with_stances(body, sentence, blocked, claimed, found)
+
+
+def _with_stances(
+    body: str, sentence: Span, blocked: _Blocked, claimed: _Blocked, found: list[Draft]
+) -> list[Draft]:
+    """The claims found, with "Smith's decision to run" (`sourced.possessive_stances`) where
+    no other claim of the sentence holds its words."""
+    for draft in _possessive_stances(body, sentence):
+        taken = _Blocked([d.extent() for d in found])
+        if draft.cue_start in blocked or _overlaps(draft, claimed):
+            continue
+        if not taken.intersects(draft.cue_start, draft.content_end):
+            found.append(draft)
     return found
 
 

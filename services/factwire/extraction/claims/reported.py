@@ -319,12 +319,17 @@ def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
 
 
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
-    """`Smith said (that) the plan failed.` / `Smith told reporters on Monday it failed.`"""
+    """`Smith said (that) the plan failed.` / `Smith told reporters on Monday it failed.` An act
+    of judging ends at a comma: `Smith praised the plan, and won the vote` praised the plan."""
     content, body = clause.content, clause.body
     least = _MIN_ACT_WORDS if clause.act else _MIN_CONTENT_WORDS
     if content is None or clause.inverted or _words(body, *content) < least:
         return None
-    return content if "," not in body[clause.after : content[0]] else None
+    if "," in body[clause.after : content[0]]:
+        return None
+    comma = body.find(",", content[0], content[1]) if clause.act else -1
+    cut = _trimmed(body, content[0], comma) if comma > content[0] else None
+    return cut if cut is not None else content
 
 
 def _content_before_speaker(clause: ReportingClause) -> tuple[int, int] | None:

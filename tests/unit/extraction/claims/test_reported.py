@@ -92,6 +92,11 @@ REPORTED_ROWS = [
         "Baker said the bill was dead, but added that talks would go on.",
         [("the bill was dead", "Baker"), ("talks would go on.", "Baker")],
     ),
+    # an act of judging ("praised", "called") takes its object up to a comma
+    (
+        "Lopez praised the new bridge, and the crowd cheered for a long while.",
+        [("the new bridge", "Lopez")],
+    ),
     # a cue in a relative clause ends at the comma closing it when the main clause reports
     (
         "Lopez, who called the levy unfair last spring, said the council would drop it.",

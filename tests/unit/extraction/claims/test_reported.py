@@ -97,6 +97,11 @@ REPORTED_ROWS = [
         "Lopez praised the new bridge, and the crowd cheered for a long while.",
         [("the new bridge", "Lopez")],
     ),
+    # a dash sets off an aside that is no part of the report
+    (
+        "Baker said the depot would close in May — a blow to the town's drivers.",
+        [("the depot would close in May", "Baker")],
+    ),
     # a cue in a relative clause ends at the comma closing it when the main clause reports
     (
         "Lopez, who called the levy unfair last spring, said the council would drop it.",

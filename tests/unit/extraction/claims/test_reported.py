@@ -97,10 +97,14 @@ REPORTED_ROWS = [
         "Lopez praised the new bridge, and the crowd cheered for a long while.",
         [("the new bridge", "Lopez")],
     ),
-    # a dash sets off an aside that is no part of the report
+    # a dash setting off an aside, or a semicolon, ends the report
     (
         "Baker said the depot would close in May — a blow to the town's drivers.",
         [("the depot would close in May", "Baker")],
+    ),
+    (
+        "Lopez said the fares would rise in June; the drivers had expected it.",
+        [("the fares would rise in June", "Lopez")],
     ),
     # a cue in a relative clause ends at the comma closing it when the main clause reports
     (

@@ -64,7 +64,7 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _MIN_ACT_WORDS = 2
-_BREAK = re.compile(r"\s(?:—|–|--)\s|;")
+_BREAK = re.compile(r"\s(?:—|–|--)\s|;|,\s+(?:" + "|".join(sorted(COORDINATORS)) + r")\s")
 
 
 class _Blocked:
@@ -322,8 +322,8 @@ def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
     """`Smith said (that) the plan failed.` / `Smith told reporters on Monday it failed.` An act
     of judging ends at a comma: `Smith praised the plan, and won the vote` praised the plan;
-    any report ends at a dash that sets off an aside (`Smith said it failed — a rare admission`)
-    or at a semicolon, which starts a clause of its own."""
+    any report ends at a dash that sets off an aside (`Smith said it failed — a rare admission`),
+    at a semicolon or at ", and" / ", but", which start a clause of their own."""
     content, body = clause.content, clause.body
     least = _MIN_ACT_WORDS if clause.act else _MIN_CONTENT_WORDS
     if content is None or clause.inverted or _words(body, *content) < least:

@@ -97,7 +97,7 @@ REPORTED_ROWS = [
         "Lopez praised the new bridge, and the crowd cheered for a long while.",
         [("the new bridge", "Lopez")],
     ),
-    # a dash setting off an aside, or a semicolon, ends the report
+    # a dash setting off an aside, a semicolon, or ", and" / ", but" ends the report
     (
         "Baker said the depot would close in May — a blow to the town's drivers.",
         [("the depot would close in May", "Baker")],
@@ -105,6 +105,10 @@ REPORTED_ROWS = [
     (
         "Lopez said the fares would rise in June; the drivers had expected it.",
         [("the fares would rise in June", "Lopez")],
+    ),
+    (
+        "Ruiz said the new line would open in May, but the drivers doubt it.",
+        [("the new line would open in May", "Ruiz")],
     ),
     # a cue in a relative clause ends at the comma closing it when the main clause reports
     (

@@ -37,6 +37,7 @@ from factwire.extraction.claims.sourced import word_count as _words
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import (
     BE_FORMS,
+    CLAUSE_BREAKS,
     COORDINATORS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -64,7 +65,7 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _MIN_ACT_WORDS = 2
-_BREAK = re.compile(r"\s(?:—|–|--)\s|;|,\s+(?:" + "|".join(sorted(COORDINATORS)) + r")\s")
+_BREAK = re.compile(r"\s(?:—|–|--)\s|;|,\s+(?:" + "|".join(sorted(CLAUSE_BREAKS)) + r")\s")
 
 
 class _Blocked:
@@ -323,7 +324,7 @@ def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
     """`Smith said (that) the plan failed.` / `Smith told reporters on Monday it failed.` An act
     of judging ends at a comma: `Smith praised the plan, and won the vote` praised the plan;
     any report ends at a dash that sets off an aside (`Smith said it failed — a rare admission`),
-    at a semicolon or at ", and" / ", but", which start a clause of their own."""
+    at a semicolon or at ", and" / ", but" / ", while", which start a clause of their own."""
     content, body = clause.content, clause.body
     least = _MIN_ACT_WORDS if clause.act else _MIN_CONTENT_WORDS
     if content is None or clause.inverted or _words(body, *content) < least:

@@ -97,7 +97,7 @@ REPORTED_ROWS = [
         "Lopez praised the new bridge, and the crowd cheered for a long while.",
         [("the new bridge", "Lopez")],
     ),
-    # a dash setting off an aside, a semicolon, or ", and" / ", but" ends the report
+    # a dash setting off an aside, a semicolon, or ", and" / ", but" / ", while" ends the report
     (
         "Baker said the depot would close in May — a blow to the town's drivers.",
         [("the depot would close in May", "Baker")],
@@ -109,6 +109,10 @@ REPORTED_ROWS = [
     (
         "Ruiz said the new line would open in May, but the drivers doubt it.",
         [("the new line would open in May", "Ruiz")],
+    ),
+    (
+        "Baker argued the tax was too high, while Ruiz wanted it doubled.",
+        [("the tax was too high", "Baker"), ("it doubled.", "Ruiz")],
     ),
     # a cue in a relative clause ends at the comma closing it when the main clause reports
     (

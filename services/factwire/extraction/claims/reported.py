@@ -30,12 +30,14 @@ from factwire.extraction.claims.sourced import according_to as _according_to
 from factwire.extraction.claims.sourced import char_before as _char_before
 from factwire.extraction.claims.sourced import headline_source as _headline_source
 from factwire.extraction.claims.sourced import in_writing as _in_writing
+from factwire.extraction.claims.sourced import possessive_stances as _possessive_stances
 from factwire.extraction.claims.sourced import title_case_headline as _title_case_headline
 from factwire.extraction.claims.sourced import trimmed as _trimmed
 from factwire.extraction.claims.sourced import word_count as _words
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import (
     BE_FORMS,
+    CLAUSE_BREAKS,
     COORDINATORS,
     DETERMINERS,
     FUNCTION_WORDS,
@@ -63,6 +65,7 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _MIN_ACT_WORDS = 2
+_BREAK = re.compile(r"\s(?:—|–|--)\s|;|,\s+(?:" + "|".join(sorted(CLAUSE_BREAKS)) + r")\s")
 
 
 class _Blocked:
@@ -148,6 +151,20 @@ def _in_sentence(
             _end_before(body, outer, draft.speaker.start)
         found.append(draft)
         consumed = max(consumed, draft.extent()[1])
+    return _with_stances(body, sentence, blocked, claimed, found)
+
+
+def _with_stances(
+    body: str, sentence: Span, blocked: _Blocked, claimed: _Blocked, found: list[Draft]
+) -> list[Draft]:
+    """The claims found, with "Smith's decision to run" (`sourced.possessive_stances`) where
+    no other claim of the sentence holds its words."""
+    for draft in _possessive_stances(body, sentence):
+        taken = _Blocked([d.extent() for d in found])
+        if draft.cue_start in blocked or _overlaps(draft, claimed):
+            continue
+        if not taken.intersects(draft.cue_start, draft.content_end):
+            found.append(draft)
     return found
 
 
@@ -304,12 +321,22 @@ def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
 
 
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
-    """`Smith said (that) the plan failed.` / `Smith told reporters on Monday it failed.`"""
+    """`Smith said (that) the plan failed.` / `Smith told reporters on Monday it failed.` An act
+    of judging ends at a comma: `Smith praised the plan, and won the vote` praised the plan;
+    any report ends at a dash that sets off an aside (`Smith said it failed — a rare admission`),
+    at a semicolon or at ", and" / ", but" / ", while", which start a clause of their own."""
     content, body = clause.content, clause.body
     least = _MIN_ACT_WORDS if clause.act else _MIN_CONTENT_WORDS
     if content is None or clause.inverted or _words(body, *content) < least:
         return None
-    return content if "," not in body[clause.after : content[0]] else None
+    if "," in body[clause.after : content[0]]:
+        return None
+    comma = body.find(",", content[0], content[1]) if clause.act else -1
+    cut = _trimmed(body, content[0], comma) if comma > content[0] else None
+    content = cut if cut is not None else content
+    dash = _BREAK.search(body, content[0], content[1])
+    cut = _trimmed(body, content[0], dash.start()) if dash is not None else None
+    return cut if cut is not None and _words(body, *cut) >= least else content
 
 
 def _content_before_speaker(clause: ReportingClause) -> tuple[int, int] | None:
@@ -385,7 +412,32 @@ def _with_cue(
     content = first_match(WITH_CUE, clause)
     if clause is None or content is None:
         return None
+    if _relative(ctx.body, sentence.start, cue_start):
+        content = _to_comma(ctx.body, content)
     return clause.attribution.draft("reported", *content)
+
+
+def _relative(body: str, start: int, cue_start: int) -> bool:
+    """Whether the cue opens a relative clause ("Smith, who called the plan reckless, ...")."""
+    before = tokens(body, max(start, cue_start - 40), cue_start)
+    while before and before[-1].lower in PHRASE_SKIP:
+        before.pop()
+    return bool(before) and before[-1].lower in SUBJECT_ENDS and before[-1].lower != "that"
+
+
+def _to_comma(body: str, content: tuple[int, int]) -> tuple[int, int]:
+    """`Smith, who called the plan reckless, said it failed`: the words of a cue in a relative
+    clause end at the comma closing the clause when a cue of the main clause follows it."""
+    comma = body.find(",", content[0], content[1])
+    if comma <= content[0]:
+        return content
+    after = tokens(body, comma + 1, min(content[1], comma + 40))
+    while after and after[0].lower in PHRASE_SKIP:
+        after = after[1:]
+    if not after or lexicon().cue_pattern.match(body, after[0].start) is None:
+        return content
+    trimmed = _trimmed(body, content[0], comma)
+    return trimmed if trimmed is not None else content
 
 
 def _passive(body: str, start: int, cue_start: int) -> bool:

@@ -12,10 +12,12 @@ from factwire.extraction.claims.drafts import Attribution, Draft
 from factwire.extraction.claims.phrases import Phrase, Token, phrase_after, tokens
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import (
+    BEFORE_SUBJECT,
     DETERMINERS,
     INDEFINITE_ARTICLES,
     PHRASE_BOUNDARY,
 )
+from factwire.extraction.language.patterns import POSSESSIVE_NOUN_CUE
 from factwire.extraction.sentences import Span
 
 _HEADLINE_SOURCE = re.compile(
@@ -160,6 +162,36 @@ def in_writing(body: str, sentence: Span) -> Draft | None:
         body[source[0].start : source[-1].end], source[0].start, source[-1].end, tuple(source)
     )
     return Attribution(phrase, "in", sentence.start, sentence.start + 2).draft("reported", *content)
+
+
+def possessive_stances(body: str, sentence: Span) -> list[Draft]:
+    """`Smith's decision to run surprised her party.` / `Lopez's criticism of the plan ...`: a
+    noun of saying, judging or intending reports a stance of its named possessor; the words
+    after it, up to a comma, say what about."""
+    found: list[Draft] = []
+    nouns = lexicon().stance_nouns
+    for match in POSSESSIVE_NOUN_CUE.finditer(body, sentence.start, sentence.end):
+        if match.group(3) not in nouns:
+            continue
+        start = match.start(4) if match.group(4) == "to" else match.end(4)
+        comma = body.find(",", start, sentence.end)
+        content = trimmed(body, start, comma if comma >= 0 else sentence.end)
+        if match.group(2) is not None:  # "his decision to run": the pronoun "his" stands for
+            possessor = {"his": "he", "her": "she", "their": "they"}[match.group(2).lower()]
+            words = [Token(possessor, *match.span(2))]
+        else:
+            words = tokens(body, *match.span(1))
+        while words and words[0].lower in BEFORE_SUBJECT | DETERMINERS:
+            words = words[1:]
+        if content is None or not words:
+            continue
+        phrase = Phrase(
+            body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words)
+        )
+        cue = body[match.start(3) : match.end(4)]
+        attribution = Attribution(phrase, cue, match.start(3), match.end(4))
+        found.append(attribution.draft("reported", *content))
+    return found
 
 
 def char_before(body: str, pos: int, lo: int) -> str:

@@ -87,3 +87,6 @@ BE_FORMS = words("is are was were be been being am 's")
 DESCRIPTION_OPENERS = words("the a an")
 POST_MODIFIERS = words("of from at")
 BEFORE_SUBJECT = words("the former a an but and so yet while then even also now still meanwhile")
+CLAUSE_BREAKS = words("and but while although though whereas")
+"""Words after a comma that open a clause of its own, which ends a report ("Smith said the plan
+failed, but the council disagreed")."""

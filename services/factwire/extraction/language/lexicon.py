@@ -259,6 +259,12 @@ class Lexicon:
         return frozenset(w.lower() for w in data_lines("speaker_nouns.txt"))
 
     @cached_property
+    def stance_nouns(self) -> frozenset[str]:
+        """Nouns of saying, judging and intending whose possessor speaks ("Smith's decision
+        to run"), lower case."""
+        return frozenset(w.lower() for w in data_lines("stance_nouns.txt"))
+
+    @cached_property
     def writings(self) -> frozenset[str]:
         """Writings and records that say something themselves ("In a new poll, ..."), lower
         case."""

@@ -8,6 +8,13 @@ from collections.abc import Iterable
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 """The cue of "according to X", in the middle or at the start of a sentence."""
 
+POSSESSIVE_NOUN_CUE = re.compile(
+    r"(?:\b((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w-]*)['’]s|\b([Hh]is|[Hh]er|[Tt]heir))\s+"
+    r"(?:[a-z]+\s+)??([a-z]+)\s+(that|to|for|of|on|about|against)\b"
+)
+"""A named possessor, up to one modifier, a noun and the word opening what the noun is about:
+"Smith's decision to", "Lopez's public criticism of" (the noun is checked against a list)."""
+
 
 def one_of(phrases: Iterable[str], *, capitalised: bool = False, space: str = r"\s+") -> str:
     """A regex group matching any phrase of a word list, longest first; ``capitalised`` adds

@@ -92,6 +92,33 @@ REPORTED_ROWS = [
         "Baker said the bill was dead, but added that talks would go on.",
         [("the bill was dead", "Baker"), ("talks would go on.", "Baker")],
     ),
+    # an act of judging ("praised", "called") takes its object up to a comma
+    (
+        "Lopez praised the new bridge, and the crowd cheered for a long while.",
+        [("the new bridge", "Lopez")],
+    ),
+    # a dash setting off an aside, a semicolon, or ", and" / ", but" / ", while" ends the report
+    (
+        "Baker said the depot would close in May — a blow to the town's drivers.",
+        [("the depot would close in May", "Baker")],
+    ),
+    (
+        "Lopez said the fares would rise in June; the drivers had expected it.",
+        [("the fares would rise in June", "Lopez")],
+    ),
+    (
+        "Ruiz said the new line would open in May, but the drivers doubt it.",
+        [("the new line would open in May", "Ruiz")],
+    ),
+    (
+        "Baker argued the tax was too high, while Ruiz wanted it doubled.",
+        [("the tax was too high", "Baker"), ("it doubled.", "Ruiz")],
+    ),
+    # a cue in a relative clause ends at the comma closing it when the main clause reports
+    (
+        "Lopez, who called the levy unfair last spring, said the council would drop it.",
+        [("the levy unfair last spring", "Lopez"), ("the council would drop it.", "Lopez")],
+    ),
 ]
 
 

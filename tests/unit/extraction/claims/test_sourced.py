@@ -60,6 +60,14 @@ SOURCED_ROWS = [
         "Lopez Slams The New Budget Plan\n\nThe council met on Monday.",
         [("The New Budget Plan", "Lopez")],
     ),
+    # a noun of saying, judging or intending reports a stance of its possessor, up to a comma
+    (
+        "Baker's decision to close the depot, made in May, angered drivers.",
+        [("to close the depot", "Baker")],
+    ),
+    ("Lopez's sharp criticism of the tax drew cheers.", [("the tax drew cheers.", "Lopez")]),
+    ("Her promise of lower fares won the vote.", [("lower fares won the vote.", "Her")]),
+    ("Baker's car of choice is a small van.", []),
 ]
 
 

@@ -4,6 +4,7 @@ words, dashes, possessives)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from factwire.extraction.corrections.text import (
@@ -180,18 +181,26 @@ def join_possessive_org(text: ArticleText, mentions: list[RawMention]) -> list[R
     The tagger often reads the founder's name before the "'s" as a person and the rest as an
     organisation; the whole span is the organisation.
     """
-    ordered = sorted(mentions, key=lambda m: (m.field, m.start))
-    out: list[RawMention] = []
-    for m in ordered:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.field == m.field
-            and prev.label in ("PERSON", "ORG")
-            and m.label == "ORG"
+
+    def joins(prev: RawMention, m: RawMention) -> bool:
+        return (
+            prev.label in ("PERSON", "ORG")
             and " " not in surface_of(text, prev).strip()
             and text.field(m.field)[prev.end : m.start] in ("'s ", "’s ", " 's ")
-        ):
+        )
+
+    return _join_into_org(mentions, joins)
+
+
+def _join_into_org(
+    mentions: list[RawMention], joins: Callable[[RawMention, RawMention], bool]
+) -> list[RawMention]:
+    """Merge each organisation with the mention just before it in the same field when `joins`
+    says the two are one name; the merged span is an organisation."""
+    out: list[RawMention] = []
+    for m in sorted(mentions, key=lambda m: (m.field, m.start)):
+        prev = out[-1] if out else None
+        if prev is not None and prev.field == m.field and m.label == "ORG" and joins(prev, m):
             out[-1] = RawMention(m.field, prev.start, m.end, "ORG")
         else:
             out.append(m)
@@ -204,23 +213,16 @@ _AND = frozenset({" and ", " & "})
 def join_coordinated_names(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:
     """A capitalised common word joined by "and" to an organisation's name is the first half of
     that name, not a name of its own ("the Energy and Petroleum Regulatory Authority")."""
-    ordered = sorted(mentions, key=lambda m: (m.field, m.start))
-    out: list[RawMention] = []
-    for m in ordered:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.field == m.field
-            and m.label == "ORG"
-            and prev.label in NAME_LABELS
+
+    def joins(prev: RawMention, m: RawMention) -> bool:
+        return (
+            prev.label in NAME_LABELS
             and " " in surface_of(text, m)
             and text.field(m.field)[prev.end : m.start] in _AND
             and plain_word(surface_of(text, prev))
-        ):
-            out[-1] = RawMention(m.field, prev.start, m.end, "ORG")
-        else:
-            out.append(m)
-    return out
+        )
+
+    return _join_into_org(mentions, joins)
 
 
 def trim_possessive(text: ArticleText, mentions: list[RawMention]) -> list[RawMention]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from factwire.extraction.corrections.text import Occupied, inside, is_country, table_rows
 from factwire.extraction.document import ArticleText, RawMention
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.patterns import one_of
 from factwire.extraction.language.sports import MATCH_VERBS_AFTER, MATCH_WORDS_BEFORE, SCORE_VERBS
 from factwire.extraction.names import NAME_LABELS, name_key
 from factwire.models import TextField
@@ -64,10 +65,6 @@ def teams_in_tables(text: ArticleText, mentions: list[RawMention]) -> list[RawMe
     return out
 
 
-def _alternatives(phrases: tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, phrases))
-
-
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’.-])(?:[A-Z]\.\s?)*[A-Z][\w'’&-]*(?:\s(?:[A-Z]\.\s?)*[A-Z][\w'’&-]*)*"
 )
@@ -77,10 +74,10 @@ _NATIONALITY_AFTER = re.compile(r"\s?\(\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s?\)")
 _INITIAL = re.compile(r"[A-Z]\.\s?[A-Z][a-z]")
 
 _MATCH_VERB_AFTER = re.compile(
-    rf"\s(?:{_alternatives(MATCH_VERBS_AFTER)}|(?:{_alternatives(SCORE_VERBS)}) \d)\b"
+    rf"\s(?:{one_of(MATCH_VERBS_AFTER, space=' ')}|{one_of(SCORE_VERBS)} \d)\b"
 )
 
-_MATCH_WORD_BEFORE = re.compile(rf"\b(?:{_alternatives(MATCH_WORDS_BEFORE)})\s$")
+_MATCH_WORD_BEFORE = re.compile(rf"\b{one_of(MATCH_WORDS_BEFORE, space=' ')}\s$")
 
 _STANDINGS_ROW = re.compile(r"(?:[ \t]+[-+]?\.?\d[\d.,:/-]*%?){3,}[ \t]*(?:\n|$)")
 """After a name: nothing but three or more numbers to the end of the line (a league table)."""

@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from bench.corpus import build_corpus
+from bench.corpus import CorpusArticle, build_corpus
 from factwire.extraction import ArticleText, get_extractor
 from factwire.extraction.claims import find_claims
 from factwire.models import Entity
@@ -46,6 +47,54 @@ def best_cpu_seconds(runs: dict[str, Callable[[], object]], repeats: int) -> dic
     return best
 
 
+#: The claim stage's cost at the commit issue 11 started from (060b3aa), as the ratio this
+#: benchmark prints: 31-32x on the 2-core development VM (bench/README.md). The target of
+#: issue 11 is to cost no more per word than then.
+BASELINE_RATIO = 32.0
+
+
+def measure(articles: Sequence[CorpusArticle], backend: str, repeats: int) -> dict[str, Any]:
+    """CPU ms per 1,000 words of the claim stage and of the reference split, and their ratio."""
+    texts = [ArticleText(body=a.body, title=a.title) for a in articles]
+    words = sum(a.words for a in articles)
+    entities: list[list[Entity]] = [e.entities for e in get_extractor(backend).extract_many(texts)]
+    pairs = list(zip(texts, entities, strict=True))
+    for text, found in pairs:  # word lists load on first use: not timed
+        find_claims(text, found)
+    best = best_cpu_seconds(
+        {
+            "claims": lambda: [find_claims(text, found) for text, found in pairs],
+            "reference": lambda: [reference_split(text.body) for text in texts],
+        },
+        repeats,
+    )
+    return {
+        "articles": len(texts),
+        "words": words,
+        "backend": backend,
+        "repeats": repeats,
+        "claims_ms_per_1000_words": round(best["claims"] * 1e6 / words, 3),
+        "reference_ms_per_1000_words": round(best["reference"] * 1e6 / words, 3),
+        "ratio": round(best["claims"] / best["reference"], 2),
+        "baseline_ratio": BASELINE_RATIO,
+    }
+
+
+def print_claims(part: dict[str, Any], source: str = "") -> None:
+    """The claim stage's figures, as `python -m bench.bench_claims` and `make bench` print them."""
+    where = f" ({source})" if source else ""
+    print(
+        f"corpus: {part['articles']} articles, {part['words']:,} words{where}; entities of the "
+        f"{part['backend']} backend; CPU time, best of {part['repeats']}"
+    )
+    print(f"{'claim stage':<16}{part['claims_ms_per_1000_words']:>8.2f} ms per 1,000 words")
+    print(f"{'reference split':<16}{part['reference_ms_per_1000_words']:>8.2f} ms per 1,000 words")
+    print(
+        f"claim stage / reference split: {part['ratio']:.2f}x "
+        f"(at the start of issue 11: {BASELINE_RATIO:g}x)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--repeats", type=int, default=7)
@@ -54,29 +103,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     corpus = build_corpus()
     articles = corpus.articles[: args.articles] if args.articles else corpus.articles
-    texts = [ArticleText(body=a.body, title=a.title) for a in articles]
-    words = sum(a.words for a in articles)
-    entities: list[list[Entity]] = [
-        e.entities for e in get_extractor(args.backend).extract_many(texts)
-    ]
-    pairs = list(zip(texts, entities, strict=True))
-    for text, found in pairs:  # word lists load on first use: not timed
-        find_claims(text, found)
-    best = best_cpu_seconds(
-        {
-            "claim stage": lambda: [find_claims(text, found) for text, found in pairs],
-            "reference split": lambda: [reference_split(text.body) for text in texts],
-        },
-        args.repeats,
-    )
-    print(
-        f"corpus: {len(texts)} articles, {words:,} words ({corpus.source}); entities of the "
-        f"{args.backend} backend; CPU time, best of {args.repeats}"
-    )
-    for label, seconds in best.items():
-        print(f"{label:<16}{seconds * 1e6 / words:>8.2f} ms per 1,000 words")
-    ratio = best["claim stage"] / best["reference split"]
-    print(f"claim stage / reference split: {ratio:.2f}x")
+    print_claims(measure(articles, args.backend, args.repeats), corpus.source)
 
 
 if __name__ == "__main__":

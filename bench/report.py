@@ -70,6 +70,9 @@ def checks(results: dict[str, Any]) -> list[Check]:
     )
     passthrough = _get(results, "plumbing", "ms_per_record")
     hybrid = _hybrid_vs_spacy(results)
+    claims_ratio = _get(results, "claims", "ratio")
+    claims_baseline = _get(results, "claims", "baseline_ratio") or 0.0
+    claims_ms = _get(results, "claims", "claims_ms_per_1000_words")
 
     plumbing = None if e2e is None or pool is None else 1000 / e2e - 1000 / pool
     return [
@@ -134,6 +137,15 @@ def checks(results: dict[str, Any]) -> list[Check]:
             _memory_detail(results),
         ),
         *hybrid,
+        Check(
+            "claim stage CPU per word / reference split in the same process (issue 11)",
+            claims_ratio,
+            claims_baseline,
+            False,
+            "x",
+            f"{_fmt(claims_ms)} ms per 1,000 words; the limit is the ratio at the start of "
+            "issue 11 (060b3aa)",
+        ),
     ]
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import orjson
 
-from bench import extraction, machine, report
+from bench import bench_claims, extraction, machine, report
 from bench.corpus import build_corpus
 from bench.endtoend import Plan, run_worker_bench
 from bench.kafka import BenchError, make_records
@@ -31,7 +31,7 @@ from bench.proc import find_process
 from factwire.settings import Settings
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-PARTS = ("extraction", "plumbing", "e2e")
+PARTS = ("extraction", "claims", "plumbing", "e2e")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class Sizes:
     spacy_plan: Plan
     rules_plan: Plan
     hybrid_plan: Plan  # saturation only: its ratio to spacy end to end
+    claims_repeats: int  # of the claim stage over the whole corpus (best kept)
 
 
 FULL = Sizes(
@@ -53,6 +54,7 @@ FULL = Sizes(
     ),
     rules_plan=Plan(warmup=20, saturation=3000, latency_seconds=20),
     hybrid_plan=Plan(warmup=20, saturation=1000, latency_seconds=0),
+    claims_repeats=5,
 )
 QUICK = Sizes(
     extraction_articles=40,
@@ -67,6 +69,7 @@ QUICK = Sizes(
     ),
     rules_plan=Plan(warmup=8, saturation=500, latency_seconds=0, idle_seconds=5),
     hybrid_plan=Plan(warmup=8, saturation=100, latency_seconds=0, idle_seconds=5),
+    claims_repeats=2,
 )
 
 
@@ -160,6 +163,11 @@ def main(argv: list[str] | None = None) -> int:
             results["extraction"] = run_extraction(articles, args, sizes.repeats)
             results["extraction"]["load_average_end"] = machine.load_average()
             report.print_extraction(results["extraction"])
+        if "claims" in args.parts:
+            # the whole corpus, entities of the rules backend (cheap to find; not timed)
+            results["claims"] = bench_claims.measure(corpus.articles, "rules", sizes.claims_repeats)
+            print("\n(claims) the claim stage alone, next to a reference split in the same process")
+            bench_claims.print_claims(results["claims"], corpus.source)
         if {"plumbing", "e2e"} & set(args.parts):
             with kafka_broker() as (bootstrap, kafka_version, broker_pid):
                 results["broker"] = {"bootstrap": bootstrap, "kafka_version": kafka_version}

@@ -31,6 +31,7 @@ def results(**overrides: Any) -> dict[str, Any]:
                 "memory": {"rss_growth_pct": 3.0, "checkpoints": {}},
             },
         },
+        "claims": {"ratio": 30.5, "baseline_ratio": 32.0, "claims_ms_per_1000_words": 4.1},
     }
     figures.update(overrides)
     return figures
@@ -54,8 +55,21 @@ def test_each_target_is_judged_on_its_own_ratio() -> None:
         3.0,
         0.9,
         0.8,
+        30.5,
     ]
-    assert verdicts(results()) == [True, False, False, True, True, False, False, True, True, False]
+    assert verdicts(results()) == [
+        True,
+        False,
+        False,
+        True,
+        True,
+        False,
+        False,
+        True,
+        True,
+        False,
+        True,
+    ]
 
 
 def test_without_the_end_to_end_part_only_the_extraction_target_is_judged() -> None:
@@ -70,11 +84,12 @@ def test_without_the_end_to_end_part_only_the_extraction_target_is_judged() -> N
         None,
         True,
         None,
+        True,
     ]
 
 
 def test_hybrid_is_judged_against_spacy_in_words_per_second_with_the_cpu_ratio_beside() -> None:
-    hybrid = checks(results())[-2]
+    hybrid = checks(results())[-3]
     assert hybrid.name.startswith("hybrid vs spacy words/s")
     assert "4050 vs 4500 words/s" in hybrid.detail
     assert "from CPU time per article 0.9x" in hybrid.detail
@@ -83,4 +98,10 @@ def test_hybrid_is_judged_against_spacy_in_words_per_second_with_the_cpu_ratio_b
 def test_without_hybrid_figures_its_checks_give_no_verdict() -> None:
     figures = results()
     del figures["extraction"]["hybrid"], figures["end_to_end"]["hybrid"]
-    assert verdicts(figures)[-2:] == [None, None]
+    assert verdicts(figures)[-3:-1] == [None, None]
+
+
+def test_the_claim_stage_passes_only_at_or_below_the_ratio_it_started_from() -> None:
+    slower = results(claims={"ratio": 48.0, "baseline_ratio": 32.0})
+    assert verdicts(slower)[-1] is False
+    assert verdicts(results(claims={}))[-1] is None

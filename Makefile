@@ -58,8 +58,11 @@ run: $(STAMP) kafka-jars  ## local broker (unless FACTWIRE_BOOTSTRAP_SERVERS is 
 broker: $(STAMP) kafka-jars  ## a single-node KRaft broker on loopback until Ctrl-C
 	$(BIN)/factwire broker
 
-eval: $(STAMP)  ## extraction quality on the development data (EVAL_ARGS=paths...)
+eval: $(STAMP)  ## extraction quality on the development data, then attribution by 5-fold (EVAL_ARGS=...)
 	$(BIN)/python -m factwire.evaluation $(EVAL_ARGS)
+ifeq ($(strip $(EVAL_ARGS)),)
+	$(BIN)/python -m factwire.evaluation --task attribution --folds 5 --backend rules
+endif
 
 bench: $(STAMP) kafka-jars  ## benchmarks; results in bench/results/
 	$(BIN)/python -m bench $(BENCH_ARGS)

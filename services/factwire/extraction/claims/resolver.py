@@ -156,6 +156,8 @@ class SpeakerResolver:
             sentence = self.ctx.sentences[s]
             if last is not None and sentence.end <= last_pos:
                 return last
+            if s < index and self._opens_with(sentence.start, pronoun):
+                continue  # "She has faced ... his wife, Jane Roe. She said": the chain goes on
             candidates = self._candidates(sentence.start, min(sentence.end, pos), pronoun)
             subject = next(
                 (m for m in candidates if self._speaks_or_leads(m, sentence.start)), None
@@ -173,6 +175,12 @@ class SpeakerResolver:
             if candidates and fallback is None:
                 fallback = candidates[0].entity
         return last if last is not None else (fallback, None)
+
+    def _opens_with(self, start: int, pronoun: str) -> bool:
+        """Whether the sentence at ``start`` opens with ``pronoun`` (its subject is the same
+        person, so no one named later in it is)."""
+        head = self.ctx.body[start : start + len(pronoun) + 1]
+        return head[: len(pronoun)].lower() == pronoun and not head[len(pronoun) :].isalpha()
 
     def _candidates(self, start: int, end: int, pronoun: str) -> list[MentionRef]:
         """People mentioned in ``[start, end)`` outside quotations whom the pronoun can fit."""

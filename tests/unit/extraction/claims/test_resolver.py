@@ -106,6 +106,13 @@ SPEAKER_ROWS = [
         "She added that every ticket was sold.",
         ["brooks", "brooks"],
     ),
+    # a sentence opening with the same pronoun continues the chain: a person named later in
+    # it (here in an apposition) is not its subject
+    (
+        "Lena Brooks said the tour would go on. She has toured with her rival, the singer "
+        "Nora Halvorsen, twice. She said every ticket was sold.",
+        ["brooks", "brooks"],
+    ),
 ]
 
 

@@ -21,13 +21,16 @@ from factwire.extraction.language.function_words import (
     LINKING_PREPOSITIONS as _LINKING_PREPOSITIONS,
 )
 from factwire.extraction.language.function_words import POST_MODIFIERS as _POST_MODIFIERS
+from factwire.extraction.language.function_words import PREPOSITIONS as _PREPOSITIONS
 from factwire.extraction.language.name_words import NOT_PEOPLE as _NOT_PEOPLE
 from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _TITLE_ADJECTIVE
 from factwire.extraction.language.speaker_words import (
     CONTRACTION_ENDINGS,
     NOUN_PRONOUNS,
+    PASSIVE_AUXILIARIES,
     PHRASE_ENDERS,
     POST_MODIFIER_OPENERS,
+    VERB_PARTICLES,
     WRITINGS,
 )
 from factwire.extraction.language.speaker_words import PRONOUN_CONTRACTIONS as _CONTRACTED
@@ -62,7 +65,27 @@ def speaker_core(phrase: Phrase) -> Phrase:
             return _cut(phrase, words[k - 1], k - 1)
         if k >= 2 and _is_possessive(words[k - 2].text) and word.endswith("ed"):
             return _cut(phrase, words[k - 1], k - 1)  # "Roe's campaign shrugged"
+        if _ran_into_verb(words, k):
+            return _cut(phrase, words[k - 1], k - 1)
     return phrase
+
+
+def _ran_into_verb(words: tuple[Token, ...], k: int) -> bool:
+    """Whether word ``k`` is the verb after the speaker's name: a past tense in -ed followed by
+    an article, a preposition, a particle or nothing ("The town released a statement", "a poll
+    released"), not an adjective before its noun ("Republican elected officials", "a retired
+    teacher")."""
+    word, before = words[k].text, words[k - 1]
+    if not word.islower() or len(word) <= 4:
+        return False
+    if not word.endswith("ed") or word.endswith("eed"):
+        return False
+    if before.lower in DETERMINERS or before.lower in PASSIVE_AUXILIARIES:
+        return False
+    after = words[k + 1].lower if k + 1 < len(words) else ""
+    if after == "by":
+        return False  # "a court filing signed by Roe": the one named after "by" wrote it
+    return not after or after in DETERMINERS or after in _PREPOSITIONS or after in VERB_PARTICLES
 
 
 def _is_possessive(word: str) -> bool:

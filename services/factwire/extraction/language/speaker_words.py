@@ -8,10 +8,20 @@ from factwire.extraction.language.loader import words
 PHRASE_ENDERS = words(
     "is was are were has have had will would can could should might must does did do "
     "now however also still too already even never then reportedly repeatedly again often "
-    "previously quickly immediately recently clearly instead meanwhile though"
+    "previously quickly immediately recently clearly instead meanwhile though just finally soon "
+    "himself herself themselves"
 )
 """Auxiliaries and sentence adverbs that end a speaker phrase written up to its verb
 ("Trump now", "Carter however", "Kaine also"): the speaker is the words before them."""
+
+VERB_PARTICLES = words("out back up off down")
+"""Particles that follow a verb ("sent out", "shot back"): a past-tense form in -ed before one
+of them, or before an article or a preposition, is the verb a speaker phrase ran into ("The
+town released a statement", "Roe elaborated in an op-ed", "a poll released")."""
+
+PASSIVE_AUXILIARIES = words("be been being get got")
+"""Words before a participle that make it passive ("research to be released this week"): the
+participle is no verb the speaker phrase ran into."""
 
 CONTRACTION_ENDINGS = ("n't", "n’t")
 """A negated auxiliary ("hasn't", "wouldn’t") ends a speaker phrase as well."""

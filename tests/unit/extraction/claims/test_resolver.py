@@ -58,6 +58,21 @@ CORE_ROWS = [
     ("a survey in June", "a survey"),
     ("a miner in the crowd", "a miner"),
     ("the head of the agency", "the head of the agency"),
+    # a past tense in -ed before an article, a preposition, a particle or nothing is the verb
+    ("The town council released a statement", "The town council"),
+    ("Halvorsen elaborated in a column", "Halvorsen"),
+    ("Brightwater sent out a release", "Brightwater sent out a release"),
+    ("Halvorsen handed back the keys", "Halvorsen"),
+    ("a survey released", "a survey"),
+    # ... but not an adjective before its noun, a passive, or a participle followed by its agent
+    ("Republican elected officials", "Republican elected officials"),
+    ("a retired miner", "a retired miner"),
+    ("research to be released", "research to be released"),
+    ("a court filing signed by Halvorsen", "a court filing signed by Halvorsen"),
+    # adverbs and reflexives after the name
+    ("Brooks Just", "Brooks"),
+    ("Analysts soon", "Analysts"),
+    ("the miners themselves", "the miners"),
 ]
 
 

@@ -121,6 +121,22 @@ SPEAKER_ROWS = [
         "She added that every ticket was sold.",
         ["brooks", "brooks"],
     ),
+    # a sentence opening with a preposition or a time ("Hours later,") has its subject after
+    # the comma
+    (
+        "Over the weekend, Halvorsen returned the compliment, telling reporters the pit would "
+        "reopen.",
+        ["halvorsen"],
+    ),
+    (
+        "Hours later, Brooks returned the compliment, telling reporters the tour would go on.",
+        ["brooks"],
+    ),
+    (
+        "Throughout the strike, Anand returned the compliment, telling reporters the pit was "
+        "safe.",
+        ["anand"],
+    ),
     # a sentence opening with the same pronoun continues the chain: a person named later in
     # it (here in an apposition) is not its subject
     (

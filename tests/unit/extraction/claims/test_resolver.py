@@ -133,8 +133,7 @@ SPEAKER_ROWS = [
         ["brooks"],
     ),
     (
-        "Throughout the strike, Anand returned the compliment, telling reporters the pit was "
-        "safe.",
+        "Throughout the strike, Anand returned the compliment, telling reporters the pit was safe.",
         ["anand"],
     ),
     # a sentence opening with the same pronoun continues the chain: a person named later in

@@ -30,6 +30,7 @@ from factwire.extraction.language.speaker_words import (
     PASSIVE_AUXILIARIES,
     PHRASE_ENDERS,
     POST_MODIFIER_OPENERS,
+    RELATIONAL_ROLES,
     VERB_PARTICLES,
     WRITINGS,
 )
@@ -148,7 +149,7 @@ def description_role(phrase: Phrase) -> str | None:
 def writer_of(ctx: ClaimContext, phrase: Phrase) -> Entity | None:
     """The person or organisation named in a phrase about a writing ("a Donald Trump tweet",
     "Roe's statement", "the Acme letter"), whose words the writing gives."""
-    if phrase.tokens[-1].lower not in WRITINGS:
+    if phrase.tokens[-1].lower not in WRITINGS and not _possessed_thing(phrase):
         return None
     named = [
         m.entity
@@ -156,6 +157,16 @@ def writer_of(ctx: ClaimContext, phrase: Phrase) -> Entity | None:
         if m.entity.type in ("PERSON", "ORG")
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _possessed_thing(phrase: Phrase) -> bool:
+    """A thing of someone named with a possessive ("Roe's catch phrase", "Acme's latest
+    statement"), not a person or body of theirs ("Roe's aide", "Roe's wife", "Roe's campaign"):
+    it gives their words."""
+    head = phrase.tokens[-1].lower
+    if _is_role(head) or head in RELATIONAL_ROLES or head in NOUN_PRONOUNS:
+        return False
+    return any(_is_possessive(t.text) for t in phrase.tokens[:-1])
 
 
 def without_possessive(text: str) -> str:

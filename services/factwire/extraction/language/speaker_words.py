@@ -36,7 +36,7 @@ speaker's name ("a poll in June", "a staffer in the room", "a survey last week")
 WRITINGS = words(
     "tweet tweets email emails letter memo statement statements post posts ad ads video "
     "release editorial op-ed column essay article book interview remarks speech response "
-    "message filing complaint lawsuit"
+    "message filing complaint lawsuit report analysis study"
 )
 """Heads of a phrase naming a writing or utterance ("a Trump tweet", "Roe's statement"): the
 writing speaks for the person or organisation named in it."""

@@ -121,6 +121,11 @@ SPEAKER_ROWS = [
         "She added that every ticket was sold.",
         ["brooks", "brooks"],
     ),
+    # a thing of someone named with a possessive gives their words; a person of theirs does
+    # not; a report speaks for the body named in it
+    ("Halvorsen’s catch phrase says the pit will reopen.", ["halvorsen"]),
+    ("Halvorsen's aide said the pit would reopen.", ["Halvorsen's aide"]),
+    ("The Brightwater report said the pit would reopen.", ["brightwater"]),
     # a sentence opening with a preposition or a time ("Hours later,") has its subject after
     # the comma
     (

@@ -101,6 +101,8 @@ def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
         i = _skip_apposition(window, i)
         if i < 0:
             return None
+        aside = _aside_start(window, i)
+        i = aside if aside >= 0 else i
     if window[i].text == ")":  # "Sen. Smith (R-Texas) said"
         opening = next((k for k in range(i - 1, max(-1, i - 8), -1) if window[k].text == "("), -1)
         i = opening - 1
@@ -231,6 +233,21 @@ def _skip_adverbials(window: list[Token], i: int) -> int:
         else:
             break
     return i
+
+
+def _aside_start(window: list[Token], i: int) -> int:
+    """The word before an aside set off by commas between a name and its cue ("Roe, speaking
+    at a rally in Dover, warned", "Roe, during a town hall in Dover, said": the aside opens
+    with a participle or a preposition), else -1."""
+    j = i
+    while j >= 0 and i - j < MAX_WORDS and _np_word(window[j]):
+        j -= 1
+    if j < 1 or window[j].text != "," or not window[j - 1].capitalized:
+        return -1
+    first = window[j + 1].lower
+    if first in _CLAUSE_OPENERS or (first.endswith("ing") and len(first) > 5):
+        return j - 1
+    return -1
 
 
 def _skip_apposition(window: list[Token], comma: int) -> int:

@@ -126,6 +126,12 @@ SPEAKER_ROWS = [
     ("Halvorsen’s catch phrase says the pit will reopen.", ["halvorsen"]),
     ("Halvorsen's aide said the pit would reopen.", ["Halvorsen's aide"]),
     ("The Brightwater report said the pit would reopen.", ["brightwater"]),
+    # an aside between commas after the name, opening with a participle or a preposition
+    (
+        "Halvorsen, speaking at a rally in Dover, Delaware, warned that the pit would close.",
+        ["halvorsen"],
+    ),
+    ("Anand, during a town hall in Dover, Delaware, said the pit was safe.", ["anand"]),
     # a sentence opening with a preposition or a time ("Hours later,") has its subject after
     # the comma
     (

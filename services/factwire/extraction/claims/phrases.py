@@ -156,6 +156,10 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     campaign"): capitalised words, a pronoun, and after them at most a speaker noun or, after a
     possessive, two words."""
     opening = tokens(text, start, min(end, start + WINDOW))
+    dateline = _dateline_end(opening)
+    if dateline >= 0:
+        opening = opening[dateline:]
+        start = opening[0].start if opening else end
     opener = opening[0].lower if opening else ""
     if opener in _CLAUSE_OPENERS or opener.endswith(("ing", "ly")):
         comma = next((t for t in opening[1:16] if t.text == ","), None)
@@ -195,6 +199,18 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
             continue
         break
     return _phrase(text, kept) if kept else None
+
+
+def _dateline_end(opening: list[Token]) -> int:
+    """The index of the first word after a dateline ("WASHINGTON (AP) —", "PARIS, Aug. 31
+    (Reuters) -"): a place in capitals or a news agency in brackets, then a dash; -1 when the
+    clause opens with none."""
+    for k, tok in enumerate(opening[:12]):
+        if tok.text in "-—–":
+            first = opening[0].text
+            dated = (first.isupper() and len(first) > 1) or (k and opening[k - 1].text == ")")
+            return k + 1 if dated and k + 1 < len(opening) else -1
+    return -1
 
 
 def addressee_end(text: str, pos: int, limit: int) -> int:

@@ -132,6 +132,12 @@ SPEAKER_ROWS = [
         ["halvorsen"],
     ),
     ("Anand, during a town hall in Dover, Delaware, said the pit was safe.", ["anand"]),
+    # a dateline is no speaker: the subject follows its dash
+    (
+        "DOVER (AP) — Nora Halvorsen voiced support for the miners on Monday, saying the pit "
+        "would reopen.",
+        ["halvorsen"],
+    ),
     # a sentence opening with a preposition or a time ("Hours later,") has its subject after
     # the comma
     (

@@ -26,6 +26,7 @@ from factwire.extraction.language.name_words import NOT_PEOPLE as _NOT_PEOPLE
 from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _TITLE_ADJECTIVE
 from factwire.extraction.language.speaker_words import (
     CONTRACTION_ENDINGS,
+    IRREGULAR_PAST,
     NOUN_PRONOUNS,
     PASSIVE_AUXILIARIES,
     PHRASE_ENDERS,
@@ -77,9 +78,9 @@ def _ran_into_verb(words: tuple[Token, ...], k: int) -> bool:
     released"), not an adjective before its noun ("Republican elected officials", "a retired
     teacher")."""
     word, before = words[k].text, words[k - 1]
-    if not word.islower() or len(word) <= 4:
-        return False
-    if not word.endswith("ed") or word.endswith("eed"):
+    if word not in IRREGULAR_PAST and (
+        not word.islower() or len(word) <= 4 or not word.endswith("ed") or word.endswith("eed")
+    ):
         return False
     if before.lower in DETERMINERS or before.lower in PASSIVE_AUXILIARIES:
         return False

@@ -19,6 +19,10 @@ VERB_PARTICLES = words("out back up off down")
 of them, or before an article or a preposition, is the verb a speaker phrase ran into ("The
 town released a statement", "Roe elaborated in an op-ed", "a poll released")."""
 
+IRREGULAR_PAST = words("sent put gave took made began spent shot brought held threw wrote")
+"""Past tenses without -ed that a speaker phrase runs into ("His office put out a statement",
+"Roe's campaign sent out a release"), read like the -ed forms before a particle or article."""
+
 PASSIVE_AUXILIARIES = words("be been being get got")
 """Words before a participle that make it passive ("research to be released this week"): the
 participle is no verb the speaker phrase ran into."""

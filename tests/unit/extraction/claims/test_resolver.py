@@ -61,7 +61,8 @@ CORE_ROWS = [
     # a past tense in -ed before an article, a preposition, a particle or nothing is the verb
     ("The town council released a statement", "The town council"),
     ("Halvorsen elaborated in a column", "Halvorsen"),
-    ("Brightwater sent out a release", "Brightwater sent out a release"),
+    ("Brightwater sent out a release", "Brightwater"),
+    ("Her office put out a statement", "Her office"),
     ("Halvorsen handed back the keys", "Halvorsen"),
     ("a survey released", "a survey"),
     # ... but not an adjective before its noun, a passive, or a participle followed by its agent

@@ -63,7 +63,7 @@ def speaker_core(phrase: Phrase) -> Phrase:
         word = words[k].lower
         if word in PHRASE_ENDERS or word.endswith(CONTRACTION_ENDINGS):
             return _cut(phrase, words[k - 1], k - 1)
-        if k >= 2 and word in POST_MODIFIER_OPENERS:
+        if k >= 1 and word in POST_MODIFIER_OPENERS:
             return _cut(phrase, words[k - 1], k - 1)
         if k >= 2 and _is_possessive(words[k - 2].text) and word.endswith("ed"):
             return _cut(phrase, words[k - 1], k - 1)  # "Roe's campaign shrugged"

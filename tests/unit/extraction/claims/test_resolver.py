@@ -20,6 +20,7 @@ PEOPLE: list[tuple[str, EntityType, list[str]]] = [
     ("Victor Anand", "PERSON", ["Anand"]),
     ("Lena Brooks", "PERSON", ["Brooks"]),
     ("Pell", "PERSON", []),
+    ("April", "DATE", []),
     ("Brightwater Mining", "ORG", ["Brightwater"]),
     ("Ministry of Health", "ORG", []),
 ]
@@ -57,6 +58,7 @@ CORE_ROWS = [
     # a time or place after the head noun is no part of the name
     ("a survey in June", "a survey"),
     ("a miner in the crowd", "a miner"),
+    ("Miners in general", "Miners"),
     ("the head of the agency", "the head of the agency"),
     # a past tense in -ed before an article, a preposition, a particle or nothing is the verb
     ("The town council released a statement", "The town council"),
@@ -137,6 +139,13 @@ SPEAKER_ROWS = [
     (
         "DOVER (AP) — Nora Halvorsen voiced support for the miners on Monday, saying the pit "
         "would reopen.",
+        ["halvorsen"],
+    ),
+    # a date opening a sentence is no group a "they" refers to
+    ("In April, the miners walked out. They said the pit was unsafe.", ["They"]),
+    # "they" after two people joined by "and" opening a sentence: the first of them
+    (
+        "Halvorsen and Anand visited the pit on Monday. They said the wage offer was final.",
         ["halvorsen"],
     ),
     # a sentence opening with a preposition or a time ("Hours later,") has its subject after

@@ -27,6 +27,7 @@ from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _
 from factwire.extraction.language.speaker_words import (
     CONTRACTION_ENDINGS,
     IRREGULAR_PAST,
+    NO_ONE_IN_PARTICULAR,
     NOUN_PRONOUNS,
     PASSIVE_AUXILIARIES,
     PHRASE_ENDERS,
@@ -124,7 +125,7 @@ def describes_a_person(name: str) -> bool:
     if not last or last.lower() in PRONOUNS or (last.isupper() and len(last) > 1):
         return False  # a pronoun left unresolved, or an acronym ("CNN")
     head = last.lower()
-    if head in DETERMINERS or head in _NOT_PEOPLE:
+    if head in DETERMINERS or head in _NOT_PEOPLE or head in NO_ONE_IN_PARTICULAR:
         return False  # "Some said", "More than half said": no one a pronoun points back to
     return not (head.endswith("s") and not head.endswith("ss"))
 

@@ -45,6 +45,13 @@ WRITINGS = words(
 """Heads of a phrase naming a writing or utterance ("a Trump tweet", "Roe's statement"): the
 writing speaks for the person or organisation named in it."""
 
+NO_ONE_IN_PARTICULAR = words(
+    "people nobody everyone everybody anyone anybody neither either none public instead even "
+    "meanwhile"
+)
+"""Last words of a speaker phrase that name no one a later "he" or "she" can be ("many
+people", "Nobody", "the public"), or an opening adverb taken for a speaker ("Instead")."""
+
 _SHE_NOUNS = words(
     "woman spokeswoman congresswoman chairwoman businesswoman actress mother daughter wife "
     "sister aunt girl grandmother widow"

@@ -141,6 +141,12 @@ SPEAKER_ROWS = [
         "would reopen.",
         ["halvorsen"],
     ),
+    # "many people", "nobody" are no one a later "she" refers to
+    (
+        "Lena Brooks arrived late at the hall. Many people said the tour was over. "
+        "She said every ticket was sold.",
+        ["Many people", "brooks"],
+    ),
     # a date opening a sentence is no group a "they" refers to
     ("In April, the miners walked out. They said the pit was unsafe.", ["They"]),
     # "they" after two people joined by "and" opening a sentence: the first of them

@@ -176,6 +176,8 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
         k = 1
         while k + 1 < len(opening) and opening[k].lower in _ADVERB_OPENERS:
             k += 1  # "And then Smith ..."
+        if comma is not None and opening[k].lower in _TIME_WORDS:
+            named = False  # "Also Monday, Smith ...": a day, not the subject
         start = comma.end if comma is not None and not named else opening[k].start
     phrase = phrase_after(text, start, end)
     if phrase is None or phrase.pronoun:

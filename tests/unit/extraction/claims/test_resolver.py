@@ -154,6 +154,8 @@ SPEAKER_ROWS = [
         "Halvorsen and Anand visited the pit on Monday. They said the wage offer was final.",
         ["halvorsen"],
     ),
+    # "Also Monday," is no subject either
+    ("Also Monday, Halvorsen sent a letter to the board, asking for a new vote.", ["halvorsen"]),
     # a sentence opening with a preposition or a time ("Hours later,") has its subject after
     # the comma
     (

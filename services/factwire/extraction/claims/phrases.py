@@ -15,6 +15,7 @@ from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import TIME_WORDS as _TIME_WORDS
 from factwire.extraction.language.function_words import ADVERB_OPENERS as _ADVERB_OPENERS
 from factwire.extraction.language.function_words import CLAUSE_OPENERS as _CLAUSE_OPENERS
+from factwire.extraction.language.function_words import DESCRIPTION_OPENERS as _DESCRIPTION_OPENERS
 from factwire.extraction.language.function_words import DETERMINERS, PRONOUNS
 from factwire.extraction.language.function_words import PHRASE_BOUNDARY as _BOUNDARY
 from factwire.extraction.language.function_words import PHRASE_SKIP as _SKIP
@@ -186,21 +187,29 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     opens_with_name = first.capitalized and first.lower not in DETERMINERS
     if not opens_with_name and (len(phrase.tokens) < 2 or not phrase.tokens[1].capitalized):
         return None
+    kept = _subject_words(phrase.tokens)
+    return _phrase(text, kept) if kept else None
+
+
+def _subject_words(words: tuple[Token, ...]) -> list[Token]:
+    """The words of a subject: capitalised words and, after them, at most a speaker noun, or
+    two words after a possessive or an opening article ("the Vermont senator")."""
     kept: list[Token] = []
     loose = 0
-    for tok in phrase.tokens:
+    for tok in words:
         if tok.capitalized:
             kept.append(tok)
             continue
-        possessive = bool(kept) and kept[-1].text.endswith(("'s", "’s"))
-        if possessive:
+        if kept and kept[-1].text.endswith(("'s", "’s")):
             loose = 2
+        if not kept and tok.lower in _DESCRIPTION_OPENERS:
+            loose = 2  # the article and one word after the names
         if loose > 0 or tok.lower in lexicon().speaker_nouns:
             kept.append(tok)
             loose -= 1
             continue
         break
-    return _phrase(text, kept) if kept else None
+    return kept
 
 
 def _dateline_end(opening: list[Token]) -> int:

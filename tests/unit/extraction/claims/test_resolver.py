@@ -156,6 +156,13 @@ SPEAKER_ROWS = [
     ),
     # "Also Monday," is no subject either
     ("Also Monday, Halvorsen sent a letter to the board, asking for a new vote.", ["halvorsen"]),
+    # a clause subject opening with an article is a description ("the Dover senator"), linked
+    # to the person with that title
+    (
+        "Sen. Victor Anand skipped the vote. Instead, the Dover senator is touring the pit, "
+        "hoping to avoid a strike.",
+        ["anand"],
+    ),
     # a sentence opening with a preposition or a time ("Hours later,") has its subject after
     # the comma
     (

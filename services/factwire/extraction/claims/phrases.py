@@ -15,6 +15,7 @@ from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import TIME_WORDS as _TIME_WORDS
 from factwire.extraction.language.function_words import ADVERB_OPENERS as _ADVERB_OPENERS
 from factwire.extraction.language.function_words import CLAUSE_OPENERS as _CLAUSE_OPENERS
+from factwire.extraction.language.function_words import DESCRIPTION_OPENERS as _DESCRIPTION_OPENERS
 from factwire.extraction.language.function_words import DETERMINERS, PRONOUNS
 from factwire.extraction.language.function_words import PHRASE_BOUNDARY as _BOUNDARY
 from factwire.extraction.language.function_words import PHRASE_SKIP as _SKIP
@@ -101,6 +102,8 @@ def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
         i = _skip_apposition(window, i)
         if i < 0:
             return None
+        aside = _aside_start(window, i)
+        i = aside if aside >= 0 else i
     if window[i].text == ")":  # "Sen. Smith (R-Texas) said"
         opening = next((k for k in range(i - 1, max(-1, i - 8), -1) if window[k].text == "("), -1)
         i = opening - 1
@@ -154,6 +157,10 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     campaign"): capitalised words, a pronoun, and after them at most a speaker noun or, after a
     possessive, two words."""
     opening = tokens(text, start, min(end, start + WINDOW))
+    dateline = _dateline_end(opening)
+    if dateline >= 0:
+        opening = opening[dateline:]
+        start = opening[0].start if opening else end
     opener = opening[0].lower if opening else ""
     if opener in _CLAUSE_OPENERS or opener.endswith(("ing", "ly")):
         comma = next((t for t in opening[1:16] if t.text == ","), None)
@@ -170,6 +177,8 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
         k = 1
         while k + 1 < len(opening) and opening[k].lower in _ADVERB_OPENERS:
             k += 1  # "And then Smith ..."
+        if comma is not None and opening[k].lower in _TIME_WORDS:
+            named = False  # "Also Monday, Smith ...": a day, not the subject
         start = comma.end if comma is not None and not named else opening[k].start
     phrase = phrase_after(text, start, end)
     if phrase is None or phrase.pronoun:
@@ -178,21 +187,41 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     opens_with_name = first.capitalized and first.lower not in DETERMINERS
     if not opens_with_name and (len(phrase.tokens) < 2 or not phrase.tokens[1].capitalized):
         return None
+    kept = _subject_words(phrase.tokens)
+    return _phrase(text, kept) if kept else None
+
+
+def _subject_words(words: tuple[Token, ...]) -> list[Token]:
+    """The words of a subject: capitalised words and, after them, at most a speaker noun, or
+    two words after a possessive or an opening article ("the Vermont senator")."""
     kept: list[Token] = []
     loose = 0
-    for tok in phrase.tokens:
+    for tok in words:
         if tok.capitalized:
             kept.append(tok)
             continue
-        possessive = bool(kept) and kept[-1].text.endswith(("'s", "’s"))
-        if possessive:
+        if kept and kept[-1].text.endswith(("'s", "’s")):
             loose = 2
+        if not kept and tok.lower in _DESCRIPTION_OPENERS:
+            loose = 2  # the article and one word after the names
         if loose > 0 or tok.lower in lexicon().speaker_nouns:
             kept.append(tok)
             loose -= 1
             continue
         break
-    return _phrase(text, kept) if kept else None
+    return kept
+
+
+def _dateline_end(opening: list[Token]) -> int:
+    """The index of the first word after a dateline ("WASHINGTON (AP) —", "PARIS, Aug. 31
+    (Reuters) -"): a place in capitals or a news agency in brackets, then a dash; -1 when the
+    clause opens with none."""
+    for k, tok in enumerate(opening[:12]):
+        if tok.text in "-—–":
+            first = opening[0].text
+            dated = (first.isupper() and len(first) > 1) or (k and opening[k - 1].text == ")")
+            return k + 1 if dated and k + 1 < len(opening) else -1
+    return -1
 
 
 def addressee_end(text: str, pos: int, limit: int) -> int:
@@ -231,6 +260,21 @@ def _skip_adverbials(window: list[Token], i: int) -> int:
         else:
             break
     return i
+
+
+def _aside_start(window: list[Token], i: int) -> int:
+    """The word before an aside set off by commas between a name and its cue ("Roe, speaking
+    at a rally in Dover, warned", "Roe, during a town hall in Dover, said": the aside opens
+    with a participle or a preposition), else -1."""
+    j = i
+    while j >= 0 and i - j < MAX_WORDS and _np_word(window[j]):
+        j -= 1
+    if j < 1 or window[j].text != "," or not window[j - 1].capitalized:
+        return -1
+    first = window[j + 1].lower
+    if first in _CLAUSE_OPENERS or (first.endswith("ing") and len(first) > 5):
+        return j - 1
+    return -1
 
 
 def _skip_apposition(window: list[Token], comma: int) -> int:

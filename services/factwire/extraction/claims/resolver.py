@@ -38,6 +38,7 @@ from factwire.models import Entity, Speaker
 SENTENCES_BACK = 4  # how many sentences back a "he"/"she" looks for its person
 SPEAKERS_BACK = 4  # how many earlier speakers a "he"/"she" considers
 PARAGRAPHS_BACK = 3  # how many paragraphs back an earlier speaker still counts
+GROUP_TYPES = frozenset({"ORG", "GPE", "NORP"})  # entities an "it" or "they" can be
 
 
 class Spoken(NamedTuple):
@@ -79,6 +80,8 @@ class SpeakerResolver:
             group = None
             if entity is None and pronoun != "it":
                 group = self._recent_group_name(phrase.start)
+            if entity is None and group is None and pronoun == "they":
+                entity, group = self._joint_subject(phrase.start)
             if entity is None and group is None and pronoun in ("it", "they"):
                 entity = self._subject_group(phrase.start)
             if entity is None and group is None and pronoun in ("it", "they"):
@@ -156,6 +159,8 @@ class SpeakerResolver:
             sentence = self.ctx.sentences[s]
             if last is not None and sentence.end <= last_pos:
                 return last
+            if s < index and self._opens_with(sentence.start, pronoun):
+                continue  # "She has faced ... his wife, Jane Roe. She said": the chain goes on
             candidates = self._candidates(sentence.start, min(sentence.end, pos), pronoun)
             subject = next(
                 (m for m in candidates if self._speaks_or_leads(m, sentence.start)), None
@@ -173,6 +178,12 @@ class SpeakerResolver:
             if candidates and fallback is None:
                 fallback = candidates[0].entity
         return last if last is not None else (fallback, None)
+
+    def _opens_with(self, start: int, pronoun: str) -> bool:
+        """Whether the sentence at ``start`` opens with ``pronoun`` (its subject is the same
+        person, so no one named later in it is)."""
+        head = self.ctx.body[start : start + len(pronoun) + 1]
+        return head[: len(pronoun)].lower() == pronoun and not head[len(pronoun) :].isalpha()
 
     def _candidates(self, start: int, end: int, pronoun: str) -> list[MentionRef]:
         """People mentioned in ``[start, end)`` outside quotations whom the pronoun can fit."""
@@ -232,7 +243,7 @@ class SpeakerResolver:
             entity = spoken.entity
             if (
                 entity is not None
-                and entity.type != "PERSON"
+                and entity.type in GROUP_TYPES
                 and line - self.ctx.line_index(spoken.start) <= PARAGRAPHS_BACK
             ):
                 return entity
@@ -247,9 +258,34 @@ class SpeakerResolver:
             for m in self.ctx.mentions_in(sentence.start, min(sentence.end, pos)):
                 if m.entity.type == "PERSON":
                     break  # a person opens the sentence: no group is its subject
+                if m.entity.type not in GROUP_TYPES:
+                    continue  # "In April, ...": a date or a number speaks for no one
                 if not self._in_quote(m.start) and is_subject(self.ctx.body, m, sentence.start):
                     return m.entity
         return None
+
+    def _joint_subject(self, pos: int) -> tuple[Entity | None, str | None]:
+        """Two people joined by "and" opening the sentence of ``pos`` or one of the two before
+        it ("Roe and Mr. Poe said ... They added"): the first of them, named as both."""
+        index = self.ctx.sentence_index(pos)
+        for s in range(index, max(-1, index - 3), -1):
+            sentence = self.ctx.sentences[s]
+            people = [
+                m
+                for m in self.ctx.mentions_in(sentence.start, min(sentence.end, pos))
+                if m.entity.type == "PERSON" and not self._in_quote(m.start)
+            ]
+            if len(people) < 2:
+                continue
+            first, second = people[0], people[1]  # only the people opening the sentence
+            between = self.ctx.body[first.end : second.start].split()
+            if (
+                between[:1] == ["and"]
+                and len(between) <= 2
+                and is_subject(self.ctx.body, first, sentence.start)
+            ):
+                return first.entity, self.ctx.body[first.start : second.end]
+        return None, None
 
     def _last_source(self, pos: int) -> tuple[Entity | None, str | None]:
         """The speaker of this or the previous paragraph, for an "it" or "they" that no

@@ -21,13 +21,19 @@ from factwire.extraction.language.function_words import (
     LINKING_PREPOSITIONS as _LINKING_PREPOSITIONS,
 )
 from factwire.extraction.language.function_words import POST_MODIFIERS as _POST_MODIFIERS
+from factwire.extraction.language.function_words import PREPOSITIONS as _PREPOSITIONS
 from factwire.extraction.language.name_words import NOT_PEOPLE as _NOT_PEOPLE
 from factwire.extraction.language.name_words import TITLE_ADJECTIVE_ENDINGS as _TITLE_ADJECTIVE
 from factwire.extraction.language.speaker_words import (
     CONTRACTION_ENDINGS,
+    IRREGULAR_PAST,
+    NO_ONE_IN_PARTICULAR,
     NOUN_PRONOUNS,
+    PASSIVE_AUXILIARIES,
     PHRASE_ENDERS,
     POST_MODIFIER_OPENERS,
+    RELATIONAL_ROLES,
+    VERB_PARTICLES,
     WRITINGS,
 )
 from factwire.extraction.language.speaker_words import PRONOUN_CONTRACTIONS as _CONTRACTED
@@ -58,11 +64,31 @@ def speaker_core(phrase: Phrase) -> Phrase:
         word = words[k].lower
         if word in PHRASE_ENDERS or word.endswith(CONTRACTION_ENDINGS):
             return _cut(phrase, words[k - 1], k - 1)
-        if k >= 2 and word in POST_MODIFIER_OPENERS:
+        if k >= 1 and word in POST_MODIFIER_OPENERS:
             return _cut(phrase, words[k - 1], k - 1)
         if k >= 2 and _is_possessive(words[k - 2].text) and word.endswith("ed"):
             return _cut(phrase, words[k - 1], k - 1)  # "Roe's campaign shrugged"
+        if _ran_into_verb(words, k):
+            return _cut(phrase, words[k - 1], k - 1)
     return phrase
+
+
+def _ran_into_verb(words: tuple[Token, ...], k: int) -> bool:
+    """Whether word ``k`` is the verb after the speaker's name: a past tense in -ed followed by
+    an article, a preposition, a particle or nothing ("The town released a statement", "a poll
+    released"), not an adjective before its noun ("Republican elected officials", "a retired
+    teacher")."""
+    word, before = words[k].text, words[k - 1]
+    if word not in IRREGULAR_PAST and (
+        not word.islower() or len(word) <= 4 or not word.endswith("ed") or word.endswith("eed")
+    ):
+        return False
+    if before.lower in DETERMINERS or before.lower in PASSIVE_AUXILIARIES:
+        return False
+    after = words[k + 1].lower if k + 1 < len(words) else ""
+    if after == "by":
+        return False  # "a court filing signed by Roe": the one named after "by" wrote it
+    return not after or after in DETERMINERS or after in _PREPOSITIONS or after in VERB_PARTICLES
 
 
 def _is_possessive(word: str) -> bool:
@@ -99,7 +125,7 @@ def describes_a_person(name: str) -> bool:
     if not last or last.lower() in PRONOUNS or (last.isupper() and len(last) > 1):
         return False  # a pronoun left unresolved, or an acronym ("CNN")
     head = last.lower()
-    if head in DETERMINERS or head in _NOT_PEOPLE:
+    if head in DETERMINERS or head in _NOT_PEOPLE or head in NO_ONE_IN_PARTICULAR:
         return False  # "Some said", "More than half said": no one a pronoun points back to
     return not (head.endswith("s") and not head.endswith("ss"))
 
@@ -125,7 +151,7 @@ def description_role(phrase: Phrase) -> str | None:
 def writer_of(ctx: ClaimContext, phrase: Phrase) -> Entity | None:
     """The person or organisation named in a phrase about a writing ("a Donald Trump tweet",
     "Roe's statement", "the Acme letter"), whose words the writing gives."""
-    if phrase.tokens[-1].lower not in WRITINGS:
+    if phrase.tokens[-1].lower not in WRITINGS and not _possessed_thing(phrase):
         return None
     named = [
         m.entity
@@ -133,6 +159,16 @@ def writer_of(ctx: ClaimContext, phrase: Phrase) -> Entity | None:
         if m.entity.type in ("PERSON", "ORG")
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _possessed_thing(phrase: Phrase) -> bool:
+    """A thing of someone named with a possessive ("Roe's catch phrase", "Acme's latest
+    statement"), not a person or body of theirs ("Roe's aide", "Roe's wife", "Roe's campaign"):
+    it gives their words."""
+    head = phrase.tokens[-1].lower
+    if _is_role(head) or head in RELATIONAL_ROLES or head in NOUN_PRONOUNS:
+        return False
+    return any(_is_possessive(t.text) for t in phrase.tokens[:-1])
 
 
 def without_possessive(text: str) -> str:

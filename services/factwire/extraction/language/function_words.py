@@ -70,7 +70,8 @@ PHRASE_SKIP = words(
 TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])
 CLAUSE_OPENERS = words(
     "prior after before when while as asked at in on during since despite following "
-    "with without from for by like unlike under amid among although though if once"
+    "with without from for by like unlike under amid among although though if once over "
+    "throughout along across beyond within toward towards ever hours days weeks months"
 )
 ADVERB_OPENERS = words(
     "back yet instead however meanwhile still now then earlier later separately moreover "

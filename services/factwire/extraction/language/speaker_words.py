@@ -8,10 +8,24 @@ from factwire.extraction.language.loader import words
 PHRASE_ENDERS = words(
     "is was are were has have had will would can could should might must does did do "
     "now however also still too already even never then reportedly repeatedly again often "
-    "previously quickly immediately recently clearly instead meanwhile though"
+    "previously quickly immediately recently clearly instead meanwhile though just finally soon "
+    "himself herself themselves"
 )
 """Auxiliaries and sentence adverbs that end a speaker phrase written up to its verb
 ("Trump now", "Carter however", "Kaine also"): the speaker is the words before them."""
+
+VERB_PARTICLES = words("out back up off down")
+"""Particles that follow a verb ("sent out", "shot back"): a past-tense form in -ed before one
+of them, or before an article or a preposition, is the verb a speaker phrase ran into ("The
+town released a statement", "Roe elaborated in an op-ed", "a poll released")."""
+
+IRREGULAR_PAST = words("sent put gave took made began spent shot brought held threw wrote")
+"""Past tenses without -ed that a speaker phrase runs into ("His office put out a statement",
+"Roe's campaign sent out a release"), read like the -ed forms before a particle or article."""
+
+PASSIVE_AUXILIARIES = words("be been being get got")
+"""Words before a participle that make it passive ("research to be released this week"): the
+participle is no verb the speaker phrase ran into."""
 
 CONTRACTION_ENDINGS = ("n't", "n’t")
 """A negated auxiliary ("hasn't", "wouldn’t") ends a speaker phrase as well."""
@@ -26,10 +40,17 @@ speaker's name ("a poll in June", "a staffer in the room", "a survey last week")
 WRITINGS = words(
     "tweet tweets email emails letter memo statement statements post posts ad ads video "
     "release editorial op-ed column essay article book interview remarks speech response "
-    "message filing complaint lawsuit"
+    "message filing complaint lawsuit report analysis study"
 )
 """Heads of a phrase naming a writing or utterance ("a Trump tweet", "Roe's statement"): the
 writing speaks for the person or organisation named in it."""
+
+NO_ONE_IN_PARTICULAR = words(
+    "people nobody everyone everybody anyone anybody neither either none public instead even "
+    "meanwhile"
+)
+"""Last words of a speaker phrase that name no one a later "he" or "she" can be ("many
+people", "Nobody", "the public"), or an opening adverb taken for a speaker ("Instead")."""
 
 _SHE_NOUNS = words(
     "woman spokeswoman congresswoman chairwoman businesswoman actress mother daughter wife "

@@ -20,6 +20,7 @@ PEOPLE: list[tuple[str, EntityType, list[str]]] = [
     ("Victor Anand", "PERSON", ["Anand"]),
     ("Lena Brooks", "PERSON", ["Brooks"]),
     ("Pell", "PERSON", []),
+    ("April", "DATE", []),
     ("Brightwater Mining", "ORG", ["Brightwater"]),
     ("Ministry of Health", "ORG", []),
 ]
@@ -57,7 +58,24 @@ CORE_ROWS = [
     # a time or place after the head noun is no part of the name
     ("a survey in June", "a survey"),
     ("a miner in the crowd", "a miner"),
+    ("Miners in general", "Miners"),
     ("the head of the agency", "the head of the agency"),
+    # a past tense in -ed before an article, a preposition, a particle or nothing is the verb
+    ("The town council released a statement", "The town council"),
+    ("Halvorsen elaborated in a column", "Halvorsen"),
+    ("Brightwater sent out a release", "Brightwater"),
+    ("Her office put out a statement", "Her office"),
+    ("Halvorsen handed back the keys", "Halvorsen"),
+    ("a survey released", "a survey"),
+    # ... but not an adjective before its noun, a passive, or a participle followed by its agent
+    ("Republican elected officials", "Republican elected officials"),
+    ("a retired miner", "a retired miner"),
+    ("research to be released", "research to be released"),
+    ("a court filing signed by Halvorsen", "a court filing signed by Halvorsen"),
+    # adverbs and reflexives after the name
+    ("Brooks Just", "Brooks"),
+    ("Analysts soon", "Analysts"),
+    ("the miners themselves", "the miners"),
 ]
 
 
@@ -104,6 +122,67 @@ SPEAKER_ROWS = [
     (
         "Lena Brooks arrived late at the hall. The singer said the tour would go on. "
         "She added that every ticket was sold.",
+        ["brooks", "brooks"],
+    ),
+    # a thing of someone named with a possessive gives their words; a person of theirs does
+    # not; a report speaks for the body named in it
+    ("Halvorsen’s catch phrase says the pit will reopen.", ["halvorsen"]),
+    ("Halvorsen's aide said the pit would reopen.", ["Halvorsen's aide"]),
+    ("The Brightwater report said the pit would reopen.", ["brightwater"]),
+    # an aside between commas after the name, opening with a participle or a preposition
+    (
+        "Halvorsen, speaking at a rally in Dover, Delaware, warned that the pit would close.",
+        ["halvorsen"],
+    ),
+    ("Anand, during a town hall in Dover, Delaware, said the pit was safe.", ["anand"]),
+    # a dateline is no speaker: the subject follows its dash
+    (
+        "DOVER (AP) — Nora Halvorsen voiced support for the miners on Monday, saying the pit "
+        "would reopen.",
+        ["halvorsen"],
+    ),
+    # "many people", "nobody" are no one a later "she" refers to
+    (
+        "Lena Brooks arrived late at the hall. Many people said the tour was over. "
+        "She said every ticket was sold.",
+        ["Many people", "brooks"],
+    ),
+    # a date opening a sentence is no group a "they" refers to
+    ("In April, the miners walked out. They said the pit was unsafe.", ["They"]),
+    # "they" after two people joined by "and" opening a sentence: the first of them
+    (
+        "Halvorsen and Anand visited the pit on Monday. They said the wage offer was final.",
+        ["halvorsen"],
+    ),
+    # "Also Monday," is no subject either
+    ("Also Monday, Halvorsen sent a letter to the board, asking for a new vote.", ["halvorsen"]),
+    # a clause subject opening with an article is a description ("the Dover senator"), linked
+    # to the person with that title
+    (
+        "Sen. Victor Anand skipped the vote. Instead, the Dover senator is touring the pit, "
+        "hoping to avoid a strike.",
+        ["anand"],
+    ),
+    # a sentence opening with a preposition or a time ("Hours later,") has its subject after
+    # the comma
+    (
+        "Over the weekend, Halvorsen returned the compliment, telling reporters the pit would "
+        "reopen.",
+        ["halvorsen"],
+    ),
+    (
+        "Hours later, Brooks returned the compliment, telling reporters the tour would go on.",
+        ["brooks"],
+    ),
+    (
+        "Throughout the strike, Anand returned the compliment, telling reporters the pit was safe.",
+        ["anand"],
+    ),
+    # a sentence opening with the same pronoun continues the chain: a person named later in
+    # it (here in an apposition) is not its subject
+    (
+        "Lena Brooks said the tour would go on. She has toured with her rival, the singer "
+        "Nora Halvorsen, twice. She said every ticket was sold.",
         ["brooks", "brooks"],
     ),
 ]

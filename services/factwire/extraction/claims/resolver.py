@@ -193,7 +193,12 @@ class SpeakerResolver:
         mark there, found through the surnames of the article's people ("Jolly, 43, said")."""
         if index not in self._subjects:
             sentence = self.ctx.sentences[index]
-            phrase = subject_phrase(self.ctx.body, sentence.start, sentence.end)
+            text = self.ctx.body[sentence.start : sentence.end]
+            phrase = (
+                None
+                if self._holds_no_surname(text)
+                else subject_phrase(self.ctx.body, sentence.start, sentence.end)
+            )
             entity = None
             if (
                 phrase is not None
@@ -207,6 +212,16 @@ class SpeakerResolver:
         if entity is None or end > pos or entity.type != "PERSON":
             return None
         return entity if self._gender(entity) in (None, pronoun) else None
+
+    def _holds_no_surname(self, text: str) -> bool:
+        """Whether no word of ``text`` can be a key of the surname index, by a plain substring
+        test that saves reading the sentence's subject: exact only for ASCII text without an
+        apostrophe (where a word's key, its lower case without "'s", is part of the text's lower
+        case)."""
+        if not text.isascii() or "'" in text:
+            return False
+        lower = text.lower()
+        return not any(key in lower for key in self._surnames)
 
     def _last_person_speaker(self, pos: int, pronoun: str) -> tuple[int, Person | None]:
         """The latest speaker within a few paragraphs who can be a "he"/"she"."""

@@ -37,7 +37,7 @@ MAX_SPECIFICS = 3
 
 def _words(split: list[str]) -> frozenset[str]:
     """The distinct words of a split text ("don't" is one word), punctuation stripped."""
-    return frozenset(map(str.strip, set(split), repeat(_PUNCTUATION)))
+    return frozenset(map(str.strip, split, repeat(_PUNCTUATION)))
 
 
 def _numeric(text: str, known: bool | None) -> bool:

@@ -65,9 +65,13 @@ class SpeakerResolver:
     _surnames: dict[str, Entity | None] = field(default_factory=dict)
     _genders: dict[str, str | None] = field(default_factory=dict)
     _subjects: dict[int, tuple[int, Entity | None]] = field(default_factory=dict)
+    _person_surnames: list[tuple[str, Entity]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._surnames = surname_index(self.ctx.entities)
+        self._person_surnames = [
+            (key, e) for key, e in self._surnames.items() if e is not None and e.type == "PERSON"
+        ]
 
     def resolve(self, written: Phrase) -> Speaker:
         phrase = speaker_core(written)
@@ -202,8 +206,10 @@ class SpeakerResolver:
     def _named_subject(self, index: int, pos: int, pronoun: str) -> Entity | None:
         """A person opening sentence ``index`` (before ``pos``) by a name the backend did not
         mark there, found through the surnames of the article's people ("Jolly, 43, said")."""
+        sentence = self.ctx.sentences[index]
         if index not in self._subjects:
-            sentence = self.ctx.sentences[index]
+            if not self._may_name(self.ctx.body[sentence.start : min(sentence.end, pos)], pronoun):
+                return None  # not kept: another pronoun, or a later one, may fit
             phrase = subject_phrase(self.ctx.body, sentence.start, sentence.end)
             entity = None
             if (
@@ -218,6 +224,20 @@ class SpeakerResolver:
         if entity is None or end > pos or entity.type != "PERSON":
             return None
         return entity if self._gender(entity) in (None, pronoun) else None
+
+    def _may_name(self, text: str, pronoun: str) -> bool:
+        """Whether ``text`` (a sentence up to the pronoun) may hold the surname of a person the
+        pronoun fits, the only kind of subject `_named_subject` returns: a plain substring test
+        that saves reading the sentence's subject, exact for ASCII text without an apostrophe
+        (where a word's key in the surname index, its lower case without "'s", is part of the
+        text's lower case); other text is always read."""
+        if not text.isascii() or "'" in text:
+            return True
+        lower = text.lower()
+        return any(
+            key in lower and self._gender(entity) in (None, pronoun)
+            for key, entity in self._person_surnames
+        )
 
     def _last_person_speaker(self, pos: int, pronoun: str) -> tuple[int, Person | None]:
         """The latest speaker within a few paragraphs who can be a "he"/"she"."""

@@ -170,6 +170,10 @@ def possessive_stances(body: str, sentence: Span) -> list[Draft]:
     after it, up to a comma, say what about."""
     found: list[Draft] = []
     nouns = lexicon().stance_nouns
+    # the pattern's noun has white space on both sides, so it is one of the sentence's
+    # space-separated words: a set test skips the search in the many sentences without one
+    if nouns.isdisjoint(body[sentence.start : sentence.end].split()):
+        return found
     for match in POSSESSIVE_NOUN_CUE.finditer(body, sentence.start, sentence.end):
         if match.group(3) not in nouns:
             continue

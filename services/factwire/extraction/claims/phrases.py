@@ -21,6 +21,7 @@ from factwire.extraction.language.function_words import PHRASE_SKIP as _SKIP
 from factwire.extraction.language.function_words import PREPOSITIONS as _PREPOSITIONS
 from factwire.extraction.language.function_words import SHARED_SUBJECT as _SHARED_SUBJECT
 from factwire.extraction.language.function_words import TIME_LEADS as _TIME_LEADS
+from factwire.extraction.language.function_words import TIME_PHRASE_ENDS as _TIME_PHRASE_ENDS
 from factwire.extraction.language.name_words import PERSON_SUFFIXES as _PERSON_SUFFIXES
 
 WINDOW = 160
@@ -155,7 +156,7 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     possessive, two words."""
     opening = tokens(text, start, min(end, start + WINDOW))
     opener = opening[0].lower if opening else ""
-    if opener in _CLAUSE_OPENERS or opener.endswith(("ing", "ly")):
+    if opener in _CLAUSE_OPENERS or opener.endswith(("ing", "ly")) or _time_phrase(opening):
         comma = next((t for t in opening[1:16] if t.text == ","), None)
         if comma is None:  # "Prior to the vote, Smith ...": the subject follows the comma
             return None
@@ -193,6 +194,13 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
             continue
         break
     return _phrase(text, kept) if kept else None
+
+
+def _time_phrase(opening: list[Token]) -> bool:
+    """Whether the clause opens with a time phrase set off by a comma ("Minutes later,", "Eight
+    years ago,"): its subject follows the comma."""
+    comma = next((k for k, t in enumerate(opening[:5]) if t.text == ","), 0)
+    return comma > 1 and opening[comma - 1].lower in _TIME_PHRASE_ENDS
 
 
 def addressee_end(text: str, pos: int, limit: int) -> int:
@@ -276,12 +284,15 @@ def _validated(text: str, words: list[Token]) -> Phrase | None:
 
 
 def _headed_by_a_speaker_noun(words: list[Token]) -> bool:
-    """ "the 46-year-old", "a senior official", "the head of the agency", "analysts"."""
+    """ "the 46-year-old", "a senior official", "the head of the agency", "analysts", "one of
+    the advisers"."""
     head = words[-1]
     if _AGE.fullmatch(head.lower):
         return True
     for k, w in enumerate(words):
         if k > 0 and w.lower in _PREPOSITIONS:
+            if w.lower == "of" and words[k - 1].lower in DETERMINERS:
+                continue  # "one of those advisers": the head is the noun after "of"
             head = words[k - 1]
             break
     low = head.lower

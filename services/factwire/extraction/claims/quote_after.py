@@ -31,7 +31,7 @@ _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
 _NESTED_CLOSERS = " '’"
 _CUE_OBJECT_VERBS = lexicon().object_verbs
-_DESCRIPTION_WORDS = 4  # at most so many words between a quote and its cue make a description
+_DESCRIPTION_WORDS = 7  # at most so many words between a quote and its cue make a description
 _SETTING_WORDS = PREPOSITIONS | TIME_WORDS
 _SETTING = re.compile(
     r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"

@@ -76,6 +76,8 @@ ADVERB_OPENERS = words(
     "back yet instead however meanwhile still now then earlier later separately moreover "
     "indeed also so but and last next"
 )
+TIME_PHRASE_ENDS = words("ago later earlier")
+"""Words ending a time phrase that opens a clause before its subject ("Two days later, she")."""
 SHARED_SUBJECT = words("and but then to also later yet")
 """Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
 COORDINATORS = words("and but")

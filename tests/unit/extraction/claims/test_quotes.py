@@ -113,6 +113,30 @@ QUOTE_ROWS = [
         '"Our ideas of success differ," agrees Ana Ruiz, 30.',
         [("Our ideas of success differ", "Ana Ruiz")],
     ),
+    # an invisible direction mark before a closing mark typed where an opening one belongs
+    (
+        "Readers wrote in.\n\n\u202a”This is why we came,” said Ana Ruiz.",
+        [("This is why we came", "Ana Ruiz")],
+    ),
+    # a time phrase set off by a comma opens the clause before its subject
+    (
+        "Ruiz left the hall. Minutes later, she sent a note saying, “We will be back.”",
+        [("We will be back.", "Ana Ruiz")],
+    ),
+    (
+        "Baker stayed home. Eight years ago, he backed Lopez and said, “She is the one.”",
+        [("She is the one.", "Tom Baker")],
+    ),
+    # a description of up to seven words between a quote and its cue
+    (
+        '"We will not give up," the former mayor and longtime party chair said in a statement.',
+        [("We will not give up", "the former mayor and longtime party chair")],
+    ),
+    # "one of" a group of speakers after an inverted cue
+    (
+        '"There is no way back," said one of those advisers, who asked not to be named.',
+        [("There is no way back", "one of those advisers")],
+    ),
 ]
 
 

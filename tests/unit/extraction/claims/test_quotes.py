@@ -137,6 +137,15 @@ QUOTE_ROWS = [
         '"There is no way back," said one of those advisers, who asked not to be named.',
         [("There is no way back", "one of those advisers")],
     ),
+    # verbs that introduce a quote only: chants, songs, quips
+    (
+        'Asked about her age, Ruiz cracked, "I never lose a race."',
+        [("I never lose a race.", "Ana Ruiz")],
+    ),
+    (
+        'The rally ended late. Baker walked on stage, chanting "Four more years!"',
+        [("Four more years!", "Tom Baker")],
+    ),
 ]
 
 

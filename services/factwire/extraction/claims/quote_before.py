@@ -25,6 +25,7 @@ from factwire.extraction.claims.quote_after import cue_with_object
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 
+_INVERTED = lexicon().inverted_verbs
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?=\S)(.{2,160}?)\s+(puts?\s+it)\s*[,:]?$", re.DOTALL)
 
 
@@ -130,12 +131,26 @@ def _paragraph_ending_in_colon(site: BeforeQuote) -> Attribution | None:
     return _subject_before_colon(ctx.body, lo, previous.end - 1)
 
 
+def _inverted_cue_opening(site: BeforeQuote) -> Attribution | None:
+    """`Said Jane Roe, who grew up nearby, "..."`: a sentence opening with a cue written before
+    its speaker."""
+    body = site.ctx.body
+    words = tokens(body, site.lo, min(site.quote.open, site.lo + 160))
+    if len(words) < 2 or not words[0].capitalized or words[0].lower not in _INVERTED:
+        return None
+    phrase = phrase_after(body, words[0].end, site.quote.open)
+    if phrase is None or phrase.pronoun:
+        return None
+    return Attribution.by_cue(phrase, words[0])
+
+
 # The patterns that attribute a quote by the words before it, tried when none of `AFTER_QUOTE`
 # found a speaker, in priority order. A new pattern is a function of `BeforeQuote` and a line here.
 BEFORE_QUOTE: tuple[Callable[[BeforeQuote], Attribution | None], ...] = (
     _speaker_and_cue_before,
     _according_to_before,
     _as_speaker_put_it,
+    _inverted_cue_opening,
     _name_before_colon,
     _clause_before_colon,
     _paragraph_ending_in_colon,

@@ -146,6 +146,11 @@ QUOTE_ROWS = [
         'The rally ended late. Baker walked on stage, chanting "Four more years!"',
         [("Four more years!", "Tom Baker")],
     ),
+    # a sentence that opens with a cue written before its speaker, then the quote
+    (
+        'The home is now a museum. Said Ana Ruiz, who grew up nearby, "We were so proud."',
+        [("We were so proud.", "Ana Ruiz")],
+    ),
 ]
 
 

@@ -151,6 +151,20 @@ QUOTE_ROWS = [
         'The home is now a museum. Said Ana Ruiz, who grew up nearby, "We were so proud."',
         [("We were so proud.", "Ana Ruiz")],
     ),
+    # a short description and a cue ending in the colon that opens the quote
+    (
+        'The senators sent a letter on Monday. The letter continues: "Please explain it."',
+        [("Please explain it.", "The letter")],
+    ),
+    # "begins" and "continues" introduce quotes
+    (
+        '"Please stay calm and do not touch anyone," begins a message read before every rally.',
+        [("Please stay calm and do not touch anyone", "a message")],
+    ),
+    (
+        'The crowd cheered, and then Baker continues: "We have only begun."',
+        [("We have only begun.", "Tom Baker")],
+    ),
 ]
 
 

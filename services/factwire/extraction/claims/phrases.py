@@ -14,6 +14,7 @@ from typing import NamedTuple
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import TIME_WORDS as _TIME_WORDS
 from factwire.extraction.language.function_words import ADVERB_OPENERS as _ADVERB_OPENERS
+from factwire.extraction.language.function_words import CLAUSE_LEADS as _CLAUSE_LEADS
 from factwire.extraction.language.function_words import CLAUSE_OPENERS as _CLAUSE_OPENERS
 from factwire.extraction.language.function_words import DETERMINERS, PRONOUNS
 from factwire.extraction.language.function_words import PHRASE_BOUNDARY as _BOUNDARY
@@ -156,7 +157,12 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     possessive, two words."""
     opening = tokens(text, start, min(end, start + WINDOW))
     opener = opening[0].lower if opening else ""
-    if opener in _CLAUSE_OPENERS or opener.endswith(("ing", "ly")) or _time_phrase(opening):
+    if (
+        opener in _CLAUSE_OPENERS
+        or opener.endswith(("ing", "ly"))
+        or _time_phrase(opening)
+        or _led_clause(opening)
+    ):
         comma = next((t for t in opening[1:16] if t.text == ","), None)
         if comma is None:  # "Prior to the vote, Smith ...": the subject follows the comma
             return None
@@ -201,6 +207,16 @@ def _time_phrase(opening: list[Token]) -> bool:
     years ago,"): its subject follows the comma."""
     comma = next((k for k, t in enumerate(opening[:5]) if t.text == ","), 0)
     return comma > 1 and opening[comma - 1].lower in _TIME_PHRASE_ENDS
+
+
+def _led_clause(opening: list[Token]) -> bool:
+    """Whether the clause opens with a word that leads a clause opener ("Even before the vote,",
+    "Ever since she won,", "Here in Ohio,"): its subject follows the comma."""
+    return (
+        len(opening) > 2
+        and opening[0].lower in _CLAUSE_LEADS
+        and opening[1].lower in _CLAUSE_OPENERS
+    )
 
 
 def addressee_end(text: str, pos: int, limit: int) -> int:

@@ -72,6 +72,9 @@ CLAUSE_OPENERS = words(
     "prior after before when while as asked at in on during since despite following "
     "with without from for by like unlike under amid among although though if once"
 )
+CLAUSE_LEADS = words("even ever just long right soon here there only")
+"""Words that may lead a clause opener at a sentence's start ("Even before", "Ever since",
+"Here in"): the subject follows the comma that ends the opening clause."""
 ADVERB_OPENERS = words(
     "back yet instead however meanwhile still now then earlier later separately moreover "
     "indeed also so but and last next"

@@ -165,6 +165,15 @@ QUOTE_ROWS = [
         'The crowd cheered, and then Baker continues: "We have only begun."',
         [("We have only begun.", "Tom Baker")],
     ),
+    # a clause opened by "Even before", "Ever since", "Here in" comes before the subject
+    (
+        'Here in Ohio, Baker stepped up his attacks, saying, "We will win this state."',
+        [("We will win this state.", "Tom Baker")],
+    ),
+    (
+        'Ever since she lost, Ruiz has been a fierce critic, saying: "They lied to us."',
+        [("They lied to us.", "Ana Ruiz")],
+    ),
 ]
 
 

@@ -24,7 +24,7 @@ from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import TIME_WORDS
 from factwire.extraction.language.function_words import DETERMINERS, PREPOSITIONS
 
-_AFTER_WINDOW = 160
+_AFTER_WINDOW = 240
 _CUE_SEARCH_WORDS = 8
 _DASHES = frozenset("―—–-")
 _CLAUSE_END = frozenset('.,;:!?"“”')

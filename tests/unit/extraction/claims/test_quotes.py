@@ -174,6 +174,13 @@ QUOTE_ROWS = [
         'Ever since she lost, Ruiz has been a fierce critic, saying: "They lied to us."',
         [("They lied to us.", "Ana Ruiz")],
     ),
+    # a long apposition between the quote's speaker and the cue
+    (
+        '"Very good reporter," Baker, the presidential front-runner nationally and undisputed'
+        " polling leader throughout Connecticut by considerable margins following victories"
+        " everywhere imaginable, said.",
+        [("Very good reporter", "Tom Baker")],
+    ),
 ]
 
 

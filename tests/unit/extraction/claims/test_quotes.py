@@ -181,6 +181,11 @@ QUOTE_ROWS = [
         " everywhere imaginable, said.",
         [("Very good reporter", "Tom Baker")],
     ),
+    # "had written" introduces a quote
+    (
+        'As the columnist Ana Ruiz had written years earlier, "We could not do without him."',
+        [("We could not do without him.", "Ana Ruiz")],
+    ),
 ]
 
 

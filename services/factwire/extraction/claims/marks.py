@@ -21,6 +21,8 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])’(?!\w)")
 _STRAIGHT = (re.compile(r"(?<![\w'’‘])'(?=\w)"), re.compile(r"(?<=[\w.,!?])'(?!\w)"))
 _OPENERS = "“«„"
 _CLOSERS = "”»"
+# Invisible format characters (direction marks, zero-width space) stand where a space would.
+_INVISIBLE = "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,8 @@ def _is_opening(body: str, pos: int, size: int, inside: bool) -> bool:
         # a closing mark typed where an opening one belongs: `”Fortunately, ...` at a start,
         # or any closing mark that opens a paragraph (`” … he delivered`)
         before = body[pos - 1] if pos > 0 else "\n"
+        if before in _INVISIBLE:
+            before = body[pos - 2] if pos > 1 else "\n"
         after = body[pos + size] if pos + size < len(body) else " "
         return not inside and before.isspace() and (after.isalnum() or before == "\n")
     if inside:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import TIME_WORDS as _TIME_WORDS
 from factwire.extraction.language.function_words import ADVERB_OPENERS as _ADVERB_OPENERS
+from factwire.extraction.language.function_words import CLAUSE_LEADS as _CLAUSE_LEADS
 from factwire.extraction.language.function_words import CLAUSE_OPENERS as _CLAUSE_OPENERS
 from factwire.extraction.language.function_words import DESCRIPTION_OPENERS as _DESCRIPTION_OPENERS
 from factwire.extraction.language.function_words import DETERMINERS, PRONOUNS
@@ -22,6 +23,7 @@ from factwire.extraction.language.function_words import PHRASE_SKIP as _SKIP
 from factwire.extraction.language.function_words import PREPOSITIONS as _PREPOSITIONS
 from factwire.extraction.language.function_words import SHARED_SUBJECT as _SHARED_SUBJECT
 from factwire.extraction.language.function_words import TIME_LEADS as _TIME_LEADS
+from factwire.extraction.language.function_words import TIME_PHRASE_ENDS as _TIME_PHRASE_ENDS
 from factwire.extraction.language.name_words import PERSON_SUFFIXES as _PERSON_SUFFIXES
 
 WINDOW = 160
@@ -162,7 +164,12 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
         opening = opening[dateline:]
         start = opening[0].start if opening else end
     opener = opening[0].lower if opening else ""
-    if opener in _CLAUSE_OPENERS or opener.endswith(("ing", "ly")):
+    if (
+        opener in _CLAUSE_OPENERS
+        or opener.endswith(("ing", "ly"))
+        or _time_phrase(opening)
+        or _led_clause(opening)
+    ):
         comma = next((t for t in opening[1:16] if t.text == ","), None)
         if comma is None:  # "Prior to the vote, Smith ...": the subject follows the comma
             return None
@@ -222,6 +229,23 @@ def _dateline_end(opening: list[Token]) -> int:
             dated = (first.isupper() and len(first) > 1) or (k and opening[k - 1].text == ")")
             return k + 1 if dated and k + 1 < len(opening) else -1
     return -1
+
+
+def _time_phrase(opening: list[Token]) -> bool:
+    """Whether the clause opens with a time phrase set off by a comma ("Minutes later,", "Eight
+    years ago,"): its subject follows the comma."""
+    comma = next((k for k, t in enumerate(opening[:5]) if t.text == ","), 0)
+    return comma > 1 and opening[comma - 1].lower in _TIME_PHRASE_ENDS
+
+
+def _led_clause(opening: list[Token]) -> bool:
+    """Whether the clause opens with a word that leads a clause opener ("Even before the vote,",
+    "Ever since she won,", "Here in Ohio,"): its subject follows the comma."""
+    return (
+        len(opening) > 2
+        and opening[0].lower in _CLAUSE_LEADS
+        and opening[1].lower in _CLAUSE_OPENERS
+    )
 
 
 def addressee_end(text: str, pos: int, limit: int) -> int:
@@ -320,12 +344,15 @@ def _validated(text: str, words: list[Token]) -> Phrase | None:
 
 
 def _headed_by_a_speaker_noun(words: list[Token]) -> bool:
-    """ "the 46-year-old", "a senior official", "the head of the agency", "analysts"."""
+    """ "the 46-year-old", "a senior official", "the head of the agency", "analysts", "one of
+    the advisers"."""
     head = words[-1]
     if _AGE.fullmatch(head.lower):
         return True
     for k, w in enumerate(words):
         if k > 0 and w.lower in _PREPOSITIONS:
+            if w.lower == "of" and words[k - 1].lower in DETERMINERS:
+                continue  # "one of those advisers": the head is the noun after "of"
             head = words[k - 1]
             break
     low = head.lower

@@ -24,14 +24,14 @@ from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import TIME_WORDS
 from factwire.extraction.language.function_words import DETERMINERS, PREPOSITIONS
 
-_AFTER_WINDOW = 160
+_AFTER_WINDOW = 240
 _CUE_SEARCH_WORDS = 8
 _DASHES = frozenset("―—–-")
 _CLAUSE_END = frozenset('.,;:!?"“”')
 _OPEN_ENDED = ",?!—–-…"
 _NESTED_CLOSERS = " '’"
 _CUE_OBJECT_VERBS = lexicon().object_verbs
-_DESCRIPTION_WORDS = 4  # at most so many words between a quote and its cue make a description
+_DESCRIPTION_WORDS = 7  # at most so many words between a quote and its cue make a description
 _SETTING_WORDS = PREPOSITIONS | TIME_WORDS
 _SETTING = re.compile(
     r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"

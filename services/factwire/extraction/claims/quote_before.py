@@ -23,8 +23,11 @@ from factwire.extraction.claims.phrases import (
 )
 from factwire.extraction.claims.quote_after import cue_with_object
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.function_words import DETERMINERS
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 
+_INVERTED = lexicon().inverted_verbs
+_DESCRIPTION_WORDS = 4  # at most so many words make a description before a cue and a colon
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?=\S)(.{2,160}?)\s+(puts?\s+it)\s*[,:]?$", re.DOTALL)
 
 
@@ -102,6 +105,25 @@ def _name_before_colon(site: BeforeQuote) -> Attribution | None:
     return None
 
 
+def _description_and_cue_before_colon(site: BeforeQuote) -> Attribution | None:
+    """`The letter continued: "..."` / `The senator wrote: "..."`: a clause of a short noun phrase
+    opened by a determiner and a cue, ending in the colon that opens the quote."""
+    if not _ends_in_colon(site.lead):
+        return None
+    body = site.ctx.body
+    words = tokens(body, site.lo, site.lo + len(site.lead) - 1)
+    if not 2 <= len(words) <= _DESCRIPTION_WORDS + 1 or words[0].lower not in DETERMINERS:
+        return None
+    cue = lexicon().quote_cue_pattern.match(body, words[-1].start)
+    if cue is None or cue.end() != words[-1].end or not all(t.text.isalpha() for t in words):
+        return None
+    named = words[:-1]
+    phrase = Phrase(
+        body[named[0].start : named[-1].end], named[0].start, named[-1].end, tuple(named)
+    )
+    return Attribution.by_cue(phrase, cue)
+
+
 def _clause_before_colon(site: BeforeQuote) -> Attribution | None:
     """`Smith was blunt: "..."`: the subject of the clause ending in a colon."""
     if not _ends_in_colon(site.lead):
@@ -130,13 +152,28 @@ def _paragraph_ending_in_colon(site: BeforeQuote) -> Attribution | None:
     return _subject_before_colon(ctx.body, lo, previous.end - 1)
 
 
+def _inverted_cue_opening(site: BeforeQuote) -> Attribution | None:
+    """`Said Jane Roe, who grew up nearby, "..."`: a sentence opening with a cue written before
+    its speaker."""
+    body = site.ctx.body
+    words = tokens(body, site.lo, min(site.quote.open, site.lo + 160))
+    if len(words) < 2 or not words[0].capitalized or words[0].lower not in _INVERTED:
+        return None
+    phrase = phrase_after(body, words[0].end, site.quote.open)
+    if phrase is None or phrase.pronoun:
+        return None
+    return Attribution.by_cue(phrase, words[0])
+
+
 # The patterns that attribute a quote by the words before it, tried when none of `AFTER_QUOTE`
 # found a speaker, in priority order. A new pattern is a function of `BeforeQuote` and a line here.
 BEFORE_QUOTE: tuple[Callable[[BeforeQuote], Attribution | None], ...] = (
     _speaker_and_cue_before,
     _according_to_before,
     _as_speaker_put_it,
+    _inverted_cue_opening,
     _name_before_colon,
+    _description_and_cue_before_colon,
     _clause_before_colon,
     _paragraph_ending_in_colon,
 )

@@ -73,10 +73,15 @@ CLAUSE_OPENERS = words(
     "with without from for by like unlike under amid among although though if once over "
     "throughout along across beyond within toward towards ever hours days weeks months"
 )
+CLAUSE_LEADS = words("even ever just long right soon here there only")
+"""Words that may lead a clause opener at a sentence's start ("Even before", "Ever since",
+"Here in"): the subject follows the comma that ends the opening clause."""
 ADVERB_OPENERS = words(
     "back yet instead however meanwhile still now then earlier later separately moreover "
     "indeed also so but and last next"
 )
+TIME_PHRASE_ENDS = words("ago later earlier")
+"""Words ending a time phrase that opens a clause before its subject ("Two days later, she")."""
 SHARED_SUBJECT = words("and but then to also later yet")
 """Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
 COORDINATORS = words("and but")

@@ -113,6 +113,79 @@ QUOTE_ROWS = [
         '"Our ideas of success differ," agrees Ana Ruiz, 30.',
         [("Our ideas of success differ", "Ana Ruiz")],
     ),
+    # an invisible direction mark before a closing mark typed where an opening one belongs
+    (
+        "Readers wrote in.\n\n\u202a”This is why we came,” said Ana Ruiz.",
+        [("This is why we came", "Ana Ruiz")],
+    ),
+    # a time phrase set off by a comma opens the clause before its subject
+    (
+        "Ruiz left the hall. Minutes later, she sent a note saying, “We will be back.”",
+        [("We will be back.", "Ana Ruiz")],
+    ),
+    (
+        "Baker stayed home. Eight years ago, he backed Lopez and said, “She is the one.”",
+        [("She is the one.", "Tom Baker")],
+    ),
+    # a description of up to seven words between a quote and its cue
+    (
+        '"We will not give up," the former mayor and longtime party chair said in a statement.',
+        [("We will not give up", "the former mayor and longtime party chair")],
+    ),
+    # "one of" a group of speakers after an inverted cue
+    (
+        '"There is no way back," said one of those advisers, who asked not to be named.',
+        [("There is no way back", "one of those advisers")],
+    ),
+    # verbs that introduce a quote only: chants, songs, quips
+    (
+        'Asked about her age, Ruiz cracked, "I never lose a race."',
+        [("I never lose a race.", "Ana Ruiz")],
+    ),
+    (
+        'The rally ended late. Baker walked on stage, chanting "Four more years!"',
+        [("Four more years!", "Tom Baker")],
+    ),
+    # a sentence that opens with a cue written before its speaker, then the quote
+    (
+        'The home is now a museum. Said Ana Ruiz, who grew up nearby, "We were so proud."',
+        [("We were so proud.", "Ana Ruiz")],
+    ),
+    # a short description and a cue ending in the colon that opens the quote
+    (
+        'The senators sent a letter on Monday. The letter continues: "Please explain it."',
+        [("Please explain it.", "The letter")],
+    ),
+    # "begins" and "continues" introduce quotes
+    (
+        '"Please stay calm and do not touch anyone," begins a message read before every rally.',
+        [("Please stay calm and do not touch anyone", "a message")],
+    ),
+    (
+        'The crowd cheered, and then Baker continues: "We have only begun."',
+        [("We have only begun.", "Tom Baker")],
+    ),
+    # a clause opened by "Even before", "Ever since", "Here in" comes before the subject
+    (
+        'Here in Ohio, Baker stepped up his attacks, saying, "We will win this state."',
+        [("We will win this state.", "Tom Baker")],
+    ),
+    (
+        'Ever since she lost, Ruiz has been a fierce critic, saying: "They lied to us."',
+        [("They lied to us.", "Ana Ruiz")],
+    ),
+    # a long apposition between the quote's speaker and the cue
+    (
+        '"Very good reporter," Baker, the presidential front-runner nationally and undisputed'
+        " polling leader throughout Connecticut by considerable margins following victories"
+        " everywhere imaginable, said.",
+        [("Very good reporter", "Tom Baker")],
+    ),
+    # "had written" introduces a quote
+    (
+        'As the columnist Ana Ruiz had written years earlier, "We could not do without him."',
+        [("We could not do without him.", "Ana Ruiz")],
+    ),
 ]
 
 

@@ -88,6 +88,13 @@ class _Blocked:
         """Whether any range shares a character with ``[start, end)``."""
         return start in self or bisect_left(self._starts, start) < bisect_left(self._starts, end)
 
+    def first_in(self, start: int, end: int) -> int:
+        """The first position of ``[start, end)`` inside a range, else ``end``."""
+        if start in self:
+            return start
+        i = bisect_left(self._starts, start)
+        return min(end, self._starts[i]) if i < len(self._starts) else end
+
 
 def find_reported(
     ctx: ClaimContext, quoted: list[tuple[int, int]], direct: list[Draft]
@@ -140,7 +147,7 @@ def _in_sentence(
         subject = outer.speaker if outer is not None else None
         subject = subject or _main_subject(ctx, sentence, cue.start(), found, direct)
         draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
-        if draft is None or _overlaps(draft, claimed):
+        if draft is None or not _before_claimed(body, draft, claimed):
             continue
         if outer is not None:
             _end_before(body, outer, cue.start())
@@ -208,6 +215,24 @@ def _end_before(body: str, draft: Draft, cue_start: int) -> None:
     trimmed = _trimmed(body, draft.content_start, words[-1].start) if words else None
     if trimmed is not None:
         draft.content_end = trimmed[1]
+
+
+def _before_claimed(body: str, draft: Draft, claimed: _Blocked) -> bool:
+    """Whether a report keeps words of its own before any direct quote already claimed: `Roe
+    said the plan failed. ''It was doomed,'' she added` (no sentence break before doubled
+    apostrophes) ends before the quote; a report that opens inside one is dropped."""
+    cut = claimed.first_in(draft.content_start, draft.content_end)
+    if cut == draft.content_end:
+        return True
+    while cut > draft.content_start and not body[cut - 1].isalnum() and body[cut - 1] not in ".?!:":
+        cut -= 1  # back over the opening marks
+    kept = _trimmed(body, draft.content_start, cut)
+    if kept is None or _words(body, *kept) < _MIN_CONTENT_WORDS:
+        return False
+    if not body[cut].isalnum() and body[cut - 1] not in ".?!:":
+        return False  # `called it a "disaster" and left`: a quote inside the report
+    draft.content_end = kept[1]
+    return True
 
 
 def _overlaps(draft: Draft, blocked: _Blocked) -> bool:

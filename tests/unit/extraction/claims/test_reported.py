@@ -119,6 +119,11 @@ REPORTED_ROWS = [
         "Lopez, who called the levy unfair last spring, said the council would drop it.",
         [("the levy unfair last spring", "Lopez"), ("the council would drop it.", "Lopez")],
     ),
+    # a report running into a direct quote of its sentence ends before the quote
+    (
+        "Lopez said the bridge would reopen in May. ''It was never safe,'' she added.",
+        [("the bridge would reopen in May.", "Lopez")],
+    ),
 ]
 
 

@@ -41,11 +41,14 @@ from factwire.extraction.language.function_words import (
     COORDINATORS,
     DETERMINERS,
     FUNCTION_WORDS,
+    PHRASE_BOUNDARY,
     PHRASE_SKIP,
 )
 from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
 from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
+from factwire.extraction.language.amounts import NUMBER_WORDS
 from factwire.extraction.language.name_words import NOT_PEOPLE
+from factwire.extraction.language.speaker_words import SHARE_LEADS, SHARE_WORDS, SURVEYED_WORDS
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
@@ -65,6 +68,7 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _MIN_ACT_WORDS = 2
+_SHARE_WORDS_MAX = 8  # "more than four in 10 likely Republican voters"
 _BREAK = re.compile(r"\s(?:—|–|--)\s|;|,\s+(?:" + "|".join(sorted(CLAUSE_BREAKS)) + r")\s")
 
 
@@ -292,6 +296,7 @@ def _reporting_clause(
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
         or (_opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
+        or _share_subject(body, sentence.start, cue_start)
     )
     inverted = phrase is None and not act and _char_before(body, cue_start, sentence.start) == ","
     if inverted:
@@ -343,6 +348,31 @@ def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
     if not any(t.lower in nouns or t.lower.rstrip("s") in nouns for t in words):
         return None
     return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
+
+
+def _share_subject(body: str, start: int, cue_start: int) -> Phrase | None:
+    """`Most say ...`, `three-quarters of the voters said`, `47% believe`, `one in three said`,
+    `those surveyed said`: a share of a group, as polls report them, speaks for its part."""
+    words = tokens(body, max(start, cue_start - 60), cue_start)
+    while words and (words[-1].lower in PHRASE_SKIP or words[-1].lower.endswith("ly")):
+        words.pop()
+    k = len(words)
+    while k > 0 and len(words) - k < _SHARE_WORDS_MAX:
+        low = words[k - 1].lower
+        if low in PHRASE_BOUNDARY or (not low[0].isalnum() and low != "%"):
+            break
+        k -= 1
+    run = words[k:]
+    lead = 0
+    while lead < len(run) - 1 and run[lead].lower in SHARE_LEADS:
+        lead += 1
+    if not run or run[-1].lower in FUNCTION_WORDS - SHARE_WORDS:
+        return None
+    first = run[lead].lower
+    surveyed = first == "those" and len(run) > lead + 1 and run[lead + 1].lower in SURVEYED_WORDS
+    if not (surveyed or first in SHARE_WORDS or first in NUMBER_WORDS or first[0].isdigit()):
+        return None
+    return Phrase(body[run[0].start : run[-1].end], run[0].start, run[-1].end, tuple(run))
 
 
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:

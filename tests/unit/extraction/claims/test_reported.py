@@ -119,6 +119,16 @@ REPORTED_ROWS = [
         "Lopez, who called the levy unfair last spring, said the council would drop it.",
         [("the levy unfair last spring", "Lopez"), ("the council would drop it.", "Lopez")],
     ),
+    # a share of a group speaks for its part, as polls report them
+    (
+        "Nearly half said they would vote for the levy in May.",
+        [("they would vote for the levy in May.", "Nearly half")],
+    ),
+    (
+        "In the survey, two-thirds of the farmers say the drought was worse.",
+        [("the drought was worse.", "two-thirds of the farmers")],
+    ),
+    ("Those surveyed said the mayor had done well.", [("the mayor had done well.", "Those surveyed")]),
     # a report running into a direct quote of its sentence ends before the quote
     (
         "Lopez said the bridge would reopen in May. ''It was never safe,'' she added.",

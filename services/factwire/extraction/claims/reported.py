@@ -35,6 +35,7 @@ from factwire.extraction.claims.sourced import title_case_headline as _title_cas
 from factwire.extraction.claims.sourced import trimmed as _trimmed
 from factwire.extraction.claims.sourced import word_count as _words
 from factwire.extraction.language import lexicon
+from factwire.extraction.language.amounts import NUMBER_WORDS
 from factwire.extraction.language.function_words import (
     BE_FORMS,
     CLAUSE_BREAKS,
@@ -46,10 +47,9 @@ from factwire.extraction.language.function_words import (
 )
 from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
 from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
-from factwire.extraction.language.amounts import NUMBER_WORDS
 from factwire.extraction.language.name_words import NOT_PEOPLE
-from factwire.extraction.language.speaker_words import SHARE_LEADS, SHARE_WORDS, SURVEYED_WORDS
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
+from factwire.extraction.language.speaker_words import SHARE_LEADS, SHARE_WORDS, SURVEYED_WORDS
 from factwire.extraction.sentences import Span
 
 _OBJECT_VERBS = lexicon().object_verbs

@@ -128,7 +128,10 @@ REPORTED_ROWS = [
         "In the survey, two-thirds of the farmers say the drought was worse.",
         [("the drought was worse.", "two-thirds of the farmers")],
     ),
-    ("Those surveyed said the mayor had done well.", [("the mayor had done well.", "Those surveyed")]),
+    (
+        "Those surveyed said the mayor had done well.",
+        [("the mayor had done well.", "Those surveyed")],
+    ),
     # a report running into a direct quote of its sentence ends before the quote
     (
         "Lopez said the bridge would reopen in May. ''It was never safe,'' she added.",

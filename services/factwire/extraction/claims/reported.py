@@ -44,6 +44,9 @@ from factwire.extraction.language.function_words import (
     FUNCTION_WORDS,
     PHRASE_BOUNDARY,
     PHRASE_SKIP,
+    POSSESSIVES,
+    PRONOUNS,
+    WRITER_PRONOUNS,
 )
 from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
 from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
@@ -463,13 +466,27 @@ def _with_cue(
     participle = " " not in word and not word.endswith("ing")  # "is seeking" is no passive
     if participle and word not in _STATES and _passive(ctx.body, sentence.start, cue_start):
         return None
+    if _possessed(ctx.body, sentence.start, cue_start):
+        return None
     clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)
     content = first_match(WITH_CUE, clause)
-    if clause is None or content is None:
+    if clause is None or content is None or clause.attribution.speaker.pronoun in WRITER_PRONOUNS:
         return None
     if _relative(ctx.body, sentence.start, cue_start):
         content = _to_comma(ctx.body, content)
     return clause.attribution.draft("reported", *content)
+
+
+def _possessed(body: str, start: int, cue_start: int) -> bool:
+    """`Editor's note:`, `his call for`, `their plans`: a cue right after a possessive is a
+    noun (a noun of saying with its possessor is `sourced.possessive_stances`)."""
+    before = tokens(body, max(start, cue_start - 20), cue_start)
+    if not before:
+        return False
+    last = before[-1].lower
+    if last[:-2] in PRONOUNS or last[:-2] in FUNCTION_WORDS:
+        return False  # "he's said", "that's": a contracted "is" or "has"
+    return last in POSSESSIVES or last.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _relative(body: str, start: int, cue_start: int) -> bool:

@@ -42,6 +42,9 @@ TITLE_SMALL_WORDS = words("a an the and or but nor of in on at to for from with 
 # --- speaker phrases (claims) -----------------------------------------------------------------
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+WRITER_PRONOUNS = frozenset({"we", "you"})
+"""Speakers of a reporting clause outside quotation marks who are the writer and the reader
+("we know that ...", "you may think ..."): no one's attribution."""
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 """What opens an apposition that describes a name just given ("X, a think tank, ...")."""
 
@@ -79,6 +82,8 @@ ADVERB_OPENERS = words(
 SHARED_SUBJECT = words("and but then to also later yet")
 """Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
 COORDINATORS = words("and but")
+POSSESSIVES = words("my your his her its our their")
+"""Possessive determiners: a cue word right after one is a noun ("their plans", "his call")."""
 RELATIVE_PRONOUNS = words("who whom whose which that")
 BE_FORMS = words("is are was were be been being am 's")
 """Forms of "be": before a participle they make it passive ("is expected to", "was asked")."""

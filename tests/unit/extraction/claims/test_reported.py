@@ -132,6 +132,12 @@ REPORTED_ROWS = [
         "Those surveyed said the mayor had done well.",
         [("the mayor had done well.", "Those surveyed")],
     ),
+    # "spoke" reports only with what was spoken of; a contracted "has" is no possessive
+    (
+        "Lopez spoke of a long winter for the farmers.",
+        [("a long winter for the farmers.", "Lopez")],
+    ),
+    ("She's said the plan would fail by spring.", [("the plan would fail by spring.", "She")]),
     # a report running into a direct quote of its sentence ends before the quote
     (
         "Lopez said the bridge would reopen in May. ''It was never safe,'' she added.",
@@ -157,6 +163,13 @@ NOT_REPORTED_ROWS = [
     "Lopez needs the support of union members in swing states across the region.",
     # "shows" without "that" after someone who is no writing
     "The new gallery shows paintings by local artists.",
+    # "spoke" with a place, an audience or a manner reports nothing
+    "Lopez spoke at the rally in Dayton on Sunday.",
+    # a cue right after a possessive is a noun
+    "Editor's note: the mayor has since resigned from the board.",
+    # the writer and the reader ("we", "you") are nobody's attribution
+    "We know that the council will vote again.",
+    "You may think the plan is too costly.",
 ]
 
 

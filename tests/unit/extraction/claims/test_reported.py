@@ -138,6 +138,10 @@ REPORTED_ROWS = [
         [("a long winter for the farmers.", "Lopez")],
     ),
     ("She's said the plan would fail by spring.", [("the plan would fail by spring.", "She")]),
+    # the forms missing from listed verbs (base, -s, -ing)
+    ("Ruiz agrees that the fares are too high.", [("the fares are too high.", "Ruiz")]),
+    ("Lopez is stressing that the budget is tight.", [("the budget is tight.", "Lopez")]),
+    ("Baker will discuss the closure of the plant.", [("the closure of the plant.", "Baker")]),
     # a report running into a direct quote of its sentence ends before the quote
     (
         "Lopez said the bridge would reopen in May. ''It was never safe,'' she added.",

@@ -142,6 +142,9 @@ REPORTED_ROWS = [
     ("Ruiz agrees that the fares are too high.", [("the fares are too high.", "Ruiz")]),
     ("Lopez is stressing that the budget is tight.", [("the budget is tight.", "Lopez")]),
     ("Baker will discuss the closure of the plant.", [("the closure of the plant.", "Baker")]),
+    # phrasal verbs of judging and taking a side
+    ("Lopez railed against the new parking fees.", [("the new parking fees.", "Lopez")]),
+    ("Baker took issue with the size of the budget.", [("the size of the budget.", "Baker")]),
     # a report running into a direct quote of its sentence ends before the quote
     (
         "Lopez said the bridge would reopen in May. ''It was never safe,'' she added.",

@@ -67,7 +67,7 @@ PHRASE_SKIP = words(
     "were is are would will reportedly further even earlier publicly privately frequently "
     "similarly separately ultimately initially subsequently quickly flatly simply bluntly "
     "openly never always already just did does do correctly falsely wrongly reportedly only "
-    "first last yesterday today tonight has"
+    "first last yesterday today tonight has been"
 )
 """Adverbs and auxiliaries skipped between a speaker and a cue ("Smith also said")."""
 TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])

@@ -145,6 +145,12 @@ REPORTED_ROWS = [
     # phrasal verbs of judging and taking a side
     ("Lopez railed against the new parking fees.", [("the new parking fees.", "Lopez")]),
     ("Baker took issue with the size of the budget.", [("the size of the budget.", "Baker")]),
+    # stances stated with "be" and an adjective; "been" between a speaker and a cue
+    (
+        "Lopez has been critical of the new parking fees.",
+        [("the new parking fees.", "Lopez")],
+    ),
+    ("Baker was eager to leave the council.", [("leave the council.", "Baker")]),
     # a report running into a direct quote of its sentence ends before the quote
     (
         "Lopez said the bridge would reopen in May. ''It was never safe,'' she added.",

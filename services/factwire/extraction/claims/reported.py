@@ -299,12 +299,13 @@ def _reporting_clause(
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
         or (_opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
-        or _share_subject(body, sentence.start, cue_start)
     )
+    share = None if phrase is not None else _share_subject(body, sentence.start, cue_start)
+    phrase = phrase or share
     inverted = phrase is None and not act and _char_before(body, cue_start, sentence.start) == ","
     if inverted:
         phrase = phrase_after(body, cue_end, sentence.end)  # "..., said Smith."
-    if phrase is None or (act and not _names_someone(phrase)):
+    if phrase is None or (act and share is None and not _names_someone(phrase)):
         return None  # "a group called X" is no claim; "Smith called X" is
     if inverted:
         after = phrase.end

@@ -138,6 +138,11 @@ REPORTED_ROWS = [
         [("a long winter for the farmers.", "Lopez")],
     ),
     ("She's said the plan would fail by spring.", [("the plan would fail by spring.", "She")]),
+    # people named by the side they take or the part they play
+    (
+        "The organizers said they did not know how many would come.",
+        [("they did not know how many would come.", "The organizers")],
+    ),
     # the forms missing from listed verbs (base, -s, -ing)
     ("Ruiz agrees that the fares are too high.", [("the fares are too high.", "Ruiz")]),
     ("Lopez is stressing that the budget is tight.", [("the budget is tight.", "Lopez")]),

@@ -71,7 +71,8 @@ _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _MIN_ACT_WORDS = 2
-_SHARE_WORDS_MAX = 8  # "more than four in 10 likely Republican voters"
+_SHARE_WORDS_MAX = 8
+_ASIDE_CHARS = 120  # "more than four in 10 likely Republican voters"
 _BREAK = re.compile(r"\s(?:—|–|--)\s|;|,\s+(?:" + "|".join(sorted(CLAUSE_BREAKS)) + r")\s")
 
 
@@ -296,6 +297,7 @@ def _reporting_clause(
     act = verb in lex.act_cues and verb not in lex.strong_cues and verb not in lex.weak_cues
     phrase = (
         subject
+        or _before_dashes(body, sentence.start, cue_start)
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
         or (_opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
@@ -352,6 +354,20 @@ def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
     if not any(t.lower in nouns or t.lower.rstrip("s") in nouns for t in words):
         return None
     return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
+
+
+def _before_dashes(body: str, start: int, cue_start: int) -> Phrase | None:
+    """`Jane Roe — a teacher from Dayton — says ...`: the speaker before an aside set off by
+    dashes right before the cue."""
+    end = cue_start
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if end <= start or body[end - 1] not in "—–-":
+        return None
+    while end > start and body[end - 1] in "—–-":
+        end -= 1
+    opening = max(body.rfind(d, max(start, end - _ASIDE_CHARS), end) for d in ("—", "–", "--"))
+    return phrase_before(body, start, opening) if opening > start else None
 
 
 def _share_subject(body: str, start: int, cue_start: int) -> Phrase | None:

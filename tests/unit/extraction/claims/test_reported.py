@@ -143,6 +143,11 @@ REPORTED_ROWS = [
         "The organizers said they did not know how many would come.",
         [("they did not know how many would come.", "The organizers")],
     ),
+    # the speaker before an aside set off by dashes
+    (
+        "Jane Roe — a teacher from Dayton — says she will vote for the levy.",
+        [("she will vote for the levy.", "Jane Roe")],
+    ),
     # the forms missing from listed verbs (base, -s, -ing)
     ("Ruiz agrees that the fares are too high.", [("the fares are too high.", "Ruiz")]),
     ("Lopez is stressing that the budget is tight.", [("the budget is tight.", "Lopez")]),

@@ -307,6 +307,9 @@ def _reporting_clause(
     inverted = phrase is None and not act and _char_before(body, cue_start, sentence.start) == ","
     if inverted:
         phrase = phrase_after(body, cue_end, sentence.end)  # "..., said Smith."
+        if phrase is not None and phrase.pronoun is not None and _words_follow(body, phrase.end):
+            # "Smith, the ranking member of ..., said he supports it": no inverted "said he"
+            inverted, phrase = False, subject_phrase(body, sentence.start, cue_start)
     if phrase is None or (act and share is None and not _names_someone(phrase)):
         return None  # "a group called X" is no claim; "Smith called X" is
     if inverted:
@@ -335,6 +338,12 @@ def _reporting_clause(
         that=that is not None,
         content=content,
     )
+
+
+def _words_follow(body: str, pos: int) -> bool:
+    """Whether a word, not punctuation, comes next after ``pos``."""
+    rest = body[pos : pos + 3].lstrip()
+    return rest[:1].isalnum()
 
 
 def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:

@@ -148,6 +148,12 @@ REPORTED_ROWS = [
         "Jane Roe — a teacher from Dayton — says she will vote for the levy.",
         [("she will vote for the levy.", "Jane Roe")],
     ),
+    # no inverted "said he": a pronoun after a cue opens the reported clause
+    (
+        "Rep. Jane Roe (D-Ohio), the ranking member of the transit committee and one of the "
+        "bill's authors, said she supports it.",
+        [("she supports it.", "Rep. Jane Roe")],
+    ),
     # the forms missing from listed verbs (base, -s, -ing)
     ("Ruiz agrees that the fares are too high.", [("the fares are too high.", "Ruiz")]),
     ("Lopez is stressing that the budget is tight.", [("the budget is tight.", "Lopez")]),

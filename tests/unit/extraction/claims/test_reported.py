@@ -158,6 +158,9 @@ REPORTED_ROWS = [
     ("Ruiz agrees that the fares are too high.", [("the fares are too high.", "Ruiz")]),
     ("Lopez is stressing that the budget is tight.", [("the budget is tight.", "Lopez")]),
     ("Baker will discuss the closure of the plant.", [("the closure of the plant.", "Baker")]),
+    # common verbs of saying, judging and knowing not listed before in any form
+    ("Lopez hailed the new bridge over the river.", [("the new bridge over the river.", "Lopez")]),
+    ("Baker signaled that he would not run again.", [("he would not run again.", "Baker")]),
     # phrasal verbs of judging and taking a side
     ("Lopez railed against the new parking fees.", [("the new parking fees.", "Lopez")]),
     ("Baker took issue with the size of the budget.", [("the size of the budget.", "Baker")]),

@@ -67,7 +67,9 @@ PHRASE_SKIP = words(
     "were is are would will reportedly further even earlier publicly privately frequently "
     "similarly separately ultimately initially subsequently quickly flatly simply bluntly "
     "openly never always already just did does do correctly falsely wrongly reportedly only "
-    "first last yesterday today tonight has been"
+    "first last yesterday today tonight has been not cannot didn't didn’t doesn't doesn’t "
+    "don't don’t hasn't hasn’t haven't haven’t hadn't hadn’t won't won’t wouldn't wouldn’t "
+    "isn't isn’t wasn't wasn’t aren't aren’t weren't weren’t can't can’t couldn't couldn’t"
 )
 """Adverbs and auxiliaries skipped between a speaker and a cue ("Smith also said")."""
 TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])

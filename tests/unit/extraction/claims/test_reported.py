@@ -154,6 +154,9 @@ REPORTED_ROWS = [
         "bill's authors, said she supports it.",
         [("she supports it.", "Rep. Jane Roe")],
     ),
+    # a negation between a speaker and the cue
+    ("Lopez has not commented on the audit.", [("the audit.", "Lopez")]),
+    ("Baker didn’t say whether he would run again.", [("whether he would run again.", "Baker")]),
     # the forms missing from listed verbs (base, -s, -ing)
     ("Ruiz agrees that the fares are too high.", [("the fares are too high.", "Ruiz")]),
     ("Lopez is stressing that the budget is tight.", [("the budget is tight.", "Lopez")]),

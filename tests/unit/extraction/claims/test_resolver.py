@@ -73,7 +73,7 @@ SPEAKER_ROWS = [
     ("Halvorsen isn't saying whether the mine will reopen.", ["halvorsen"]),
     # "it", "they": the organisation that is the subject of a sentence just before
     (
-        "Brightwater Mining does not want a strike. It said the wage offer was final.",
+        "Brightwater Mining faces a strike. It said the wage offer was final.",
         ["brightwater"],
     ),
     ("Nora Halvorsen visited the pit. It said the wage offer was final.", ["It"]),

@@ -506,10 +506,10 @@ def _with_cue(
 def _possessed(body: str, start: int, cue_start: int) -> bool:
     """`Editor's note:`, `his call for`, `their plans`: a cue right after a possessive is a
     noun (a noun of saying with its possessor is `sourced.possessive_stances`)."""
-    before = tokens(body, max(start, cue_start - 20), cue_start)
-    if not before:
-        return False
-    last = before[-1].lower
+    before = body[max(start, cue_start - 20) : cue_start].split()
+    if not before or not (before[-1][-1:].isalpha() or before[-1][-1:] in "'’"):
+        return False  # nothing, or punctuation ("Roe, the rep," / "(his")
+    last = before[-1].lower()
     if last[:-2] in PRONOUNS or last[:-2] in FUNCTION_WORDS:
         return False  # "he's said", "that's": a contracted "is" or "has"
     return last in POSSESSIVES or last.endswith(("'s", "’s", "s'", "s’"))

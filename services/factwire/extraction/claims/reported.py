@@ -42,6 +42,7 @@ from factwire.extraction.language.function_words import (
     COORDINATORS,
     DETERMINERS,
     FUNCTION_WORDS,
+    INDEFINITE_ARTICLES,
     PHRASE_BOUNDARY,
     PHRASE_SKIP,
     POSSESSIVES,
@@ -553,17 +554,20 @@ def _names_someone(phrase: Phrase) -> bool:
     if phrase.pronoun:
         return True
     named = [t for t in phrase.tokens if t.capitalized and t.lower not in DETERMINERS]
-    return (bool(named) and len(phrase.tokens) - len(named) <= 2) or _a_person(phrase)
+    return (bool(named) and len(phrase.tokens) - len(named) <= 2) or _a_speaker(phrase)
 
 
-def _a_person(phrase: Phrase) -> bool:
-    """A description headed by a noun for people ("a spokeswoman for the firm", "aides"), not
-    for a body or thing ("a group", "the report")."""
+def _a_speaker(phrase: Phrase) -> bool:
+    """A description headed by a noun of ``speaker_nouns.txt``: people, bodies and writings
+    ("a spokeswoman for the firm", "aides", "the campaign", "the report"); a body named
+    with "a" ("a group", "a company") only introduces a name."""
     head = next(
         (phrase.tokens[k - 1] for k, t in enumerate(phrase.tokens) if k and t.lower in POST_HEAD),
         phrase.tokens[-1],
     ).lower
-    return head in lexicon().speaker_nouns and head not in NOT_PEOPLE
+    if phrase.tokens[0].lower in INDEFINITE_ARTICLES and head in NOT_PEOPLE:
+        return False  # "a group called the Friends of ...": naming, not judging
+    return head in lexicon().speaker_nouns
 
 
 def _reports_bare(phrase: Phrase) -> bool:

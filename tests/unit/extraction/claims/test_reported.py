@@ -143,6 +143,11 @@ REPORTED_ROWS = [
         "The organizers said they did not know how many would come.",
         [("they did not know how many would come.", "The organizers")],
     ),
+    # a body described by its head noun takes a side as a person does
+    (
+        "The committee criticized the new budget rules.",
+        [("the new budget rules.", "The committee")],
+    ),
     # the speaker before an aside set off by dashes
     (
         "Jane Roe — a teacher from Dayton — says she will vote for the levy.",
@@ -187,8 +192,8 @@ def test_reported(body: str, expected: list[tuple[str, str | None]]) -> None:
 
 
 NOT_REPORTED_ROWS = [
-    # a verb of intention with no one named before it reports nothing
-    "The council decided the matter quickly.",
+    # a verb of intention with no one (person, body, writing) before it reports nothing
+    "The rain decided the match early.",
     # ... but not when the words before the cue end in an adverb or auxiliary
     "Anyone in the room could say what they liked about the plan.",
     # a passive cue: the subject is not the one who speaks
@@ -198,6 +203,8 @@ NOT_REPORTED_ROWS = [
     "Lopez needs the support of union members in swing states across the region.",
     # "shows" without "that" after someone who is no writing
     "The new gallery shows paintings by local artists.",
+    # a body named with "a" only introduces a name
+    "A group called the Friends of the Park met on Monday.",
     # "spoke" with a place, an audience or a manner reports nothing
     "Lopez spoke at the rally in Dayton on Sunday.",
     # a cue right after a possessive is a noun

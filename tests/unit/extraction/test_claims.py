@@ -163,7 +163,7 @@ QUOTE_ROWS = [
     ),
     # ... unless nothing else holds it: then it is the subject's
     (
-        'Lopez thanked the mayor for "stepping up when the council would not."',
+        'Lopez credited the mayor with "stepping up when the council would not."',
         [("reported", "stepping up when the council would not.", "Maria Lopez")],
     ),
     # a second reporting clause about a quote adds no claim
@@ -306,7 +306,7 @@ SPEAKER_ROWS = [
     ('"Prices will rise," Baker said.\n\n"Wages will not," he added.', ["baker", "baker"]),
     # no first name or title: the pronouns after the name tell
     (
-        'Ortiz thanked his staff. Lopez praised Ortiz. Ortiz hugged his family. "It was a team '
+        'Ortiz visited his staff. Lopez praised Ortiz. Ortiz hugged his family. "It was a team '
         'effort," she said.',
         ["lopez"],
     ),

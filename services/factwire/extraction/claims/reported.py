@@ -25,6 +25,14 @@ from factwire.extraction.claims.phrases import (
     subject_phrase,
     tokens,
 )
+from factwire.extraction.claims.report_subjects import (
+    before_dashes,
+    names_someone,
+    opening_subject,
+    reports_bare,
+    share_subject,
+    words_follow,
+)
 from factwire.extraction.claims.sourced import MIN_CONTENT_WORDS as _MIN_CONTENT_WORDS
 from factwire.extraction.claims.sourced import according_to as _according_to
 from factwire.extraction.claims.sourced import char_before as _char_before
@@ -39,13 +47,13 @@ from factwire.extraction.language.function_words import (
     BE_FORMS,
     CLAUSE_BREAKS,
     COORDINATORS,
-    DETERMINERS,
     FUNCTION_WORDS,
     PHRASE_SKIP,
+    POSSESSIVES,
+    PRONOUNS,
+    WRITER_PRONOUNS,
 )
-from factwire.extraction.language.function_words import LINKING_PREPOSITIONS as POST_HEAD
 from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
-from factwire.extraction.language.name_words import NOT_PEOPLE
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 from factwire.extraction.sentences import Span
 
@@ -63,7 +71,6 @@ _FILLER = re.compile(
 )
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
-MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _MIN_ACT_WORDS = 2
 _BREAK = re.compile(r"\s(?:—|–|--)\s|;|,\s+(?:" + "|".join(sorted(CLAUSE_BREAKS)) + r")\s")
 
@@ -87,6 +94,13 @@ class _Blocked:
     def intersects(self, start: int, end: int) -> bool:
         """Whether any range shares a character with ``[start, end)``."""
         return start in self or bisect_left(self._starts, start) < bisect_left(self._starts, end)
+
+    def first_in(self, start: int, end: int) -> int:
+        """The first position of ``[start, end)`` inside a range, else ``end``."""
+        if start in self:
+            return start
+        i = bisect_left(self._starts, start)
+        return min(end, self._starts[i]) if i < len(self._starts) else end
 
 
 def find_reported(
@@ -140,7 +154,7 @@ def _in_sentence(
         subject = outer.speaker if outer is not None else None
         subject = subject or _main_subject(ctx, sentence, cue.start(), found, direct)
         draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
-        if draft is None or _overlaps(draft, claimed):
+        if draft is None or not _before_claimed(body, draft, claimed):
             continue
         if outer is not None:
             _end_before(body, outer, cue.start())
@@ -210,6 +224,24 @@ def _end_before(body: str, draft: Draft, cue_start: int) -> None:
         draft.content_end = trimmed[1]
 
 
+def _before_claimed(body: str, draft: Draft, claimed: _Blocked) -> bool:
+    """Whether a report keeps words of its own before any direct quote already claimed: `Roe
+    said the plan failed. ''It was doomed,'' she added` (no sentence break before doubled
+    apostrophes) ends before the quote; a report that opens inside one is dropped."""
+    cut = claimed.first_in(draft.content_start, draft.content_end)
+    if cut == draft.content_end:
+        return True
+    while cut > draft.content_start and not body[cut - 1].isalnum() and body[cut - 1] not in ".?!:":
+        cut -= 1  # back over the opening marks
+    kept = _trimmed(body, draft.content_start, cut)
+    if kept is None or _words(body, *kept) < _MIN_CONTENT_WORDS:
+        return False
+    if not body[cut].isalnum() and body[cut - 1] not in ".?!:":
+        return False  # `called it a "disaster" and left`: a quote inside the report
+    draft.content_end = kept[1]
+    return True
+
+
 def _overlaps(draft: Draft, blocked: _Blocked) -> bool:
     """Whether the content runs into a quotation already claimed ("'...,' Smith said,
     according to the Times" adds no claim of its own)."""
@@ -264,14 +296,20 @@ def _reporting_clause(
     act = verb in lex.act_cues and verb not in lex.strong_cues and verb not in lex.weak_cues
     phrase = (
         subject
+        or before_dashes(body, sentence.start, cue_start)
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
-        or (_opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
+        or (opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
     )
+    share = None if phrase is not None else share_subject(body, sentence.start, cue_start)
+    phrase = phrase or share
     inverted = phrase is None and not act and _char_before(body, cue_start, sentence.start) == ","
     if inverted:
         phrase = phrase_after(body, cue_end, sentence.end)  # "..., said Smith."
-    if phrase is None or (act and not _names_someone(phrase)):
+        if phrase is not None and phrase.pronoun is not None and words_follow(body, phrase.end):
+            # "Smith, the ranking member of ..., said he supports it": no inverted "said he"
+            inverted, phrase = False, subject_phrase(body, sentence.start, cue_start)
+    if phrase is None or (act and share is None and not names_someone(phrase)):
         return None  # "a group called X" is no claim; "Smith called X" is
     if inverted:
         after = phrase.end
@@ -284,7 +322,7 @@ def _reporting_clause(
     if that is not None:
         after = that.end()
     content = _trimmed(body, after, sentence.end)
-    if weak and that is None and not _ends(body, content) and not _reports_bare(phrase):
+    if weak and that is None and not _ends(body, content) and not reports_bare(phrase):
         return None  # "the keys found" no; "Smith knows it failed", "a poll shows" yes
     cue = " ".join(body[cue_start:cue_end].split())
     return ReportingClause(
@@ -299,25 +337,6 @@ def _reporting_clause(
         that=that is not None,
         content=content,
     )
-
-
-def _opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
-    """`At least half of the voters in each state say ...`: a long subject that opens the
-    sentence and runs up to a speech verb, when no shorter speaker phrase is found before it."""
-    words = tokens(body, start, cue_start)
-    while words and words[0].lower in COORDINATORS:
-        words = words[1:]
-    if not 2 <= len(words) <= MAX_SUBJECT_WORDS or any(not t.text[0].isalnum() for t in words):
-        return None
-    cut = next((k for k, t in enumerate(words) if k and t.lower in SUBJECT_ENDS), len(words))
-    words = words[:cut]  # "supporters who came to protest": the head before the clause
-    last = words[-1].lower
-    if last in FUNCTION_WORDS or last in PHRASE_SKIP or last.endswith(("ly", "ing", "ed")):
-        return None  # "She has since", "The star then", "the poll is showing"
-    nouns = lexicon().speaker_nouns
-    if not any(t.lower in nouns or t.lower.rstrip("s") in nouns for t in words):
-        return None
-    return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
 
 
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
@@ -408,13 +427,27 @@ def _with_cue(
     participle = " " not in word and not word.endswith("ing")  # "is seeking" is no passive
     if participle and word not in _STATES and _passive(ctx.body, sentence.start, cue_start):
         return None
+    if _possessed(ctx.body, sentence.start, cue_start):
+        return None
     clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)
     content = first_match(WITH_CUE, clause)
-    if clause is None or content is None:
+    if clause is None or content is None or clause.attribution.speaker.pronoun in WRITER_PRONOUNS:
         return None
     if _relative(ctx.body, sentence.start, cue_start):
         content = _to_comma(ctx.body, content)
     return clause.attribution.draft("reported", *content)
+
+
+def _possessed(body: str, start: int, cue_start: int) -> bool:
+    """`Editor's note:`, `his call for`, `their plans`: a cue right after a possessive is a
+    noun (a noun of saying with its possessor is `sourced.possessive_stances`)."""
+    before = body[max(start, cue_start - 20) : cue_start].split()
+    if not before or not (before[-1][-1:].isalpha() or before[-1][-1:] in "'’"):
+        return False  # nothing, or punctuation ("Roe, the rep," / "(his")
+    last = before[-1].lower()
+    if last[:-2] in PRONOUNS or last[:-2] in FUNCTION_WORDS:
+        return False  # "he's said", "that's": a contracted "is" or "has"
+    return last in POSSESSIVES or last.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _relative(body: str, start: int, cue_start: int) -> bool:
@@ -448,30 +481,6 @@ def _passive(body: str, start: int, cue_start: int) -> bool:
     while before and before[-1].lower in PHRASE_SKIP - BE_FORMS:
         before.pop()
     return bool(before) and before[-1].lower in BE_FORMS
-
-
-def _names_someone(phrase: Phrase) -> bool:
-    """A pronoun or a short name ("Smith", "Smith's campaign"), not a long noun phrase."""
-    if phrase.pronoun:
-        return True
-    named = [t for t in phrase.tokens if t.capitalized and t.lower not in DETERMINERS]
-    return (bool(named) and len(phrase.tokens) - len(named) <= 2) or _a_person(phrase)
-
-
-def _a_person(phrase: Phrase) -> bool:
-    """A description headed by a noun for people ("a spokeswoman for the firm", "aides"), not
-    for a body or thing ("a group", "the report")."""
-    head = next(
-        (phrase.tokens[k - 1] for k, t in enumerate(phrase.tokens) if k and t.lower in POST_HEAD),
-        phrase.tokens[-1],
-    ).lower
-    return head in lexicon().speaker_nouns and head not in NOT_PEOPLE
-
-
-def _reports_bare(phrase: Phrase) -> bool:
-    """Whether a weak cue reports without "that" after this speaker: someone named ("Smith
-    knows the plan failed") or a writing or record ("The poll shows Smith ahead")."""
-    return _names_someone(phrase) or any(t.lower in lexicon().writings for t in phrase.tokens)
 
 
 def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int] | None:

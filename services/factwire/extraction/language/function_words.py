@@ -42,6 +42,9 @@ TITLE_SMALL_WORDS = words("a an the and or but nor of in on at to for from with 
 # --- speaker phrases (claims) -----------------------------------------------------------------
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+WRITER_PRONOUNS = frozenset({"we", "you"})
+"""Speakers of a reporting clause outside quotation marks who are the writer and the reader
+("we know that ...", "you may think ..."): no one's attribution."""
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 """What opens an apposition that describes a name just given ("X, a think tank, ...")."""
 
@@ -64,7 +67,9 @@ PHRASE_SKIP = words(
     "were is are would will reportedly further even earlier publicly privately frequently "
     "similarly separately ultimately initially subsequently quickly flatly simply bluntly "
     "openly never always already just did does do correctly falsely wrongly reportedly only "
-    "first last yesterday today tonight has"
+    "first last yesterday today tonight has been not cannot didn't didn’t doesn't doesn’t "
+    "don't don’t hasn't hasn’t haven't haven’t hadn't hadn’t won't won’t wouldn't wouldn’t "
+    "isn't isn’t wasn't wasn’t aren't aren’t weren't weren’t can't can’t couldn't couldn’t"
 )
 """Adverbs and auxiliaries skipped between a speaker and a cue ("Smith also said")."""
 TIME_LEADS = frozenset(["on", "last", "this", "that", "early", "late", "earlier", "next"])
@@ -85,6 +90,8 @@ TIME_PHRASE_ENDS = words("ago later earlier")
 SHARED_SUBJECT = words("and but then to also later yet")
 """Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
 COORDINATORS = words("and but")
+POSSESSIVES = words("my your his her its our their")
+"""Possessive determiners: a cue word right after one is a noun ("their plans", "his call")."""
 RELATIVE_PRONOUNS = words("who whom whose which that")
 BE_FORMS = words("is are was were be been being am 's")
 """Forms of "be": before a participle they make it passive ("is expected to", "was asked")."""

@@ -71,3 +71,19 @@ RELATIONAL_ROLES = words(
 )
 """Roles held towards someone else ("a spokeswoman", "his lawyer"): such a description is
 not the person just named, whose spokeswoman or lawyer it may be."""
+
+SHARE_WORDS = words(
+    "most many some several few others another both half all none each either neither one "
+    "majority minority plurality third thirds quarter quarters fifth fifths tenth tenths "
+    "two-thirds three-quarters three-fourths one-third one-quarter one-fifth rest remainder "
+    "percent %"
+)
+"""Words naming a share of a group that can be a speaker on their own, as polls report them
+("Most say ...", "a third said", "47 percent believe", "one in three said"); with a number
+(``amounts.NUMBER_WORDS`` or digits) the run of words before a cue is such a share."""
+
+SHARE_LEADS = words("about nearly almost roughly only just over more fewer less than around a the")
+"""Words that may come before a share ("about a third", "more than half", "just over 40%")."""
+
+SURVEYED_WORDS = words("surveyed polled asked questioned interviewed sampled")
+"""Participles after "those" that make a share of a poll's people ("those surveyed said")."""

@@ -91,7 +91,7 @@ SPEAKER_ROWS = [
     ("Halvorsen isn't saying whether the mine will reopen.", ["halvorsen"]),
     # "it", "they": the organisation that is the subject of a sentence just before
     (
-        "Brightwater Mining does not want a strike. It said the wage offer was final.",
+        "Brightwater Mining faces a strike. It said the wage offer was final.",
         ["brightwater"],
     ),
     ("Nora Halvorsen visited the pit. It said the wage offer was final.", ["It"]),
@@ -137,7 +137,7 @@ SPEAKER_ROWS = [
     ("Anand, during a town hall in Dover, Delaware, said the pit was safe.", ["anand"]),
     # a dateline is no speaker: the subject follows its dash
     (
-        "DOVER (AP) — Nora Halvorsen voiced support for the miners on Monday, saying the pit "
+        "DOVER (AP) — Nora Halvorsen met the miners on Monday, saying the pit "
         "would reopen.",
         ["halvorsen"],
     ),

@@ -11,7 +11,7 @@ import pytest
 from factwire.extraction.errors import LanguageDataError
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.loader import data_lines, entries
-from factwire.extraction.language.patterns import one_of
+from factwire.extraction.language.patterns import REPORT_FILLER, one_of
 
 DATA_FILES = sorted(
     p.name
@@ -117,3 +117,21 @@ def test_one_of_matches_a_phrase_of_the_list_and_nothing_else(
     phrases: list[str], options: dict[str, Any], text: str, matches: bool
 ) -> None:
     assert (re.fullmatch(one_of(phrases, **options), text) is not None) == matches
+
+
+@pytest.mark.parametrize(
+    ("after_cue", "read_up_to"),
+    [
+        (" on Monday that", " on Monday"),
+        (", last week in a statement that", ", last week in a statement"),
+        (" at a news conference again: the", " at a news conference again"),
+        (" in a press release that", " in a press release"),
+        (" the bill failed", ""),  # no filler: the clause starts at once
+        (" at his weekend home", ""),  # "weekend" is a time, not an occasion after "at his"
+    ],
+)
+def test_report_filler_reads_times_occasions_and_adverbs_after_a_cue(
+    after_cue: str, read_up_to: str
+) -> None:
+    match = REPORT_FILLER.match(after_cue)
+    assert match is not None and after_cue[: match.end()] == read_up_to

@@ -55,20 +55,11 @@ from factwire.extraction.language.function_words import (
 )
 from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
+from factwire.extraction.language.patterns import REPORT_FILLER
 from factwire.extraction.sentences import Span
 
 _OBJECT_VERBS = lexicon().object_verbs
 _STATES = lexicon().state_cues
-_FILLER = re.compile(
-    r"(?:\s*+,)?+(?:\s++(?:(?:on|last|this|early|late|earlier)\s++)?+"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night|"
-    r"morning|afternoon|evening|weekend|yesterday|today|tonight)\b"
-    r"|\s++(?:in|on|during|via|at)\s++(?:an?|the|his|her|their)\s++"
-    r"(?:statement|interview|email|tweet|speech|letter|post|op-ed|memo|press release|"
-    r"news conference|press conference|rally|debate|event|call|conference call|radio interview|"
-    r"television interview|appearance)\b"
-    r"|\s++(?:also|again|repeatedly|previously|recently|later|publicly|privately|then)\b)*+"
-)
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 _MIN_ACT_WORDS = 2
@@ -317,7 +308,7 @@ def _reporting_clause(
         after = addressee_end(body, cue_end, sentence.end)
     else:
         after = cue_end
-    after = _FILLER.match(body, after, sentence.end).end()  # type: ignore[union-attr]
+    after = REPORT_FILLER.match(body, after, sentence.end).end()  # type: ignore[union-attr]
     that = _THAT.match(body, after, sentence.end)
     if that is not None:
         after = that.end()

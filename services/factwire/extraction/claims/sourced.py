@@ -16,6 +16,7 @@ from factwire.extraction.language.function_words import (
     DETERMINERS,
     INDEFINITE_ARTICLES,
     PHRASE_BOUNDARY,
+    SENTENCE_LINKS,
 )
 from factwire.extraction.language.patterns import POSSESSIVE_NOUN_CUE
 from factwire.extraction.sentences import Span
@@ -92,7 +93,7 @@ def according_to(ctx: ClaimContext, sentence: Span, start: int, end: int) -> Dra
     if phrase is None:
         return None
     lead = body[max(sentence.start, start - 6) : start].strip()
-    opening = start - sentence.start <= 6 and lead.lower() in ("", "and", "but", "so", "yet")
+    opening = start - sentence.start <= 6 and (not lead or lead.lower() in SENTENCE_LINKS)
     if opening:  # "According to X, ..." (X may run past the words read as its name)
         comma = body.find(",", phrase.end, min(sentence.end, phrase.end + _SOURCE_TAIL))
         if comma < 0:

@@ -90,6 +90,8 @@ TIME_PHRASE_ENDS = words("ago later earlier")
 SHARED_SUBJECT = words("and but then to also later yet")
 """Words after which a cue shares the subject of its clause ("..., but told the crowd")."""
 COORDINATORS = words("and but")
+SENTENCE_LINKS = words("and but so yet")
+"""Words that may open a sentence before its first phrase ("But according to X, ...")."""
 POSSESSIVES = words("my your his her its our their")
 """Possessive determiners: a cue word right after one is a noun ("their plans", "his call")."""
 RELATIVE_PRONOUNS = words("who whom whose which that")

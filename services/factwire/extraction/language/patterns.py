@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from factwire.extraction.language import speaker_words as sw
+
 ACCORDING_TO = re.compile(r"\b[Aa]ccording to\b")
 """The cue of "according to X", in the middle or at the start of a sentence."""
 
@@ -25,3 +27,13 @@ def one_of(phrases: Iterable[str], *, capitalised: bool = False, space: str = r"
         forms |= {p[:1].upper() + p[1:] for p in forms}
     ordered = sorted(forms, key=lambda p: (-len(p), p))
     return "(?:" + "|".join(space.join(re.escape(w) for w in p.split(" ")) for p in ordered) + ")"
+
+
+REPORT_FILLER = re.compile(
+    rf"(?:\s*+,)?+(?:\s++(?:{one_of(sw.REPORT_TIME_LEADS)}\s++)?+{one_of(sw.REPORT_TIMES)}\b"
+    rf"|\s++{one_of(sw.REPORT_VENUE_PREPOSITIONS)}\s++{one_of(sw.REPORT_VENUE_DETERMINERS)}\s++"
+    rf"{one_of(sw.REPORT_VENUES, space=' ')}\b"
+    rf"|\s++{one_of(sw.REPORT_ADVERBS)}\b)*+"
+)
+"""Times, occasions and adverbs after a reporting cue, before the clause it reports (an optional
+comma first): "said on Monday in a statement that" is read up to "that"."""

@@ -87,3 +87,38 @@ SHARE_LEADS = words("about nearly almost roughly only just over more fewer less 
 
 SURVEYED_WORDS = words("surveyed polled asked questioned interviewed sampled")
 """Participles after "those" that make a share of a poll's people ("those surveyed said")."""
+
+
+REPORT_TIME_LEADS = words("on last this early late earlier")
+REPORT_TIMES = words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday week month year night morning "
+    "afternoon evening weekend yesterday today tonight"
+)
+REPORT_VENUE_PREPOSITIONS = words("in on during via at")
+REPORT_VENUE_DETERMINERS = words("a an the his her their")
+REPORT_VENUES = (
+    "statement",
+    "interview",
+    "email",
+    "tweet",
+    "speech",
+    "letter",
+    "post",
+    "op-ed",
+    "memo",
+    "press release",
+    "news conference",
+    "press conference",
+    "rally",
+    "debate",
+    "event",
+    "call",
+    "conference call",
+    "radio interview",
+    "television interview",
+    "appearance",
+)
+REPORT_ADVERBS = words("also again repeatedly previously recently later publicly privately then")
+"""What may stand between a reporting cue and the clause it reports: a time ("said on Monday",
+"said last week"), the occasion ("said in a statement", "told reporters at a news
+conference") and an adverb ("said again"), in any number (``language.patterns.REPORT_FILLER``)."""

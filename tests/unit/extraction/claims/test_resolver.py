@@ -137,8 +137,7 @@ SPEAKER_ROWS = [
     ("Anand, during a town hall in Dover, Delaware, said the pit was safe.", ["anand"]),
     # a dateline is no speaker: the subject follows its dash
     (
-        "DOVER (AP) — Nora Halvorsen met the miners on Monday, saying the pit "
-        "would reopen.",
+        "DOVER (AP) — Nora Halvorsen met the miners on Monday, saying the pit would reopen.",
         ["halvorsen"],
     ),
     # "many people", "nobody" are no one a later "she" refers to

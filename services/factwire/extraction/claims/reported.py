@@ -55,7 +55,7 @@ from factwire.extraction.language.function_words import (
 )
 from factwire.extraction.language.function_words import RELATIVE_PRONOUNS as SUBJECT_ENDS
 from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
-from factwire.extraction.language.patterns import REPORT_FILLER
+from factwire.extraction.language.patterns import PASSIVE_AGENT, REPORT_FILLER
 from factwire.extraction.sentences import Span
 
 _OBJECT_VERBS = lexicon().object_verbs
@@ -418,6 +418,8 @@ def _with_cue(
     participle = " " not in word and not word.endswith("ing")  # "is seeking" is no passive
     if participle and word not in _STATES and _passive(ctx.body, sentence.start, cue_start):
         return None
+    if participle and PASSIVE_AGENT.match(ctx.body, cue_end, sentence.end):
+        return None  # "the barriers promised by the government": the one who speaks follows
     if _possessed(ctx.body, sentence.start, cue_start):
         return None
     clause = _reporting_clause(ctx, sentence, cue_start, cue_end, subject)

@@ -37,3 +37,8 @@ REPORT_FILLER = re.compile(
 )
 """Times, occasions and adverbs after a reporting cue, before the clause it reports (an optional
 comma first): "said on Monday in a statement that" is read up to "that"."""
+
+
+PASSIVE_AGENT = re.compile(r"\s+by\s+(?:the|a|an|[A-Z])")
+"""An agent right after a participle ("promised by the government", "announced by Smith"): the
+participle is passive, not a report by the words before it ("said by phone" is no agent)."""

@@ -73,6 +73,9 @@ def speaker_core(phrase: Phrase) -> Phrase:
     return phrase
 
 
+_AGENT_REACH = 4  # words between a participle and its "by" ("released on Monday by")
+
+
 def _ran_into_verb(words: tuple[Token, ...], k: int) -> bool:
     """Whether word ``k`` is the verb after the speaker's name: a past tense in -ed followed by
     an article, a preposition, a particle or nothing ("The town released a statement", "a poll
@@ -86,9 +89,20 @@ def _ran_into_verb(words: tuple[Token, ...], k: int) -> bool:
     if before.lower in DETERMINERS or before.lower in PASSIVE_AUXILIARIES:
         return False
     after = words[k + 1].lower if k + 1 < len(words) else ""
-    if after == "by":
-        return False  # "a court filing signed by Roe": the one named after "by" wrote it
+    if _agent_follows(words, k):
+        return False  # "a filing signed by Roe", "figures released on Monday by the agency"
     return not after or after in DETERMINERS or after in _PREPOSITIONS or after in VERB_PARTICLES
+
+
+def _agent_follows(words: tuple[Token, ...], k: int) -> bool:
+    """Whether "by" follows word ``k`` within a few words and no punctuation: the participle is
+    passive and its agent is named after "by", so the phrase goes on past it."""
+    for word in words[k + 1 : k + 1 + _AGENT_REACH]:
+        if word.lower == "by":
+            return True
+        if not word.text[:1].isalnum():
+            return False
+    return False
 
 
 def _is_possessive(word: str) -> bool:

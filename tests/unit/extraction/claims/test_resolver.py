@@ -72,7 +72,7 @@ CORE_ROWS = [
     ("a retired miner", "a retired miner"),
     ("research to be released", "research to be released"),
     ("a court filing signed by Halvorsen", "a court filing signed by Halvorsen"),
-    ("data released last week by the agency", "data released last week by the agency"),
+    ("data released on Monday by the agency", "data released on Monday by the agency"),
     # adverbs and reflexives after the name
     ("Brooks Just", "Brooks"),
     ("Analysts soon", "Analysts"),

@@ -8,7 +8,6 @@ window, so their cost does not grow with the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from factwire.extraction.language import lexicon
@@ -62,9 +61,8 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A candidate speaker: its words and where they are."""
+class Phrase(NamedTuple):
+    """A candidate speaker: its words and where they are (a tuple: cheap to make)."""
 
     text: str
     start: int

@@ -9,7 +9,7 @@ abbreviation ("Mr.", "Sen.", "Jan.") or an initial ("J. R. Smith").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import SENTENCE_STARTERS
@@ -18,12 +18,12 @@ from factwire.extraction.language.function_words import SENTENCE_STARTERS
 # skip from mark to mark), more marks, closing quotes or brackets, a capital or digit after
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
-_WORD_BEFORE = re.compile(r"[\w.'’-]{1,40}$")
+_WORD_MARKS = "_.'’-"  # what a word holds besides letters and digits (``\w`` and these)
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range ``[start, end)`` of a text."""
+class Span(NamedTuple):
+    """A half-open character range ``[start, end)`` of a text (a tuple: one is made for every
+    sentence and line of an article)."""
 
     start: int
     end: int
@@ -31,10 +31,13 @@ class Span:
 
 def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation rather than a sentence."""
-    found = _WORD_BEFORE.search(text, max(0, dot - 40), dot)
-    if found is None:
+    start = dot  # the word before the dot: up to 40 word characters, dots, apostrophes, hyphens
+    lowest = max(0, dot - 40)
+    while start > lowest and (text[start - 1].isalnum() or text[start - 1] in _WORD_MARKS):
+        start -= 1
+    if start == dot:
         return False
-    word = found.group().lstrip("'’-").lower()
+    word = text[start:dot].lstrip("'’-").lower()
     if not word:
         return False
     if word in lexicon().sentence_abbreviations:

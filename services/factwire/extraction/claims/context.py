@@ -22,7 +22,7 @@ class MentionRef(NamedTuple):
     entity: Entity
 
 
-_new_ref = tuple.__new__
+_new_ref = _new_span = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -44,7 +44,7 @@ class ClaimContext:
         self.sentences = split_sentences(self.body)
         self._sentence_starts = [s.start for s in self.sentences]
         self._sentence_ends = [s.end for s in self.sentences]
-        self.lines = [Span(m.start(), m.end()) for m in _LINE.finditer(self.body)]
+        self.lines = [_new_span(Span, m.span()) for m in _LINE.finditer(self.body)]
         self._line_starts = [s.start for s in self.lines]
         size = len(self.body)
         # tuple.__new__: the named tuple without its Python-level constructor (one per mention)

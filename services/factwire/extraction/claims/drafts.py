@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from factwire.extraction.claims.phrases import Phrase, Token
 from factwire.models import ClaimKind
@@ -39,8 +39,7 @@ class Draft:
         return start, end
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """Who a claim is attributed to (``speaker``) and the reporting words that say so (``cue``,
     at ``cue_start:cue_end``; ``None`` and -1 when the speaker is only named, as in
     `"..." ― Jane Roe`)."""

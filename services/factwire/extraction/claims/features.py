@@ -70,10 +70,10 @@ def has_past_action(text: str, words: frozenset[str]) -> bool:
     """Something done: "voted against", "has cut", "sent troops" (not "worried", "needed")."""
     if not PAST_IRREGULAR.isdisjoint(words):
         return True
-    if "ed" in text and any(
-        w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ACTIONS for w in words
-    ):
-        return True
+    if "ed" in text:
+        for w in words:  # a loop, not any(): no generator made for every sentence
+            if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ACTIONS:
+                return True
     return not PERFECT_WORDS.isdisjoint(words) and PERFECT.search(text) is not None
 
 

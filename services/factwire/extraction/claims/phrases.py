@@ -8,7 +8,6 @@ window, so their cost does not grow with the sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from factwire.extraction.language import lexicon
@@ -31,9 +30,12 @@ MAX_WORDS = 12
 
 _TITLES = lexicon().title_abbreviations
 # Each alternative is tried at every word: the first two fail on their first character for
-# most words ("U.S." needs a dot second, a title one of the titles' first letters).
+# most words ("U.S." needs a dot second, a title one of the titles' first letters). The first
+# line is a shortcut for the common case, a word of letters that no dot follows: none of the
+# next three alternatives can match it, so it is the word the fourth would find.
 _TOKEN = re.compile(
-    r"[A-Za-z]\.(?:[A-Za-z]\.)+"  # U.S., D.C.
+    r"[A-Za-z][\w'’&-]*+(?!\.)"
+    r"|[A-Za-z]\.(?:[A-Za-z]\.)+"  # U.S., D.C.
     rf"|(?=[{re.escape(''.join(sorted({t[0] for t in _TITLES})))}])"
     rf"(?:{'|'.join(_TITLES)})\.(?!\w)"
     r"|[A-Z]\.(?=\s[A-Z][a-z])"  # a middle initial: Jeffrey M. Jones
@@ -61,9 +63,8 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A candidate speaker: its words and where they are."""
+class Phrase(NamedTuple):
+    """A candidate speaker: its words and where they are (a tuple: cheap to make)."""
 
     text: str
     start: int

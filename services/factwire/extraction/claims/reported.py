@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft, first_match
@@ -258,11 +258,10 @@ def _main_subject(
     return subject_phrase(body, sentence.start, cue_start)
 
 
-@dataclass(frozen=True, slots=True)
-class ReportingClause:
+class ReportingClause(NamedTuple):
     """A reporting cue with its speaker, read once for the `WITH_CUE` patterns: where the
     reported words may start (past the cue, its addressee, a time or setting, and "that") and
-    what kind of verb the cue is."""
+    what kind of verb the cue is (a tuple: one is made for most cues)."""
 
     body: str
     sentence: Span

@@ -49,6 +49,13 @@ def test_office_titles_are_not_part_of_the_name() -> None:
     assert ("GPE", "Oslo") in result
 
 
+@pytest.mark.parametrize(
+    "text", ["Vice President Lena Ortiz spoke.", "Vice Chancellor Lena Ortiz spoke."]
+)
+def test_a_vice_title_is_no_name_of_its_own(text: str) -> None:
+    assert found(text) == {("PERSON", "Lena Ortiz")}
+
+
 def test_nationality_before_a_name_is_split_from_it() -> None:
     result = found("Australian Tom Moody took six wickets.")
     assert ("NORP", "Australian") in result

@@ -8,6 +8,7 @@ window, so their cost does not grow with the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from factwire.extraction.language import lexicon
@@ -113,7 +114,7 @@ def phrase_before(text: str, lo: int, cue_start: int) -> Phrase | None:
         if i < 0:
             return None
     if window[i].lower in PRONOUNS:
-        return _phrase(text, window[i : i + 1])
+        return phrase_of(text, window[i : i + 1])
     j = i
     while j >= 0 and i - j < MAX_WORDS and _np_word(window[j]):
         j -= 1
@@ -196,7 +197,7 @@ def subject_phrase(text: str, start: int, end: int) -> Phrase | None:
     if not opens_with_name and (len(phrase.tokens) < 2 or not phrase.tokens[1].capitalized):
         return None
     kept = _subject_words(phrase.tokens)
-    return _phrase(text, kept) if kept else None
+    return phrase_of(text, kept) if kept else None
 
 
 def _subject_words(words: tuple[Token, ...]) -> list[Token]:
@@ -337,11 +338,11 @@ def _validated(text: str, words: list[Token]) -> Phrase | None:
     if not words:
         return None
     if len(words) == 1 and words[0].lower in PRONOUNS:
-        return _phrase(text, words)
+        return phrase_of(text, words)
     if words[-1].lower in _PHRASE_ENDERS:
         return None
     named = any(w.capitalized and w.lower not in DETERMINERS for w in words)
-    return _phrase(text, words) if named or _headed_by_a_speaker_noun(words) else None
+    return phrase_of(text, words) if named or _headed_by_a_speaker_noun(words) else None
 
 
 def _headed_by_a_speaker_noun(words: list[Token]) -> bool:
@@ -365,6 +366,7 @@ def _headed_by_a_speaker_noun(words: list[Token]) -> bool:
     )
 
 
-def _phrase(text: str, words: list[Token]) -> Phrase:
+def phrase_of(text: str, words: Sequence[Token]) -> Phrase:
+    """The phrase of ``text`` that runs from the first of ``words`` to the last."""
     start, end = words[0].start, words[-1].end
     return Phrase(text[start:end], start, end, tuple(words))

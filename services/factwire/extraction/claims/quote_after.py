@@ -18,11 +18,13 @@ from factwire.extraction.claims.phrases import (
     addressee_end,
     phrase_after,
     phrase_before,
+    phrase_of,
     tokens,
 )
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import TIME_WORDS
 from factwire.extraction.language.function_words import DETERMINERS, PREPOSITIONS
+from factwire.extraction.language.patterns import QUOTE_SETTING
 
 _AFTER_WINDOW = 240
 _CUE_SEARCH_WORDS = 8
@@ -33,10 +35,6 @@ _NESTED_CLOSERS = " '’"
 _CUE_OBJECT_VERBS = lexicon().object_verbs
 _DESCRIPTION_WORDS = 7  # at most so many words between a quote and its cue make a description
 _SETTING_WORDS = PREPOSITIONS | TIME_WORDS
-_SETTING = re.compile(
-    r"\s+(?:in|on|during|via)\s+(?:an?|the|his|her|their)\s+"
-    r"(?:statement|interview|email|tweet|speech|letter|post|op-ed|memo|press release)\b"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +157,7 @@ def _described_writer_then_cue(site: AfterQuote) -> Attribution | None:
         and not _setting_or_addressee(following, cue.group())
     ):
         return None
-    phrase = Phrase(
-        site.body[named[0].start : named[-1].end], named[0].start, named[-1].end, tuple(named)
-    )
+    phrase = phrase_of(site.body, named)
     return Attribution.by_cue(phrase, cue)
 
 
@@ -270,7 +266,7 @@ def cue_with_object(body: str, cue: re.Match[str], limit: int, speaker: Phrase) 
         end = addressee_end(body, end, min(limit, stop))
         while end > cue.end() and body[end - 1] in " \t\n,":
             end -= 1  # "told reporters, that": the addressee ends at its last word
-    setting = _SETTING.match(body, end, limit)
+    setting = QUOTE_SETTING.match(body, end, limit)
     if setting is not None:
         end = setting.end()
     return Attribution.by_cue(speaker, cue, text=" ".join(body[cue.start() : end].split()), end=end)

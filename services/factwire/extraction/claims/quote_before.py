@@ -17,6 +17,7 @@ from factwire.extraction.claims.phrases import (
     Phrase,
     phrase_after,
     phrase_before,
+    phrase_of,
     shared_subject,
     subject_phrase,
     tokens,
@@ -118,9 +119,7 @@ def _description_and_cue_before_colon(site: BeforeQuote) -> Attribution | None:
     if cue is None or cue.end() != words[-1].end or not all(t.text.isalpha() for t in words):
         return None
     named = words[:-1]
-    phrase = Phrase(
-        body[named[0].start : named[-1].end], named[0].start, named[-1].end, tuple(named)
-    )
+    phrase = phrase_of(body, named)
     return Attribution.by_cue(phrase, cue)
 
 

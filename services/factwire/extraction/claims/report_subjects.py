@@ -4,7 +4,7 @@ and whether a phrase names someone who can take a side (`claims.reported`)."""
 
 from __future__ import annotations
 
-from factwire.extraction.claims.phrases import Phrase, phrase_before, tokens
+from factwire.extraction.claims.phrases import Phrase, phrase_before, phrase_of, tokens
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.amounts import NUMBER_WORDS
 from factwire.extraction.language.function_words import (
@@ -47,7 +47,7 @@ def opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
     nouns = lexicon().speaker_nouns
     if not any(t.lower in nouns or t.lower.rstrip("s") in nouns for t in words):
         return None
-    return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
+    return phrase_of(body, words)
 
 
 def before_dashes(body: str, start: int, cue_start: int) -> Phrase | None:
@@ -86,7 +86,7 @@ def share_subject(body: str, start: int, cue_start: int) -> Phrase | None:
     surveyed = first == "those" and len(run) > lead + 1 and run[lead + 1].lower in SURVEYED_WORDS
     if not (surveyed or first in SHARE_WORDS or first in NUMBER_WORDS or first[0].isdigit()):
         return None
-    return Phrase(body[run[0].start : run[-1].end], run[0].start, run[-1].end, tuple(run))
+    return phrase_of(body, run)
 
 
 def names_someone(phrase: Phrase) -> bool:

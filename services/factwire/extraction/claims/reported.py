@@ -42,6 +42,7 @@ from factwire.extraction.claims.sourced import possessive_stances as _possessive
 from factwire.extraction.claims.sourced import title_case_headline as _title_case_headline
 from factwire.extraction.claims.sourced import trimmed as _trimmed
 from factwire.extraction.claims.sourced import word_count as _words
+from factwire.extraction.claims.speakers import is_possessive
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import (
     BE_FORMS,
@@ -439,7 +440,7 @@ def _possessed(body: str, start: int, cue_start: int) -> bool:
     last = before[-1].lower()
     if last[:-2] in PRONOUNS or last[:-2] in FUNCTION_WORDS:
         return False  # "he's said", "that's": a contracted "is" or "has"
-    return last in POSSESSIVES or last.endswith(("'s", "’s", "s'", "s’"))
+    return last in POSSESSIVES or is_possessive(last)
 
 
 def _relative(body: str, start: int, cue_start: int) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft
-from factwire.extraction.claims.phrases import Phrase, Token, phrase_after, tokens
+from factwire.extraction.claims.phrases import Phrase, Token, phrase_after, phrase_of, tokens
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import (
     BEFORE_SUBJECT,
@@ -81,9 +81,7 @@ def title_case_headline(ctx: ClaimContext) -> Draft | None:
         speaker, content = words[:k], trimmed(body, cue.end, words[-1].end)
     if content is None or word_count(body, *content) < MIN_CONTENT_WORDS:
         return None
-    phrase = Phrase(
-        body[speaker[0].start : speaker[-1].end], speaker[0].start, speaker[-1].end, tuple(speaker)
-    )
+    phrase = phrase_of(body, speaker)
     return Attribution.by_cue(phrase, cue).draft("reported", *content)
 
 
@@ -132,7 +130,7 @@ def _any_source(body: str, end: int, sentence: Span) -> Phrase | None:
         words.pop()
     if not words:
         return None
-    return Phrase(body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words))
+    return phrase_of(body, words)
 
 
 def _after_source(body: str, sentence: Span, phrase: Phrase) -> tuple[int, int] | None:
@@ -159,9 +157,7 @@ def in_writing(body: str, sentence: Span) -> Draft | None:
     if next(lexicon().cue_pattern.finditer(body, content[0], content[1]), None) is not None:
         return None
     source = words[: head + 1]
-    phrase = Phrase(
-        body[source[0].start : source[-1].end], source[0].start, source[-1].end, tuple(source)
-    )
+    phrase = phrase_of(body, source)
     return Attribution(phrase, "in", sentence.start, sentence.start + 2).draft("reported", *content)
 
 
@@ -190,9 +186,7 @@ def possessive_stances(body: str, sentence: Span) -> list[Draft]:
             words = words[1:]
         if content is None or not words:
             continue
-        phrase = Phrase(
-            body[words[0].start : words[-1].end], words[0].start, words[-1].end, tuple(words)
-        )
+        phrase = phrase_of(body, words)
         cue = body[match.start(3) : match.end(4)]
         attribution = Attribution(phrase, cue, match.start(3), match.end(4))
         found.append(attribution.draft("reported", *content))

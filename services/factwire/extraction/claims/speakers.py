@@ -66,7 +66,7 @@ def speaker_core(phrase: Phrase) -> Phrase:
             return _cut(phrase, words[k - 1], k - 1)
         if k >= 1 and word in POST_MODIFIER_OPENERS:
             return _cut(phrase, words[k - 1], k - 1)
-        if k >= 2 and _is_possessive(words[k - 2].text) and word.endswith("ed"):
+        if k >= 2 and is_possessive(words[k - 2].text) and word.endswith("ed"):
             return _cut(phrase, words[k - 1], k - 1)  # "Roe's campaign shrugged"
         if _ran_into_verb(words, k):
             return _cut(phrase, words[k - 1], k - 1)
@@ -88,9 +88,9 @@ def _ran_into_verb(words: tuple[Token, ...], k: int) -> bool:
         return False
     if before.lower in DETERMINERS or before.lower in PASSIVE_AUXILIARIES:
         return False
-    after = words[k + 1].lower if k + 1 < len(words) else ""
     if _agent_follows(words, k):
         return False  # "a filing signed by Roe", "figures released on Monday by the agency"
+    after = words[k + 1].lower if k + 1 < len(words) else ""
     return not after or after in DETERMINERS or after in _PREPOSITIONS or after in VERB_PARTICLES
 
 
@@ -105,7 +105,8 @@ def _agent_follows(words: tuple[Token, ...], k: int) -> bool:
     return False
 
 
-def _is_possessive(word: str) -> bool:
+def is_possessive(word: str) -> bool:
+    """ "Roe's", "the Smiths'": a word written as a possessive."""
     return word.endswith(("’s", "'s", "s’", "s'"))
 
 
@@ -182,7 +183,7 @@ def _possessed_thing(phrase: Phrase) -> bool:
     head = phrase.tokens[-1].lower
     if _is_role(head) or head in RELATIONAL_ROLES or head in NOUN_PRONOUNS:
         return False
-    return any(_is_possessive(t.text) for t in phrase.tokens[:-1])
+    return any(is_possessive(t.text) for t in phrase.tokens[:-1])
 
 
 def without_possessive(text: str) -> str:

@@ -42,3 +42,10 @@ comma first): "said on Monday in a statement that" is read up to "that"."""
 PASSIVE_AGENT = re.compile(r"\s+by\s+(?:the|a|an|[A-Z])")
 """An agent right after a participle ("promised by the government", "announced by Smith"): the
 participle is passive, not a report by the words before it ("said by phone" is no agent)."""
+
+
+QUOTE_SETTING = re.compile(
+    rf"\s+{one_of(sw.SETTING_PREPOSITIONS)}\s+{one_of(sw.REPORT_VENUE_DETERMINERS)}\s+"
+    rf"{one_of(sw.WRITTEN_SETTINGS, space=' ')}\b"
+)
+"""Where a quote's words were given, right after its cue ("said in a statement")."""

@@ -3,6 +3,7 @@ read by the claim rules that resolve speakers (``extraction/claims/speakers.py``
 
 from __future__ import annotations
 
+from factwire.extraction.language.amounts import WEEKDAYS
 from factwire.extraction.language.loader import words
 
 PHRASE_ENDERS = words(
@@ -90,33 +91,26 @@ SURVEYED_WORDS = words("surveyed polled asked questioned interviewed sampled")
 
 
 REPORT_TIME_LEADS = words("on last this early late earlier")
-REPORT_TIMES = words(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday week month year night morning "
-    "afternoon evening weekend yesterday today tonight"
+REPORT_TIMES = WEEKDAYS | words(
+    "week month year night morning afternoon evening weekend yesterday today tonight"
 )
-REPORT_VENUE_PREPOSITIONS = words("in on during via at")
+SETTING_PREPOSITIONS = words("in on during via")
+REPORT_VENUE_PREPOSITIONS = SETTING_PREPOSITIONS | {"at"}
 REPORT_VENUE_DETERMINERS = words("a an the his her their")
+WRITTEN_SETTINGS = words("statement interview email tweet speech letter post op-ed memo") | {
+    "press release"
+}
+"""Where words reported after a quote were written or given ("..., Roe said in a statement")."""
 REPORT_VENUES = (
-    "statement",
-    "interview",
-    "email",
-    "tweet",
-    "speech",
-    "letter",
-    "post",
-    "op-ed",
-    "memo",
-    "press release",
-    "news conference",
-    "press conference",
-    "rally",
-    "debate",
-    "event",
-    "call",
-    "conference call",
-    "radio interview",
-    "television interview",
-    "appearance",
+    WRITTEN_SETTINGS
+    | words("rally debate event call appearance")
+    | {
+        "news conference",
+        "press conference",
+        "conference call",
+        "radio interview",
+        "television interview",
+    }
 )
 REPORT_ADVERBS = words("also again repeatedly previously recently later publicly privately then")
 """What may stand between a reporting cue and the clause it reports: a time ("said on Monday",

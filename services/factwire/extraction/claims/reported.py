@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution, Draft, first_match
+from factwire.extraction.claims.last_words import last_kept
 from factwire.extraction.claims.phrases import (
     Phrase,
     addressee_end,
@@ -61,6 +62,7 @@ from factwire.extraction.sentences import Span
 
 _OBJECT_VERBS = lexicon().object_verbs
 _STATES = lexicon().state_cues
+_SKIP_NOT_BE = PHRASE_SKIP - BE_FORMS  # made once, not per cue
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 _MIN_ACT_WORDS = 2
@@ -197,21 +199,17 @@ def _coordinated(body: str, found: list[Draft], cue_start: int) -> Draft | None:
     outer = found[-1] if found else None
     if outer is None or not outer.content_start < cue_start < outer.content_end:
         return None
-    words = tokens(body, max(outer.content_start, cue_start - 40), cue_start)
-    while words and words[-1].lower in PHRASE_SKIP:
-        words.pop()
-    if not words:
+    last = last_kept(body, max(outer.content_start, cue_start - 40), cue_start, PHRASE_SKIP)
+    if last is None:
         return None
-    participle = words[-1].text == "," and body[cue_start:].split(maxsplit=1)[0].endswith("ing")
-    return outer if words[-1].lower in COORDINATORS or participle else None
+    participle = last.text == "," and body[cue_start:].split(maxsplit=1)[0].endswith("ing")
+    return outer if last.lower in COORDINATORS or participle else None
 
 
 def _end_before(body: str, draft: Draft, cue_start: int) -> None:
     """Cut a claim's words before the conjunction that joins the next report to it."""
-    words = tokens(body, max(draft.content_start, cue_start - 40), cue_start)
-    while words and words[-1].lower in PHRASE_SKIP:
-        words.pop()
-    trimmed = _trimmed(body, draft.content_start, words[-1].start) if words else None
+    last = last_kept(body, max(draft.content_start, cue_start - 40), cue_start, PHRASE_SKIP)
+    trimmed = _trimmed(body, draft.content_start, last.start) if last is not None else None
     if trimmed is not None:
         draft.content_end = trimmed[1]
 
@@ -445,10 +443,8 @@ def _possessed(body: str, start: int, cue_start: int) -> bool:
 
 def _relative(body: str, start: int, cue_start: int) -> bool:
     """Whether the cue opens a relative clause ("Smith, who called the plan reckless, ...")."""
-    before = tokens(body, max(start, cue_start - 40), cue_start)
-    while before and before[-1].lower in PHRASE_SKIP:
-        before.pop()
-    return bool(before) and before[-1].lower in SUBJECT_ENDS and before[-1].lower != "that"
+    last = last_kept(body, max(start, cue_start - 40), cue_start, PHRASE_SKIP)
+    return last is not None and last.lower in SUBJECT_ENDS and last.lower != "that"
 
 
 def _to_comma(body: str, content: tuple[int, int]) -> tuple[int, int]:
@@ -470,10 +466,8 @@ def _passive(body: str, start: int, cue_start: int) -> bool:
     """`Smith is expected to run`, `Smith was asked about it`: after a form of "be" a one-word
     cue is passive, and its subject is not the one who speaks (a phrase such as "quoted as
     saying" is written whole in the list)."""
-    before = tokens(body, max(start, cue_start - 30), cue_start)
-    while before and before[-1].lower in PHRASE_SKIP - BE_FORMS:
-        before.pop()
-    return bool(before) and before[-1].lower in BE_FORMS
+    last = last_kept(body, max(start, cue_start - 30), cue_start, _SKIP_NOT_BE)
+    return last is not None and last.lower in BE_FORMS
 
 
 def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int] | None:

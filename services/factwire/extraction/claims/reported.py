@@ -35,6 +35,7 @@ from factwire.extraction.claims.report_subjects import (
     words_follow,
 )
 from factwire.extraction.claims.sourced import MIN_CONTENT_WORDS as _MIN_CONTENT_WORDS
+from factwire.extraction.claims.sourced import WRITING_OPENINGS
 from factwire.extraction.claims.sourced import according_to as _according_to
 from factwire.extraction.claims.sourced import char_before as _char_before
 from factwire.extraction.claims.sourced import headline_source as _headline_source
@@ -63,6 +64,10 @@ from factwire.extraction.sentences import Span
 _OBJECT_VERBS = lexicon().object_verbs
 _STATES = lexicon().state_cues
 _SKIP_NOT_BE = PHRASE_SKIP - BE_FORMS  # made once, not per cue
+_STRONG = lexicon().strong_cues
+_WEAK_ONLY = lexicon().weak_cues - _STRONG  # "knows", "found": the kinds of a cue, made once
+_ACT_ONLY = lexicon().act_cues - _STRONG - lexicon().weak_cues
+_new_clause_tuple = tuple.__new__
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 _MIN_ACT_WORDS = 2
@@ -120,7 +125,10 @@ def _in_sentence(
     body = ctx.body
     found: list[Draft] = []
     consumed = sentence.start
-    writing = _in_writing(body, sentence)
+    # in_writing needs an opening "In ": tested here, it saves a call for most sentences
+    writing = (
+        _in_writing(body, sentence) if body.startswith(WRITING_OPENINGS, sentence.start) else None
+    )
     if writing is not None and not _overlaps(writing, claimed):
         found.append(writing)
     # a plain substring test first: the pattern's search would read every character
@@ -141,17 +149,18 @@ def _in_sentence(
     for tried, cue in enumerate(lexicon().cue_pattern.finditer(body, sentence.start, sentence.end)):
         if tried >= MAX_CUES_PER_SENTENCE:
             break  # no real sentence reports this much: stop spending time on it
-        if cue.start() in blocked:
+        cue_start, cue_end = cue.span()
+        if cue_start in blocked:
             continue
-        inside = cue.start() < consumed
-        outer = _coordinated(body, found, cue.start()) if inside else None
+        inside = cue_start < consumed
+        outer = _coordinated(body, found, cue_start) if inside else None
         subject = outer.speaker if outer is not None else None
-        subject = subject or _main_subject(ctx, sentence, cue.start(), found, direct)
-        draft = _with_cue(ctx, sentence, cue.start(), cue.end(), subject)
+        subject = subject or _main_subject(ctx, sentence, cue_start, found, direct)
+        draft = _with_cue(ctx, sentence, cue_start, cue_end, subject)
         if draft is None or not _before_claimed(body, draft, claimed):
             continue
         if outer is not None:
-            _end_before(body, outer, cue.start())
+            _end_before(body, outer, cue_start)
         elif inside:
             outer = _new_clause(body, found, draft)
             if outer is None or draft.speaker is None:
@@ -279,16 +288,16 @@ def _reporting_clause(
 ) -> ReportingClause | None:
     """The clause of a cue, or ``None`` when the cue has no speaker who can report."""
     body = ctx.body
-    lex = lexicon()
-    verb = " ".join(body[cue_start:cue_end].lower().split())
-    weak = verb in lex.weak_cues and verb not in lex.strong_cues
-    act = verb in lex.act_cues and verb not in lex.strong_cues and verb not in lex.weak_cues
+    cue = " ".join(body[cue_start:cue_end].split())
+    verb = cue.lower()
+    weak = verb in _WEAK_ONLY
+    act = verb in _ACT_ONLY
     phrase = (
         subject
         or before_dashes(body, sentence.start, cue_start)
         or phrase_before(body, sentence.start, cue_start)
         or shared_subject(body, sentence.start, cue_start)
-        or (opening_subject(body, sentence.start, cue_start) if verb in lex.strong_cues else None)
+        or (opening_subject(body, sentence.start, cue_start) if verb in _STRONG else None)
     )
     share = None if phrase is not None else share_subject(body, sentence.start, cue_start)
     phrase = phrase or share
@@ -313,19 +322,10 @@ def _reporting_clause(
     content = _trimmed(body, after, sentence.end)
     if weak and that is None and not _ends(body, content) and not reports_bare(phrase):
         return None  # "the keys found" no; "Smith knows it failed", "a poll shows" yes
-    cue = " ".join(body[cue_start:cue_end].split())
-    return ReportingClause(
-        body=body,
-        sentence=sentence,
-        attribution=Attribution(phrase, cue, cue_start, cue_end),
-        inverted=inverted,
-        weak=weak,
-        act=act,
-        given_subject=subject is not None,
-        after=after,
-        that=that is not None,
-        content=content,
-    )
+    attribution = Attribution(phrase, cue, cue_start, cue_end)
+    # the fields in their order, without the Python-level constructor (one clause per cue)
+    fields = (body, sentence, attribution, inverted, weak, act, subject is not None, after)
+    return _new_clause_tuple(ReportingClause, (*fields, that is not None, content))
 
 
 def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:

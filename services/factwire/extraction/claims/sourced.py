@@ -28,8 +28,11 @@ _HEADLINE_CHARS = 200
 _SOURCE_TAIL = 120  # how far past its name the source of "According to X, ..." may run
 MAX_WRITING_WORDS = 8  # "In the latest NBC News/Wall Street Journal poll, ..."
 MIN_CONTENT_WORDS = 3
+WRITING_OPENINGS = ("In ", "in ")  # how a sentence `in_writing` reads opens
 _APPOSITION_WORDS = 8  # tokens, its closing comma included
 _TRAILING = " \t\n,;:—–-"
+# the cues of a title-case headline ("Smith Slams ...", "Smith Backs ..."), joined once
+_CUES = lexicon().strong_cues | lexicon().weak_cues | lexicon().act_cues
 
 
 def headline_source(ctx: ClaimContext) -> Draft | None:
@@ -64,9 +67,7 @@ def title_case_headline(ctx: ClaimContext) -> Draft | None:
     alphabetic = [t for t in words if t.text[:1].isalpha()]
     if len(alphabetic) < 4 or sum(t.capitalized for t in alphabetic) < 0.8 * len(alphabetic):
         return None
-    lex = lexicon()
-    cues = lex.strong_cues | lex.weak_cues | lex.act_cues  # "Smith Slams ...", "Smith Backs ..."
-    k = next((k for k, t in enumerate(words) if k and t.capitalized and t.lower in cues), None)
+    k = next((k for k, t in enumerate(words) if k and t.capitalized and t.lower in _CUES), None)
     if k is None:
         return None
     cue = words[k]
@@ -144,7 +145,7 @@ def in_writing(body: str, sentence: Span) -> Draft | None:
     """`In a new poll released Monday, most voters backed the plan.`: a sentence opening with
     "In" and a writing or record (a poll, a study, a report) says what follows the comma; not
     when a reporting verb in the rest names someone else ("In a report, Smith said ...")."""
-    if body[sentence.start : sentence.start + 3] not in ("In ", "in "):
+    if not body.startswith(WRITING_OPENINGS, sentence.start):
         return None
     comma = body.find(",", sentence.start, min(sentence.end, sentence.start + _SOURCE_TAIL))
     words = tokens(body, sentence.start + 3, comma) if comma > 0 else []

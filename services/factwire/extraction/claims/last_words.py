@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from factwire.extraction.claims.phrases import Token, tokens
 
+_new_token = tuple.__new__
+
 
 def last_tokens(body: str, lo: int, end: int) -> tuple[list[Token], bool]:
     """The tokens that ``tokens(body, lo, end)`` ends with, and whether they are all of them.
@@ -19,11 +21,15 @@ def last_tokens(body: str, lo: int, end: int) -> tuple[list[Token], bool]:
     before the one it starts at: a scan that starts just after a space inside the window finds
     the very tokens that the scan from ``lo`` finds after that space (``tests/unit/extraction/
     claims/test_last_words.py`` checks this). The space searched for is the last one before
-    the window's last character, so the run after it holds the word before the cue.
+    the window's last character, so the run after it holds the word before the cue. A run of
+    ASCII letters is a single token (the pattern's first alternative takes it whole).
     """
     space = body.rfind(" ", lo, end - 1)
     if space < 0:
         return tokens(body, lo, end), True
+    word = body[space + 1 : end].rstrip()
+    if word.isalpha() and word.isascii():  # "Smith", "also": one token, made without a scan
+        return [_new_token(Token, (word, space + 1, space + 1 + len(word)))], False
     return tokens(body, space + 1, end), False
 
 

@@ -23,6 +23,7 @@ from factwire.extraction.language.speaker_words import SHARE_LEADS, SHARE_WORDS,
 MAX_SUBJECT_WORDS = 16  # "many supporters who came to Philadelphia to protest ... say"
 _SHARE_WORDS_MAX = 8  # "more than four in 10 likely Republican voters"
 _ASIDE_CHARS = 120
+_NOT_SHARE_ENDS = FUNCTION_WORDS - SHARE_WORDS  # made once, not per cue
 
 
 def words_follow(body: str, pos: int) -> bool:
@@ -34,6 +35,8 @@ def words_follow(body: str, pos: int) -> bool:
 def opening_subject(body: str, start: int, cue_start: int) -> Phrase | None:
     """`At least half of the voters in each state say ...`: a long subject that opens the
     sentence and runs up to a speech verb, when no shorter speaker phrase is found before it."""
+    if body.find(",", start, cue_start) >= 0:
+        return None  # a comma is a token of its own, which no word of the subject may be
     words = tokens(body, start, cue_start)
     while words and words[0].lower in COORDINATORS:
         words = words[1:]
@@ -80,7 +83,7 @@ def share_subject(body: str, start: int, cue_start: int) -> Phrase | None:
     lead = 0
     while lead < len(run) - 1 and run[lead].lower in SHARE_LEADS:
         lead += 1
-    if not run or run[-1].lower in FUNCTION_WORDS - SHARE_WORDS:
+    if not run or run[-1].lower in _NOT_SHARE_ENDS:
         return None
     first = run[lead].lower
     surveyed = first == "those" and len(run) > lead + 1 and run[lead + 1].lower in SURVEYED_WORDS

@@ -253,6 +253,8 @@ def _main_subject(
     """For a participle after a comma ("..., adding that"), the speaker of the clause before:
     the speaker of a claim just made in the sentence, else the name opening the sentence."""
     body = ctx.body
+    if "ing" not in body[cue_start : cue_start + 12]:
+        return None  # the verb read below ends with "ing": a substring test spares the split
     verb = body[cue_start : cue_start + 12].split()[0] if body[cue_start : cue_start + 1] else ""
     if not verb.endswith("ing") or _char_before(body, cue_start, sentence.start) != ",":
         return None
@@ -432,7 +434,8 @@ def _with_cue(
 def _possessed(body: str, start: int, cue_start: int) -> bool:
     """`Editor's note:`, `his call for`, `their plans`: a cue right after a possessive is a
     noun (a noun of saying with its possessor is `sourced.possessive_stances`)."""
-    before = body[max(start, cue_start - 20) : cue_start].split()
+    # only the last word is read: rsplit makes two pieces where split makes one per word
+    before = body[max(start, cue_start - 20) : cue_start].rsplit(maxsplit=1)
     if not before or not (before[-1][-1:].isalpha() or before[-1][-1:] in "'’"):
         return False  # nothing, or punctuation ("Roe, the rep," / "(his")
     last = before[-1].lower()

@@ -38,6 +38,7 @@ from factwire.extraction.claims.sourced import MIN_CONTENT_WORDS as _MIN_CONTENT
 from factwire.extraction.claims.sourced import WRITING_OPENINGS
 from factwire.extraction.claims.sourced import according_to as _according_to
 from factwire.extraction.claims.sourced import char_before as _char_before
+from factwire.extraction.claims.sourced import fewer_words as _fewer_words
 from factwire.extraction.claims.sourced import headline_source as _headline_source
 from factwire.extraction.claims.sourced import in_writing as _in_writing
 from factwire.extraction.claims.sourced import possessive_stances as _possessive_stances
@@ -68,6 +69,7 @@ _STRONG = lexicon().strong_cues
 _WEAK_ONLY = lexicon().weak_cues - _STRONG  # "knows", "found": the kinds of a cue, made once
 _ACT_ONLY = lexicon().act_cues - _STRONG - lexicon().weak_cues
 _new_clause_tuple = tuple.__new__
+_CUES_IN = lexicon().cue_pattern.finditer  # looked up once, not per sentence
 _THAT = re.compile(r"\s*(?:,\s*)?(?:that\b|:)")
 MAX_CUES_PER_SENTENCE = 40
 _MIN_ACT_WORDS = 2
@@ -146,7 +148,7 @@ def _in_sentence(
         if draft is not None and not _overlaps(draft, claimed):
             found.append(draft)
             consumed = max(consumed, draft.extent()[1])
-    for tried, cue in enumerate(lexicon().cue_pattern.finditer(body, sentence.start, sentence.end)):
+    for tried, cue in enumerate(_CUES_IN(body, sentence.start, sentence.end)):
         if tried >= MAX_CUES_PER_SENTENCE:
             break  # no real sentence reports this much: stop spending time on it
         cue_start, cue_end = cue.span()
@@ -233,7 +235,7 @@ def _before_claimed(body: str, draft: Draft, claimed: _Blocked) -> bool:
     while cut > draft.content_start and not body[cut - 1].isalnum() and body[cut - 1] not in ".?!:":
         cut -= 1  # back over the opening marks
     kept = _trimmed(body, draft.content_start, cut)
-    if kept is None or _words(body, *kept) < _MIN_CONTENT_WORDS:
+    if kept is None or _fewer_words(body, *kept, _MIN_CONTENT_WORDS):
         return False
     if not body[cut].isalnum() and body[cut - 1] not in ".?!:":
         return False  # `called it a "disaster" and left`: a quote inside the report
@@ -337,7 +339,7 @@ def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
     at a semicolon or at ", and" / ", but" / ", while", which start a clause of their own."""
     content, body = clause.content, clause.body
     least = _MIN_ACT_WORDS if clause.act else _MIN_CONTENT_WORDS
-    if content is None or clause.inverted or _words(body, *content) < least:
+    if content is None or clause.inverted or _fewer_words(body, *content, least):
         return None
     if "," in body[clause.after : content[0]]:
         return None
@@ -346,7 +348,7 @@ def _content_after_cue(clause: ReportingClause) -> tuple[int, int] | None:
     content = cut if cut is not None else content
     dash = _BREAK.search(body, content[0], content[1])
     cut = _trimmed(body, content[0], dash.start()) if dash is not None else None
-    return cut if cut is not None and _words(body, *cut) >= least else content
+    return cut if cut is not None and not _fewer_words(body, *cut, least) else content
 
 
 def _content_before_speaker(clause: ReportingClause) -> tuple[int, int] | None:
@@ -398,7 +400,8 @@ def _as_speaker_said(clause: ReportingClause) -> tuple[int, int] | None:
         content = _trimmed(body, comma + 1, sentence.end) if comma >= 0 else None
     else:
         content = _content_before(body, sentence, start)
-    return content if content is not None and _words(body, *content) >= _MIN_CONTENT_WORDS else None
+    enough = content is not None and not _fewer_words(body, *content, _MIN_CONTENT_WORDS)
+    return content if enough else None
 
 
 # Where the reported words of a cue with a speaker lie, in priority order: the first pattern
@@ -480,6 +483,6 @@ def _content_before(body: str, sentence: Span, lead_end: int) -> tuple[int, int]
     if _char_before(body, lead_end, sentence.start) != ",":
         return None
     content = _trimmed(body, sentence.start, lead_end)
-    if content is None or _words(body, *content) < _MIN_CONTENT_WORDS:
+    if content is None or _fewer_words(body, *content, _MIN_CONTENT_WORDS):
         return None
     return content

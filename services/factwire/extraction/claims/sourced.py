@@ -212,3 +212,11 @@ def trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
 
 def word_count(body: str, start: int, end: int) -> int:
     return len(body[start:end].split()) if end - start < 2000 else MIN_CONTENT_WORDS + 1
+
+
+def fewer_words(body: str, start: int, end: int, least: int) -> bool:
+    """Whether ``word_count(body, start, end) < least`` (``least`` >= 1), splitting off no more
+    than ``least`` words: ``split(maxsplit=least - 1)`` gives min(words, least) pieces."""
+    if end - start >= 2000:
+        return least > MIN_CONTENT_WORDS + 1  # as word_count counts a long span
+    return len(body[start:end].split(maxsplit=least - 1)) < least

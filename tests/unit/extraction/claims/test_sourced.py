@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from factwire.extraction.claims import find_claims
+from factwire.extraction.claims.sourced import fewer_words, word_count
 from factwire.extraction.document import ArticleText
 
 
@@ -74,3 +75,12 @@ SOURCED_ROWS = [
 @pytest.mark.parametrize(("body", "expected"), SOURCED_ROWS)
 def test_sourced(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert reported(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "least"),
+    [("", 1), ("  ", 2), ("one", 1), ("one two", 3), (" the plan  failed\ttoday ", 3), ("a b", 2)],
+)
+def test_fewer_words_agrees_with_word_count(text: str, least: int) -> None:
+    expected = word_count(text, 0, len(text)) < least
+    assert fewer_words(text, 0, len(text), least) is expected

@@ -108,13 +108,14 @@ def find_reported(
     ctx: ClaimContext, quoted: list[tuple[int, int]], direct: list[Draft]
 ) -> list[Draft]:
     """Drafts of reported speech in the sentences, skipping quotes and direct-quote claims."""
-    blocked = _Blocked(quoted + [d.extent() for d in direct])
-    claimed = _Blocked([d.extent() for d in direct])
+    extents = [d.extent() for d in direct]  # read once for both sets of ranges
+    blocked = _Blocked(quoted + extents)
+    claimed = _Blocked(extents)
     drafts: list[Draft] = []
     headline = _headline_source(ctx) or _title_case_headline(ctx)
     if headline is not None and not _overlaps(headline, claimed):
         drafts.append(headline)
-        blocked = _Blocked(quoted + [d.extent() for d in [*direct, headline]])
+        blocked = _Blocked([*quoted, *extents, headline.extent()])
     earlier = sorted(direct, key=lambda d: d.extent()[1])
     for sentence in ctx.sentences:
         drafts.extend(_in_sentence(ctx, sentence, blocked, claimed, earlier))

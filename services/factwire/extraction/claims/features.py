@@ -34,6 +34,29 @@ _PUNCTUATION = ".,;:!?\"'()[]{}“”‘’—–-…"
 CLOSERS = " \t\n\"'”’)]"
 MAX_SPECIFICS = 3
 
+# The word classes a sentence's words are looked up in, one bit each (``_word_classes``)
+_SPECIFIC, _NUMBER, _COMPARISON, _MODAL, _PUBLIC, _PAST, _PERFECT, _FIRST, _MONTH = (
+    1 << bit for bit in range(9)
+)
+_CLASSES = (
+    (_SPECIFIC, SPECIFIC_WORDS),
+    (_NUMBER, STATEMENT_NUMBER_WORDS),
+    (_COMPARISON, COMPARISON_WORDS),
+    (_MODAL, MODAL_WORDS),
+    (_PUBLIC, PUBLIC_AFFAIRS_WORDS),
+    (_PAST, PAST_IRREGULAR),
+    (_PERFECT, PERFECT_WORDS),
+    (_FIRST, FIRST_PERSON_WORDS),
+    (_MONTH, STATEMENT_MONTHS),
+)
+_CLASS_OF = {
+    word: sum(bit for bit, members in _CLASSES if word in members)
+    for _, members in _CLASSES
+    for word in members
+}
+_VOCABULARY = frozenset(_CLASS_OF)
+_NONE: frozenset[str] = frozenset()
+
 
 def _words(split: list[str]) -> frozenset[str]:
     """The distinct words of a split text ("don't" is one word), punctuation stripped."""
@@ -54,39 +77,40 @@ def count_specifics(
     return min(limit, figures + len(words & SPECIFIC_WORDS) + len(words & STATEMENT_NUMBER_WORDS))
 
 
-def has_absolute_date(
-    text: str, words: frozenset[str] | None = None, *, numeric: bool | None = None
-) -> bool:
+def has_absolute_date(text: str) -> bool:
     """A year, or a month with a day or a preposition: "in 1984", "March 3", "since June";
     relative dates ("today", "every day", "last week") are no specifics."""
-    if words is not None and STATEMENT_MONTHS.isdisjoint(words) and not _numeric(text, numeric):
-        return False  # neither a digit nor a month: no need to read further
     if ABSOLUTE_YEAR.search(text) is not None:
         return True
     return MONTH_NAME.search(text) is not None and ABSOLUTE_MONTH.search(text) is not None
 
 
-def has_past_action(text: str, words: frozenset[str]) -> bool:
-    """Something done: "voted against", "has cut", "sent troops" (not "worried", "needed")."""
-    if not PAST_IRREGULAR.isdisjoint(words):
+def _word_classes(words: frozenset[str]) -> int:
+    """The word classes of ``_CLASS_OF`` that some of ``words`` belong to, as bits: one set
+    intersection with all their words instead of one set test per class."""
+    found = 0
+    for word in _VOCABULARY & words:  # a handful of words: the rest is one C-level pass
+        found |= _CLASS_OF[word]
+    return found
+
+
+def _past_action(text: str, words: frozenset[str], classes: int) -> bool:
+    """Something done: "voted against", "has cut", "sent troops" (not "worried", "needed");
+    ``classes``: the word classes of ``words``."""
+    if classes & _PAST:
         return True
     if "ed" in text:
         for w in words:  # a loop, not any(): no generator made for every sentence
             if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ACTIONS:
                 return True
-    return not PERFECT_WORDS.isdisjoint(words) and PERFECT.search(text) is not None
+    return classes & _PERFECT != 0 and PERFECT.search(text) is not None
 
 
-def has_public_affairs(lower: str, words: frozenset[str]) -> bool:
+def _public_affairs(lower: str, classes: int) -> bool:
     """Taxes, budgets, jobs, prices, laws, votes, troops; ``lower`` is the lower-case text."""
-    if not PUBLIC_AFFAIRS_WORDS.isdisjoint(words):
+    if classes & _PUBLIC:
         return True
-    return any(p in lower for p in PUBLIC_AFFAIRS_PHRASES)
-
-
-def has_first_person_view(text: str, words: frozenset[str]) -> bool:
-    """The speaker's own opinion or wish: "I think", "we want", "I'm going to"."""
-    return not FIRST_PERSON_WORDS.isdisjoint(words) and FIRST_PERSON_VIEW.search(text) is not None
+    return any(map(lower.__contains__, PUBLIC_AFFAIRS_PHRASES))  # map: no generator made
 
 
 class SentenceFeatures(NamedTuple):
@@ -105,21 +129,31 @@ class SentenceFeatures(NamedTuple):
     question: bool
 
 
+_new_features = tuple.__new__  # the named tuple without its Python-level constructor
+
+
 def sentence_features(text: str) -> SentenceFeatures:
     """Every feature of a sentence, in one pass over its words."""
     lower = text.lower()
     split = lower.replace("’", "'").split()
     words = _words(split)
+    classes = _word_classes(words)
     numeric = _NUMERIC.search(text) is not None
-    return SentenceFeatures(
-        words,
-        len(split),
-        count_specifics(text, words, MAX_SPECIFICS, numeric=numeric),
-        has_absolute_date(text, words, numeric=numeric),
-        has_past_action(text, words),
-        not COMPARISON_WORDS.isdisjoint(words),
-        has_public_affairs(lower, words),
-        has_first_person_view(text, words),
-        not MODAL_WORDS.isdisjoint(words),
-        text.rstrip(CLOSERS).endswith("?"),
+    # no number word among the words: no need to intersect them with the number words
+    counted = words if classes & (_SPECIFIC | _NUMBER) else _NONE
+    return _new_features(
+        SentenceFeatures,
+        (
+            words,
+            len(split),
+            count_specifics(text, counted, MAX_SPECIFICS, numeric=numeric),
+            # neither a digit nor a month: no absolute date, no need to search for one
+            (numeric or classes & _MONTH != 0) and has_absolute_date(text),
+            _past_action(text, words, classes),
+            classes & _COMPARISON != 0,
+            _public_affairs(lower, classes),
+            classes & _FIRST != 0 and FIRST_PERSON_VIEW.search(text) is not None,
+            classes & _MODAL != 0,
+            text.rstrip(CLOSERS).endswith("?"),
+        ),
     )

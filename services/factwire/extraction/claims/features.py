@@ -7,7 +7,7 @@ found for the article's other claims in the same sentence.
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from factwire.extraction.language.amounts import COMPARISON_WORDS, SPECIFIC_WORDS
@@ -29,6 +29,7 @@ from factwire.extraction.language.claim_words import (
 )
 
 _NUMERIC = re.compile(r"[\d$€£¥%]")
+_ASCII_NUMERIC = re.compile(r"[0-9$%]")
 _FIGURE = re.compile(r"[$€£¥]?\d(?:[\d,.]*\d)?%?")
 _PUNCTUATION = ".,;:!?\"'()[]{}“”‘’—–-…"
 CLOSERS = " \t\n\"'”’)]"
@@ -55,7 +56,6 @@ _CLASS_OF = {
     for word in members
 }
 _VOCABULARY = frozenset(_CLASS_OF)
-_NONE: frozenset[str] = frozenset()
 
 
 def _words(split: list[str]) -> frozenset[str]:
@@ -100,8 +100,9 @@ def _past_action(text: str, words: frozenset[str], classes: int) -> bool:
     if classes & _PAST:
         return True
     if "ed" in text:
-        for w in words:  # a loop, not any(): no generator made for every sentence
-            if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ACTIONS:
+        # the words in -ed picked at C level: the loop sees a few words, not all
+        for w in compress(words, map(str.endswith, words, repeat("ed"))):
+            if len(w) > 4 and w not in NOT_PAST_ACTIONS:
                 return True
     return classes & _PERFECT != 0 and PERFECT.search(text) is not None
 
@@ -138,15 +139,17 @@ def sentence_features(text: str) -> SentenceFeatures:
     split = lower.replace("’", "'").split()
     words = _words(split)
     classes = _word_classes(words)
-    numeric = _NUMERIC.search(text) is not None
-    # no number word among the words: no need to intersect them with the number words
-    counted = words if classes & (_SPECIFIC | _NUMBER) else _NONE
+    # an ASCII text has no other digits than 0-9: the cheaper ASCII pattern says the same
+    numeric = (_ASCII_NUMERIC if text.isascii() else _NUMERIC).search(text) is not None
+    specifics = 0
+    if numeric or classes & (_SPECIFIC | _NUMBER):  # else no figure and no number word
+        specifics = count_specifics(text, words, MAX_SPECIFICS, numeric=numeric)
     return _new_features(
         SentenceFeatures,
         (
             words,
             len(split),
-            count_specifics(text, counted, MAX_SPECIFICS, numeric=numeric),
+            specifics,
             # neither a digit nor a month: no absolute date, no need to search for one
             (numeric or classes & _MONTH != 0) and has_absolute_date(text),
             _past_action(text, words, classes),

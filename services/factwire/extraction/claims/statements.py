@@ -33,7 +33,9 @@ def find_statements(ctx: ClaimContext, covered: list[tuple[int, int]]) -> list[D
         # an empty sentence (which startswith does not see) has no words: skipped below
         if end - start > MAX_CHARS or body.startswith(_QUOTE_MARKS, start, end):
             continue
-        features = ctx.features(start, end)  # read before the evidence: most fail here
+        # the features the evidence reads (no sentence here is over 4,000 characters): a
+        # question or a short sentence needs no evidence
+        features = ctx.features(start, end)
         if features.question or features.word_count < MIN_WORDS:
             continue
         draft = ScoredDraft("statement", start, end)

@@ -7,7 +7,7 @@ found for the article's other claims in the same sentence.
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from factwire.extraction.language.amounts import COMPARISON_WORDS, SPECIFIC_WORDS
@@ -29,10 +29,33 @@ from factwire.extraction.language.claim_words import (
 )
 
 _NUMERIC = re.compile(r"[\d$€£¥%]")
+_ASCII_NUMERIC = re.compile(r"[0-9$%]")
 _FIGURE = re.compile(r"[$€£¥]?\d(?:[\d,.]*\d)?%?")
 _PUNCTUATION = ".,;:!?\"'()[]{}“”‘’—–-…"
 CLOSERS = " \t\n\"'”’)]"
 MAX_SPECIFICS = 3
+
+# The word classes a sentence's words are looked up in, one bit each (``_word_classes``)
+_SPECIFIC, _NUMBER, _COMPARISON, _MODAL, _PUBLIC, _PAST, _PERFECT, _FIRST, _MONTH = (
+    1 << bit for bit in range(9)
+)
+_CLASSES = (
+    (_SPECIFIC, SPECIFIC_WORDS),
+    (_NUMBER, STATEMENT_NUMBER_WORDS),
+    (_COMPARISON, COMPARISON_WORDS),
+    (_MODAL, MODAL_WORDS),
+    (_PUBLIC, PUBLIC_AFFAIRS_WORDS),
+    (_PAST, PAST_IRREGULAR),
+    (_PERFECT, PERFECT_WORDS),
+    (_FIRST, FIRST_PERSON_WORDS),
+    (_MONTH, STATEMENT_MONTHS),
+)
+_CLASS_OF = {
+    word: sum(bit for bit, members in _CLASSES if word in members)
+    for _, members in _CLASSES
+    for word in members
+}
+_VOCABULARY = frozenset(_CLASS_OF)
 
 
 def _words(split: list[str]) -> frozenset[str]:
@@ -54,39 +77,41 @@ def count_specifics(
     return min(limit, figures + len(words & SPECIFIC_WORDS) + len(words & STATEMENT_NUMBER_WORDS))
 
 
-def has_absolute_date(
-    text: str, words: frozenset[str] | None = None, *, numeric: bool | None = None
-) -> bool:
+def has_absolute_date(text: str) -> bool:
     """A year, or a month with a day or a preposition: "in 1984", "March 3", "since June";
     relative dates ("today", "every day", "last week") are no specifics."""
-    if words is not None and STATEMENT_MONTHS.isdisjoint(words) and not _numeric(text, numeric):
-        return False  # neither a digit nor a month: no need to read further
     if ABSOLUTE_YEAR.search(text) is not None:
         return True
     return MONTH_NAME.search(text) is not None and ABSOLUTE_MONTH.search(text) is not None
 
 
-def has_past_action(text: str, words: frozenset[str]) -> bool:
-    """Something done: "voted against", "has cut", "sent troops" (not "worried", "needed")."""
-    if not PAST_IRREGULAR.isdisjoint(words):
+def _word_classes(words: frozenset[str]) -> int:
+    """The word classes of ``_CLASS_OF`` that some of ``words`` belong to, as bits: one set
+    intersection with all their words instead of one set test per class."""
+    found = 0
+    for word in _VOCABULARY & words:  # a handful of words: the rest is one C-level pass
+        found |= _CLASS_OF[word]
+    return found
+
+
+def _past_action(text: str, words: frozenset[str], classes: int) -> bool:
+    """Something done: "voted against", "has cut", "sent troops" (not "worried", "needed");
+    ``classes``: the word classes of ``words``."""
+    if classes & _PAST:
         return True
     if "ed" in text:
-        for w in words:  # a loop, not any(): no generator made for every sentence
-            if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ACTIONS:
+        # the words in -ed picked at C level: the loop sees a few words, not all
+        for w in compress(words, map(str.endswith, words, repeat("ed"))):
+            if len(w) > 4 and w not in NOT_PAST_ACTIONS:
                 return True
-    return not PERFECT_WORDS.isdisjoint(words) and PERFECT.search(text) is not None
+    return classes & _PERFECT != 0 and PERFECT.search(text) is not None
 
 
-def has_public_affairs(lower: str, words: frozenset[str]) -> bool:
+def _public_affairs(lower: str, classes: int) -> bool:
     """Taxes, budgets, jobs, prices, laws, votes, troops; ``lower`` is the lower-case text."""
-    if not PUBLIC_AFFAIRS_WORDS.isdisjoint(words):
+    if classes & _PUBLIC:
         return True
-    return any(p in lower for p in PUBLIC_AFFAIRS_PHRASES)
-
-
-def has_first_person_view(text: str, words: frozenset[str]) -> bool:
-    """The speaker's own opinion or wish: "I think", "we want", "I'm going to"."""
-    return not FIRST_PERSON_WORDS.isdisjoint(words) and FIRST_PERSON_VIEW.search(text) is not None
+    return any(map(lower.__contains__, PUBLIC_AFFAIRS_PHRASES))  # map: no generator made
 
 
 class SentenceFeatures(NamedTuple):
@@ -105,21 +130,33 @@ class SentenceFeatures(NamedTuple):
     question: bool
 
 
+_new_features = tuple.__new__  # the named tuple without its Python-level constructor
+
+
 def sentence_features(text: str) -> SentenceFeatures:
     """Every feature of a sentence, in one pass over its words."""
     lower = text.lower()
     split = lower.replace("’", "'").split()
     words = _words(split)
-    numeric = _NUMERIC.search(text) is not None
-    return SentenceFeatures(
-        words,
-        len(split),
-        count_specifics(text, words, MAX_SPECIFICS, numeric=numeric),
-        has_absolute_date(text, words, numeric=numeric),
-        has_past_action(text, words),
-        not COMPARISON_WORDS.isdisjoint(words),
-        has_public_affairs(lower, words),
-        has_first_person_view(text, words),
-        not MODAL_WORDS.isdisjoint(words),
-        text.rstrip(CLOSERS).endswith("?"),
+    classes = _word_classes(words)
+    # an ASCII text has no other digits than 0-9: the cheaper ASCII pattern says the same
+    numeric = (_ASCII_NUMERIC if text.isascii() else _NUMERIC).search(text) is not None
+    specifics = 0
+    if numeric or classes & (_SPECIFIC | _NUMBER):  # else no figure and no number word
+        specifics = count_specifics(text, words, MAX_SPECIFICS, numeric=numeric)
+    return _new_features(
+        SentenceFeatures,
+        (
+            words,
+            len(split),
+            specifics,
+            # neither a digit nor a month: no absolute date, no need to search for one
+            (numeric or classes & _MONTH != 0) and has_absolute_date(text),
+            _past_action(text, words, classes),
+            classes & _COMPARISON != 0,
+            _public_affairs(lower, classes),
+            classes & _FIRST != 0 and FIRST_PERSON_VIEW.search(text) is not None,
+            classes & _MODAL != 0,
+            text.rstrip(CLOSERS).endswith("?"),
+        ),
     )

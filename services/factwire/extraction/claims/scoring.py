@@ -62,13 +62,18 @@ def evidence(
 ) -> Evidence:
     """The evidence of a draft whose sentence(s) are ``span``."""
     actors = frozenset(
-        m.entity.id for m in ctx.mentions_in(span.start, span.end) if m.entity.type in ACTOR_TYPES
+        [m.entity.id for m in ctx.mentions_in(span.start, span.end) if m.entity.type in ACTOR_TYPES]
     )
     end = min(span.end, span.start + _LONG)
+    sentence = ctx.body[span.start : end]
+    start = draft.content_start
+    content_end = min(draft.content_end, start + _LONG)
+    # a statement is its own sentence: the same characters are not sliced twice
+    same = start == span.start and content_end == end
     return Evidence(
         kind=draft.kind,
-        sentence=ctx.body[span.start : end],
-        content=ctx.body[draft.content_start : min(draft.content_end, draft.content_start + _LONG)],
+        sentence=sentence,
+        content=sentence if same else ctx.body[start:content_end],
         actors=actors,
         named_speaker=named_speaker,
         hedged=hedged,
@@ -206,10 +211,43 @@ def checkworthiness(evidence: Evidence) -> float:
     return _probability(log_odds(evidence))
 
 
-def reaches(evidence: Evidence, floor: float) -> bool:
-    """Whether the score is at least ``floor``; the signals that only lower a score are read
-    only when the others reach it."""
+def score_reaching(evidence: Evidence, floor: float) -> float | None:
+    """The check-worthiness of ``evidence`` when it is at least ``floor``, else None; the
+    signals that only lower a score are read only when the others reach it."""
     raised = _raised(evidence)
-    if raised < math.log(floor / (1 - floor)):
-        return False
-    return _probability(_lowered(evidence, raised)) >= floor
+    if raised < _log_odds_of(floor):
+        return None
+    score = _probability(_lowered(evidence, raised))
+    return score if score >= floor else None
+
+
+@lru_cache(maxsize=8)
+def _log_odds_of(probability: float) -> float:
+    return math.log(probability / (1 - probability))
+
+
+@dataclass(slots=True)
+class ScoredDraft(Draft):
+    """A draft scored where it was found, from ``evidence(ctx, draft, span, named_speaker=False)``
+    with ``span`` its content: a statement, whose sentence is its content. ``hedged``: whether
+    its content is hedged (``is_hedged``)."""
+
+    score: float = 0.0
+    hedged: bool = False
+
+
+def claim_score(
+    ctx: ClaimContext, draft: Draft, span: Span, *, named_speaker: bool, hedged: bool
+) -> float:
+    """``checkworthiness(evidence(ctx, draft, span, named_speaker=..., hedged=...))``, where
+    ``hedged`` is ``is_hedged`` of the draft's content. The score of a `ScoredDraft` is reused
+    when its evidence was read from the same span, speaker and hedging: the same evidence (an
+    unknown ``hedged`` is read as ``is_hedged`` of the content), hence the same score."""
+    if (
+        type(draft) is ScoredDraft
+        and not named_speaker
+        and hedged is draft.hedged
+        and span == (draft.content_start, draft.content_end)
+    ):
+        return draft.score
+    return checkworthiness(evidence(ctx, draft, span, named_speaker=named_speaker, hedged=hedged))

@@ -10,32 +10,39 @@ from __future__ import annotations
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Draft
-from factwire.extraction.claims.scoring import evidence, reaches
+from factwire.extraction.claims.scoring import ScoredDraft, evidence, is_hedged, score_reaching
 
 MIN_WORDS = 3
 MAX_CHARS = 1500
 STATEMENT_FLOOR = 0.3  # a figure alone, or a named actor doing something, reaches it
+_QUOTE_MARKS = ('"', "“", "”")  # a sentence opening with one is a quotation fragment
 
 
 def find_statements(ctx: ClaimContext, covered: list[tuple[int, int]]) -> list[Draft]:
     """Sentences outside other claims that state something specific enough to check."""
     drafts: list[Draft] = []
     covered = sorted(covered)
+    body = ctx.body
     k = 0
     for sentence in ctx.sentences:
-        while k < len(covered) and covered[k][1] <= sentence.start:
+        start, end = sentence
+        while k < len(covered) and covered[k][1] <= start:
             k += 1
-        if k < len(covered) and covered[k][0] < sentence.end:
+        if k < len(covered) and covered[k][0] < end:
             continue
-        if sentence.end - sentence.start > MAX_CHARS:
+        # an empty sentence (which startswith does not see) has no words: skipped below
+        if end - start > MAX_CHARS or body.startswith(_QUOTE_MARKS, start, end):
             continue
-        text = ctx.body[sentence.start : sentence.end]
-        if text[:1] in '"“”':
+        # the features the evidence reads (no sentence here is over 4,000 characters): a
+        # question or a short sentence needs no evidence
+        features = ctx.features(start, end)
+        if features.question or features.word_count < MIN_WORDS:
             continue
-        draft = Draft("statement", sentence.start, sentence.end)
+        draft = ScoredDraft("statement", start, end)
         found = evidence(ctx, draft, sentence, named_speaker=False)
-        if found.features.question or found.features.word_count < MIN_WORDS:
-            continue
-        if reaches(found, STATEMENT_FLOOR):
+        score = score_reaching(found, STATEMENT_FLOOR)
+        if score is not None:
+            draft.score = score
+            draft.hedged = is_hedged(found.content)  # read by the score already (cached)
             drafts.append(draft)
     return drafts

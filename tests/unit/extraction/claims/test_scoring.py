@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import pytest
 
+from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.scoring import (
     BIAS,
     SIGNALS,
     Evidence,
+    ScoredDraft,
     checkworthiness,
+    claim_score,
+    evidence,
     is_hedged,
     signals,
 )
+from factwire.extraction.claims.statements import find_statements
 
 
 def said(sentence: str, *actors: str, named: bool = False) -> Evidence:
@@ -136,3 +141,25 @@ def test_the_score_is_a_probability_like_number(evidence: Evidence) -> None:
 )
 def test_hedges_are_read_with_case(content: str, hedged: bool) -> None:
     assert is_hedged(content) is hedged
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The council cut the bus budget by 12 percent in 2023.",
+        "The council reportedly cut the bus budget by 12 percent in 2023.",
+    ],
+)
+def test_a_statement_keeps_the_score_it_was_found_with(body: str) -> None:
+    ctx = ClaimContext(body, [])
+    [draft] = find_statements(ctx, [])
+    assert isinstance(draft, ScoredDraft)
+    span = ctx.sentences[0]
+    hedged = is_hedged(body)
+    assert draft.hedged is hedged
+    fresh = checkworthiness(evidence(ctx, draft, span, named_speaker=False, hedged=hedged))
+    assert draft.score == fresh
+    assert claim_score(ctx, draft, span, named_speaker=False, hedged=hedged) == fresh
+    # other evidence (a named speaker) is scored afresh, not given the kept score
+    named = checkworthiness(evidence(ctx, draft, span, named_speaker=True, hedged=hedged))
+    assert claim_score(ctx, draft, span, named_speaker=True, hedged=hedged) == named > fresh

@@ -57,9 +57,10 @@ _new_site = tuple.__new__
 
 
 def after_quote(body: str, quote: Quote, region_end: int) -> AfterQuote | None:
-    if not quote.closed:
-        return None
-    words = tokens(body, quote.end, min(region_end, quote.end + _AFTER_WINDOW))
+    hi = min(region_end, quote.end + _AFTER_WINDOW)
+    if not quote.closed or hi <= quote.end:
+        return None  # (an empty window has no tokens: the next quote or paragraph end follows)
+    words = tokens(body, quote.end, hi)
     if not words:
         return None
     last_inner = _last_spoken_char(body, quote)

@@ -18,6 +18,7 @@ from factwire.extraction.language.function_words import SENTENCE_STARTERS
 # skip from mark to mark), more marks, closing quotes or brackets, a capital or digit after
 _BOUNDARY = re.compile(r"[.!?…](?<![.!?…].)[.!?…]*+[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _LINE = re.compile(r"[^\n]+")
+_FOLLOWING = re.compile(r"[\"'“‘(\[]?(\w+)")
 _WORD_MARKS = "_.'’-"  # what a word holds besides letters and digits (``\w`` and these)
 
 
@@ -29,7 +30,7 @@ class Span(NamedTuple):
     end: int
 
 
-def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
+def _is_abbreviation(text: str, dot: int, line_end: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation rather than a sentence."""
     start = dot  # the word before the dot: up to 40 word characters, dots, apostrophes, hyphens
     lowest = max(0, dot - 40)
@@ -45,28 +46,40 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "J. Smith"
     if "." in word:  # "U.S", "D.C", "a.m": a sentence may still end here
-        following = re.match(r"[\"'“‘(\[]?(\w+)", text[next_start : next_start + 40])
+        after = _next_word(text, dot + 1, line_end)
+        following = _FOLLOWING.match(text, after, min(line_end, after + 40))
         return following is None or following.group(1) not in SENTENCE_STARTERS
     return False
+
+
+def _next_word(text: str, pos: int, line_end: int) -> int:
+    """The first position from ``pos`` that is no white space (``line_end`` at most)."""
+    while pos < line_end and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def split_sentences(text: str) -> list[Span]:
     """The sentences of ``text`` as spans, stripped of surrounding white space, in order."""
     spans: list[Span] = []
     for line in _LINE.finditer(text):
-        start = line.start()
-        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
-            first_mark = boundary.start()
-            if text[first_mark] == "." and boundary.end() - first_mark == 1:
-                nxt = boundary.end()
-                while nxt < line.end() and text[nxt].isspace():
-                    nxt += 1
-                if _is_abbreviation(text, first_mark, nxt):
-                    continue
-            _append(text, spans, start, boundary.end())
-            start = boundary.end()
-        _append(text, spans, start, line.end())
+        start, line_end = line.span()
+        for boundary in _BOUNDARY.finditer(text, start, line_end):
+            first_mark, end = boundary.span()
+            # (the word after the dot is read only for a dotted word, in _is_abbreviation)
+            if (
+                end - first_mark == 1
+                and text[first_mark] == "."
+                and _is_abbreviation(text, first_mark, line_end)
+            ):
+                continue
+            _append(text, spans, start, end)
+            start = end
+        _append(text, spans, start, line_end)
     return spans
+
+
+_new_span = tuple.__new__  # the named tuple without its Python-level constructor (per sentence)
 
 
 def _append(text: str, spans: list[Span], start: int, end: int) -> None:
@@ -75,4 +88,4 @@ def _append(text: str, spans: list[Span], start: int, end: int) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        spans.append(Span(start, end))
+        spans.append(_new_span(Span, (start, end)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factwire.extraction.claims.drafts import Attribution
 from factwire.extraction.claims.marks import Quote
@@ -37,10 +37,9 @@ _DESCRIPTION_WORDS = 7  # at most so many words between a quote and its cue make
 _SETTING_WORDS = PREPOSITIONS | TIME_WORDS
 
 
-@dataclass(frozen=True, slots=True)
-class AfterQuote:
+class AfterQuote(NamedTuple):
     """The words after a closed quotation (up to the next quote or the end of its paragraph),
-    read once for the `AFTER_QUOTE` patterns."""
+    read once for the `AFTER_QUOTE` patterns (a tuple: one is made for every quote)."""
 
     body: str
     quote: Quote
@@ -53,10 +52,15 @@ class AfterQuote:
     open_scan: bool  # no known cue within those few words or before the clause ends
 
 
+# tuple.__new__: the named tuple without its Python-level constructor (one per quote)
+_new_site = tuple.__new__
+
+
 def after_quote(body: str, quote: Quote, region_end: int) -> AfterQuote | None:
-    if not quote.closed:
-        return None
-    words = tokens(body, quote.end, min(region_end, quote.end + _AFTER_WINDOW))
+    hi = min(region_end, quote.end + _AFTER_WINDOW)
+    if not quote.closed or hi <= quote.end:
+        return None  # (an empty window has no tokens: the next quote or paragraph end follows)
+    words = tokens(body, quote.end, hi)
     if not words:
         return None
     last_inner = _last_spoken_char(body, quote)
@@ -65,7 +69,8 @@ def after_quote(body: str, quote: Quote, region_end: int) -> AfterQuote | None:
     cue_at, cue, open_scan = -1, None, False
     if not ends_sentence:
         cue_at, cue, open_scan = _first_cue(body, words, lead)
-    return AfterQuote(body, quote, region_end, words, lead, ends_sentence, cue_at, cue, open_scan)
+    fields = (body, quote, region_end, words, lead, ends_sentence, cue_at, cue, open_scan)
+    return _new_site(AfterQuote, fields)
 
 
 def _last_spoken_char(body: str, quote: Quote) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.drafts import Attribution
@@ -30,12 +30,14 @@ from factwire.extraction.language.patterns import ACCORDING_TO as _ACCORDING_TO
 _INVERTED = lexicon().inverted_verbs
 _DESCRIPTION_WORDS = 4  # at most so many words make a description before a cue and a colon
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?=\S)(.{2,160}?)\s+(puts?\s+it)\s*[,:]?$", re.DOTALL)
+# The letters of the first token after white space (`tokens` skips only white space and "_"): a
+# token of ASCII letters alone, as every inverted verb is, ends where the run of letters ends.
+_FIRST_LETTERS = re.compile(r"[\s_]*+([A-Za-z]+)")
 
 
-@dataclass(frozen=True, slots=True)
-class BeforeQuote:
+class BeforeQuote(NamedTuple):
     """The words before a quotation's opening mark, from the start of its sentence (not before
-    the previous quote), for the `BEFORE_QUOTE` patterns."""
+    the previous quote), for the `BEFORE_QUOTE` patterns (a tuple: one is made per quote)."""
 
     ctx: ClaimContext
     quote: Quote
@@ -43,12 +45,16 @@ class BeforeQuote:
     lead: str  # ``body[lo:quote.open]`` without trailing space
 
 
+_new_site = tuple.__new__
+
+
 def before_quote(ctx: ClaimContext, region_start: int, quote: Quote) -> BeforeQuote:
     lo = region_start
     sentence = ctx.sentences[ctx.sentence_index(quote.open)] if ctx.sentences else None
     if sentence is not None and sentence.start < quote.open:
         lo = max(lo, sentence.start)
-    return BeforeQuote(ctx, quote, lo, ctx.body[lo : quote.open].rstrip())
+    # tuple.__new__: the named tuple without its Python-level constructor
+    return _new_site(BeforeQuote, (ctx, quote, lo, ctx.body[lo : quote.open].rstrip()))
 
 
 def _speaker_and_cue_before(site: BeforeQuote) -> Attribution | None:
@@ -57,7 +63,8 @@ def _speaker_and_cue_before(site: BeforeQuote) -> Attribution | None:
     body, lo, opening = site.ctx.body, site.lo, site.quote.open
     cues = list(lexicon().quote_cue_pattern.finditer(body, max(lo, opening - 200), opening))
     cue = cues[-1] if cues else None
-    if cue is None or len(tokens(body, cue.end(), opening)) > 7:
+    # tokens are disjoint and non-empty: fewer than 8 characters hold at most 7 of them
+    if cue is None or (opening - cue.end() > 7 and len(tokens(body, cue.end(), opening)) > 7):
         return None
     phrase = phrase_before(body, lo, cue.start()) or shared_subject(body, lo, cue.start())
     if cue.group().endswith("ing"):  # "Smith reacted, saying: ..."
@@ -155,7 +162,11 @@ def _inverted_cue_opening(site: BeforeQuote) -> Attribution | None:
     """`Said Jane Roe, who grew up nearby, "..."`: a sentence opening with a cue written before
     its speaker."""
     body = site.ctx.body
-    words = tokens(body, site.lo, min(site.quote.open, site.lo + 160))
+    hi = min(site.quote.open, site.lo + 160)
+    first = _FIRST_LETTERS.match(body, site.lo, hi)
+    if first is None or first[1].lower() not in _INVERTED:
+        return None  # saves the window's tokens: the first token is no inverted verb
+    words = tokens(body, site.lo, hi)
     if len(words) < 2 or not words[0].capitalized or words[0].lower not in _INVERTED:
         return None
     phrase = phrase_after(body, words[0].end, site.quote.open)

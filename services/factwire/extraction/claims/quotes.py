@@ -11,6 +11,7 @@ disaster"`) is no direct quote: reported speech covers it, or `embedded_quotes` 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from factwire.extraction.claims.context import ClaimContext
@@ -22,9 +23,13 @@ from factwire.extraction.claims.quote_before import BEFORE_QUOTE, before_quote
 from factwire.extraction.language import lexicon
 from factwire.extraction.language.function_words import DETERMINERS
 from factwire.extraction.language.function_words import TITLE_SMALL_WORDS as _TITLE_SMALL_WORDS
+from factwire.extraction.sentences import Span
 
 _SET_OFF = ",:;.!?—–-("
 _DASHES = frozenset("―—–-")
+# A line whose first token is a dash: `tokens` skips only white space and "_", and a dash is a
+# token of its own, so this is the same test as ``words[0].text in _DASHES``.
+_DASH_FIRST = re.compile(r"[\s_]*+[―—–-]")
 _HEADLINE_SPEAKERS = frozenset(("PERSON", "ORG", "NORP"))
 
 
@@ -43,11 +48,13 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
             continue
         if end <= start or _looks_like_title(body, start, end):
             continue
-        line = ctx.line_of(quote.open)
+        # each line looked up once per quote (the quote's marks lie in lines, so there are some)
+        open_index, close_index = ctx.line_index(quote.open), ctx.line_index(quote.close)
+        line = ctx.lines[open_index]
         earlier = quotes[index - 1].end if index else line.start
         later = quotes[index + 1].open if index + 1 < len(quotes) else len(body)
         region_start = max(line.start, earlier)
-        region_end = min(ctx.line_of(quote.close).end, later)
+        region_end = min(ctx.lines[close_index].end, later)
         attribution = first_match(AFTER_QUOTE, after_quote(body, quote, region_end))
         if attribution is None:
             lead = body[region_start : quote.open].rstrip()
@@ -55,14 +62,14 @@ def attribute_quotes(ctx: ClaimContext, quotes: list[Quote]) -> list[Draft]:
                 continue  # a quote inside a sentence
             attribution = first_match(BEFORE_QUOTE, before_quote(ctx, region_start, quote))
         if attribution is None:
-            attribution = _dash_line_after(ctx, quote)
+            attribution = _dash_line_after(ctx, quote, close_index)
         if attribution is not None:
             drafts.append(attribution.draft("quote", start, end))
-        elif _continues(ctx, quote, previous_line):
+        elif _continues(quote, line, open_index, previous_line):
             drafts.append(continued_quote(start, end))
         else:
             continue
-        previous_line = ctx.line_index(quote.close)
+        previous_line = close_index
     return drafts
 
 
@@ -81,16 +88,18 @@ def _headline_speaker(ctx: ClaimContext, quote: Quote) -> Attribution | None:
     return None
 
 
-def _dash_line_after(ctx: ClaimContext, quote: Quote) -> Attribution | None:
-    """A quote that fills its paragraph, signed in the next one: `"We will win."` then
-    `- Jane Roe, tweeting after the debate.`"""
-    index = ctx.line_index(quote.close)
+def _dash_line_after(ctx: ClaimContext, quote: Quote, index: int) -> Attribution | None:
+    """A quote that fills its paragraph (line ``index``), signed in the next one: `"We will
+    win."` then `- Jane Roe, tweeting after the debate.`"""
     line = ctx.lines[index]
     body = ctx.body
     if index + 1 >= len(ctx.lines) or body[quote.end : line.end].strip(" .\t"):
         return None
     following = ctx.lines[index + 1]
-    words = tokens(body, following.start, min(following.end, following.start + 160))
+    stop = min(following.end, following.start + 160)
+    if _DASH_FIRST.match(body, following.start, stop) is None:
+        return None  # saves the window's tokens: the next line opens with no dash
+    words = tokens(body, following.start, stop)
     if len(words) < 2 or words[0].text not in _DASHES or not words[1].capitalized:
         return None
     phrase = phrase_after(body, words[1].start, following.end)
@@ -100,12 +109,11 @@ def _dash_line_after(ctx: ClaimContext, quote: Quote) -> Attribution | None:
     return Attribution(phrase) if not rest or rest[0].text in ".,/" else None
 
 
-def _continues(ctx: ClaimContext, quote: Quote, previous_line: int) -> bool:
-    """Whether an unattributed quote follows the last direct quote directly: in its paragraph,
-    or opening the next one."""
-    line_index = ctx.line_index(quote.open)
+def _continues(quote: Quote, line: Span, line_index: int, previous_line: int) -> bool:
+    """Whether an unattributed quote (opening in ``line``, number ``line_index``) follows the
+    last direct quote directly: in its paragraph, or opening the next one."""
     return line_index == previous_line or (
-        line_index == previous_line + 1 and quote.open == ctx.line_of(quote.open).start
+        line_index == previous_line + 1 and quote.open == line.start
     )
 
 
@@ -176,13 +184,15 @@ def embedded_quotes(
     drafts: list[Draft] = []
     for quote in quotes:
         start, end = _content_bounds(body, quote)
+        # a quote another claim holds goes first: most do, and every test here is pure, so
+        # their order does not change what passes (it saves splitting the quote into words)
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and held[i][1] > start:
+            continue
         words = body[start:end].split() if end - start < 2000 else []
         if len(words) < 4 or all(w[:1].isupper() or not w[:1].isalpha() for w in words):
             continue
         if _looks_like_title(body, start, end):
-            continue
-        i = bisect_right(starts, start) - 1
-        if i >= 0 and held[i][1] > start:
             continue
         sentence = ctx.sentences[ctx.sentence_index(quote.open)]
         if sentence.start >= quote.open:

@@ -103,12 +103,13 @@ class SpeakerResolver:
     def _named(self, phrase: Phrase) -> tuple[Entity | None, Speaker]:
         """A phrase with a name or a description: its head entity, else the person the
         description refers to (keeping the words used as the name)."""
-        for m in self.ctx.mentions_overlapping(phrase.start, phrase.end):
+        overlapping = self.ctx.mentions_overlapping(phrase.start, phrase.end)  # read once here
+        for m in overlapping:
             self._speaker_mentions.add(m.start)
-        entity = head_entity(self.ctx, self._surnames, phrase)
+        entity = head_entity(self.ctx, self._surnames, phrase, overlapping)
         if entity is not None:
             return entity, _speaker(entity, phrase.text)
-        described = self._described_person(phrase) or writer_of(self.ctx, phrase)
+        described = self._described_person(phrase) or writer_of(phrase, overlapping)
         name = without_post_modifier(phrase)
         return described, Speaker(name=name, entity_id=described.id if described else None)
 

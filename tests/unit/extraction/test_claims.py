@@ -397,3 +397,21 @@ def test_claims_come_in_order_with_ids_and_exact_offsets() -> None:
 def test_a_quote_over_sentences_keeps_its_whole_text() -> None:
     found = claims('"Prices rose. Wages did not," Lopez said.')
     assert found[0].text == '"Prices rose. Wages did not," Lopez said.'
+
+
+def test_a_claim_is_the_claim_validation_would_make() -> None:
+    # claims are built from values valid by construction, without validating them again: each
+    # must equal, dump and list its fields exactly as the validated claim of the same values
+    body = (
+        'Maria Lopez said, "Acme will cut 200 jobs." Acme Corp may close two plants, '
+        "according to Tom Baker. Unemployment rose 4% in 2023."
+    )
+    found = claims(body)
+    assert {c.kind for c in found} == {"quote", "reported", "statement"}
+    for claim in found:
+        validated = Claim.model_validate(dict(claim))
+        assert claim == validated
+        assert claim.model_dump_json() == validated.model_dump_json()
+        assert list(vars(claim)) == list(vars(validated)) == list(Claim.model_fields)
+        assert claim.model_fields_set == validated.model_fields_set
+        assert claim.speaker is validated.speaker

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from factwire.extraction.claims.features import SentenceFeatures, sentence_features
@@ -23,6 +25,7 @@ class MentionRef(NamedTuple):
 
 
 _new_ref = _new_span = tuple.__new__
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 @dataclass(slots=True)
@@ -38,6 +41,7 @@ class ClaimContext:
     _sentence_ends: list[int] = field(init=False)
     _line_starts: list[int] = field(init=False)
     _mention_starts: list[int] = field(init=False)
+    _mention_reach: list[int] = field(init=False)  # the furthest end of the mentions up to each
     _features: dict[tuple[int, int], SentenceFeatures] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -54,9 +58,13 @@ class ClaimContext:
             for m in e.mentions
             if m.field == "body" and 0 <= m.start < m.end <= size
         ]
-        refs.sort(key=lambda r: (r.start, -r.end))
+        # by start, then the longer first, ties in entity order: two stable sorts by one field
+        # each (the reverse one keeps ties in order) make that order without a key tuple each
+        refs.sort(key=_END, reverse=True)
+        refs.sort(key=_START)
         self.mentions = refs
         self._mention_starts = [r.start for r in refs]
+        self._mention_reach = list(accumulate((r.end for r in refs), max))
         self._features = {}
 
     def features(self, start: int, end: int) -> SentenceFeatures:
@@ -92,6 +100,8 @@ class ClaimContext:
         """Mentions lying inside ``[start, end)``."""
         lo = bisect_left(self._mention_starts, start)
         hi = bisect_left(self._mention_starts, end)
+        if lo < hi and self._mention_reach[hi - 1] <= end:
+            return self.mentions[lo:hi]  # none of them ends past ``end``: no test each
         return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def mentions_overlapping(self, start: int, end: int) -> list[MentionRef]:

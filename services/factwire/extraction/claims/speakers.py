@@ -163,16 +163,13 @@ def description_role(phrase: Phrase) -> str | None:
     return head
 
 
-def writer_of(ctx: ClaimContext, phrase: Phrase) -> Entity | None:
+def writer_of(phrase: Phrase, overlapping: list[MentionRef]) -> Entity | None:
     """The person or organisation named in a phrase about a writing ("a Donald Trump tweet",
-    "Roe's statement", "the Acme letter"), whose words the writing gives."""
+    "Roe's statement", "the Acme letter"), whose words the writing gives; ``overlapping``: the
+    mentions sharing a character with the phrase (`ClaimContext.mentions_overlapping`)."""
     if phrase.tokens[-1].lower not in WRITINGS and not _possessed_thing(phrase):
         return None
-    named = [
-        m.entity
-        for m in ctx.mentions_overlapping(phrase.start, phrase.end)
-        if m.entity.type in ("PERSON", "ORG")
-    ]
+    named = [m.entity for m in overlapping if m.entity.type in ("PERSON", "ORG")]
     return named[0] if len(named) == 1 else None
 
 
@@ -238,13 +235,17 @@ def titles_near(ctx: ClaimContext, m: MentionRef) -> set[str]:
 
 
 def head_entity(
-    ctx: ClaimContext, surnames: dict[str, Entity | None], phrase: Phrase
+    ctx: ClaimContext,
+    surnames: dict[str, Entity | None],
+    phrase: Phrase,
+    overlapping: list[MentionRef],
 ) -> Entity | None:
     """The entity a named phrase is about: the mention at its head, else its last word as a
-    surname of the article ("Apple chief executive Tim Cook" -> Tim Cook)."""
+    surname of the article ("Apple chief executive Tim Cook" -> Tim Cook); ``overlapping``: the
+    mentions sharing a character with the phrase (`ClaimContext.mentions_overlapping`)."""
     best: MentionRef | None = None
     described = phrase.tokens[0].lower in ("the", "a", "an")
-    for m in ctx.mentions_overlapping(phrase.start, phrase.end):
+    for m in overlapping:
         if m.entity.type not in _HEAD_PRIORITY or not _is_head(phrase, m):
             continue
         if described and m.entity.type == "NORP":

@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 
 from factwire.extraction.claims import find_claims
+from factwire.extraction.claims.context import ClaimContext
 from factwire.extraction.claims.phrases import Phrase, tokens
+from factwire.extraction.claims.resolver import SpeakerResolver
 from factwire.extraction.claims.speakers import speaker_core
 from factwire.extraction.document import ArticleText
 from factwire.models import Entity, EntityType
@@ -191,3 +193,28 @@ SPEAKER_ROWS = [
 @pytest.mark.parametrize(("body", "expected"), SPEAKER_ROWS)
 def test_speaker_resolution(body: str, expected: list[str | None]) -> None:
     assert speakers(body) == expected
+
+
+# (a sentence up to a "she", whether it may name a person "she" fits by a surname): the test
+# that saves reading the sentence's subject never says no to a surname, whatever the apostrophe
+# or the case of a final sigma ("ΚΩΣΤΑΣ" is "κωστας" alone, "κωστασ" before ".Α")
+MAY_NAME_ROWS = [
+    ("Halvorsen arrived at the pit", True),
+    ("Halvorsen’s campaign shrugged", True),
+    ("Halvorsen's aide arrived", True),
+    ("The miners’ union met", False),
+    ("The miners' union met", False),
+    ("Anand arrived", False),  # Victor Anand is no "she"
+    ("ΚΩΣΤΑΣ.Α arrived", True),
+    ("Nobody was there", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MAY_NAME_ROWS)
+def test_a_sentence_is_read_for_a_surname_only_when_it_may_hold_one(
+    text: str, expected: bool
+) -> None:
+    roster = "Nora Halvorsen, Victor Anand, Eleni Kostas, ΚΩΣΤΑΣ"
+    people = entities_named(roster, [*PEOPLE, ("Eleni Kostas", "PERSON", ["ΚΩΣΤΑΣ"])])
+    resolver = SpeakerResolver(ClaimContext(text, people), [])
+    assert resolver._may_name(text, "she") is expected

@@ -14,7 +14,7 @@ from factwire.extraction.claims.marks import find_quotes
 from factwire.extraction.claims.quotes import attribute_quotes, embedded_quotes
 from factwire.extraction.claims.reported import find_reported
 from factwire.extraction.claims.resolver import SpeakerResolver
-from factwire.extraction.claims.scoring import ACTOR_TYPES, checkworthiness, evidence, is_hedged
+from factwire.extraction.claims.scoring import ACTOR_TYPES, claim_score, is_hedged
 from factwire.extraction.claims.statements import find_statements
 from factwire.extraction.document import ArticleText
 from factwire.extraction.sentences import Span
@@ -94,7 +94,7 @@ def _claim(
     mentioned = ctx.mentions_in(draft.content_start, draft.content_end)
     entity_ids = list(dict.fromkeys(m.entity.id for m in mentioned))
     hedged = is_hedged(content)
-    score = checkworthiness(evidence(ctx, draft, span, named_speaker=named_speaker, hedged=hedged))
+    score = claim_score(ctx, draft, span, named_speaker=named_speaker, hedged=hedged)
     # every field in the model's order, as validation would store it (see `_valid_claim`)
     return _valid_claim(
         {

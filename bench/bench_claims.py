@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import factwire.extraction.claims as claims_module
 from bench.corpus import CorpusArticle, build_corpus
 from factwire.extraction import ArticleText, get_extractor
 from factwire.extraction.claims import find_claims
@@ -76,6 +77,8 @@ def measure(articles: Sequence[CorpusArticle], backend: str, repeats: int) -> di
         "claims_ms_per_1000_words": round(best["claims"] * 1e6 / words, 3),
         "reference_ms_per_1000_words": round(best["reference"] * 1e6 / words, 3),
         "ratio": round(best["claims"] / best["reference"], 2),
+        # the claim rules compiled with mypyc (`make compiled`), or their plain Python
+        "compiled": not claims_module.__file__.endswith(".py") if claims_module.__file__ else False,
         "baseline_ratio": BASELINE_RATIO,
     }
 
@@ -85,7 +88,8 @@ def print_claims(part: dict[str, Any], source: str = "") -> None:
     where = f" ({source})" if source else ""
     print(
         f"corpus: {part['articles']} articles, {part['words']:,} words{where}; entities of the "
-        f"{part['backend']} backend; CPU time, best of {part['repeats']}"
+        f"{part['backend']} backend; CPU time, best of {part['repeats']}; claim rules "
+        f"{'compiled (mypyc)' if part.get('compiled') else 'plain Python'}"
     )
     print(f"{'claim stage':<16}{part['claims_ms_per_1000_words']:>8.2f} ms per 1,000 words")
     print(f"{'reference split':<16}{part['reference_ms_per_1000_words']:>8.2f} ms per 1,000 words")

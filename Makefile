@@ -32,21 +32,25 @@ install: $(COMPILED)  ## create .venv with factwire, its model and the dev tools
 # The claim rules compiled with mypyc (services/factwire/extraction/compiled.py): same claims as
 # the plain Python for about two thirds of the CPU. Needs a C compiler; without one the plain
 # Python runs. Rebuilt whenever a claim module changes.
+# The stamp and the compiled modules take the time the compile started: a source changed while
+# it ran is newer than both, so make compiles again and the import check refuses the old build.
 $(COMPILED): $(STAMP) $(CLAIMS_SOURCES)
 	@mkdir -p $(CACHE)
+	@touch $@.started
 	@if command -v $${CC:-cc} >/dev/null 2>&1; then \
 		echo "compiling the claim rules with mypyc (log: $(CACHE)/mypyc.log)"; \
 		(cd services && ../$(BIN)/mypyc factwire/extraction/claims/) > $(CACHE)/mypyc.log 2>&1 \
 			|| { tail -30 $(CACHE)/mypyc.log; exit 1; }; \
+		touch -r $@.started services/*.so services/factwire/extraction/claims/*.so; \
 	else \
 		echo "no C compiler ($${CC:-cc}): the claim rules run as plain Python"; \
 	fi
-	touch $@
+	mv $@.started $@
 
 compiled: $(COMPILED)  ## compile the claim rules with mypyc (done by install; plain Python without a C compiler)
 
 clean-compiled:  ## remove the compiled claim rules (the plain Python runs)
-	rm -rf services/build services/*.so services/factwire/extraction/claims/*.so $(COMPILED)
+	rm -rf services/build services/*.so services/factwire/extraction/claims/*.so $(COMPILED) $(COMPILED).started
 
 lint: $(STAMP)  ## ruff + mypy --strict
 	$(BIN)/ruff check services tests bench

@@ -36,10 +36,11 @@ def last_tokens(body: str, lo: int, end: int) -> tuple[list[Token], bool]:
 def last_kept(body: str, lo: int, end: int, skip: frozenset[str]) -> Token | None:
     """The last token of ``tokens(body, lo, end)`` whose lower case is not in ``skip``."""
     words, whole = last_tokens(body, lo, end)
-    while words and words[-1].lower in skip:
-        words.pop()
-    if not words and not whole:  # the last word was skipped: read the whole window
-        words = tokens(body, lo, end)
-        while words and words[-1].lower in skip:
-            words.pop()
-    return words[-1] if words else None
+    kept = _last_not_in(words, skip)
+    if kept is None and not whole:  # the last word was skipped: read the whole window
+        kept = _last_not_in(tokens(body, lo, end), skip)
+    return kept
+
+
+def _last_not_in(words: list[Token], skip: frozenset[str]) -> Token | None:
+    return next((w for w in reversed(words) if w.lower not in skip), None)

@@ -35,7 +35,6 @@ from factwire.extraction.claims.report_subjects import (
     words_follow,
 )
 from factwire.extraction.claims.sourced import MIN_CONTENT_WORDS as _MIN_CONTENT_WORDS
-from factwire.extraction.claims.sourced import WRITING_OPENINGS
 from factwire.extraction.claims.sourced import according_to as _according_to
 from factwire.extraction.claims.sourced import char_before as _char_before
 from factwire.extraction.claims.sourced import fewer_words as _fewer_words
@@ -128,10 +127,7 @@ def _in_sentence(
     body = ctx.body
     found: list[Draft] = []
     consumed = sentence.start
-    # in_writing needs an opening "In ": tested here, it saves a call for most sentences
-    writing = (
-        _in_writing(body, sentence) if body.startswith(WRITING_OPENINGS, sentence.start) else None
-    )
+    writing = _in_writing(body, sentence)
     if writing is not None and not _overlaps(writing, claimed):
         found.append(writing)
     # a plain substring test first: the pattern's search would read every character

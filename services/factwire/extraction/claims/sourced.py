@@ -28,11 +28,10 @@ _HEADLINE_CHARS = 200
 _SOURCE_TAIL = 120  # how far past its name the source of "According to X, ..." may run
 MAX_WRITING_WORDS = 8  # "In the latest NBC News/Wall Street Journal poll, ..."
 MIN_CONTENT_WORDS = 3
-WRITING_OPENINGS = ("In ", "in ")  # how a sentence `in_writing` reads opens
+_WRITING_OPENINGS = ("In ", "in ")  # how a sentence `in_writing` reads opens
 _APPOSITION_WORDS = 8  # tokens, its closing comma included
 _TRAILING = " \t\n,;:—–-"
-# the cues of a title-case headline ("Smith Slams ...", "Smith Backs ..."), joined once
-_CUES = lexicon().strong_cues | lexicon().weak_cues | lexicon().act_cues
+_CUES = lexicon().report_cues  # of a title-case headline ("Smith Slams ...", "Smith Backs ...")
 
 
 def headline_source(ctx: ClaimContext) -> Draft | None:
@@ -145,7 +144,7 @@ def in_writing(body: str, sentence: Span) -> Draft | None:
     """`In a new poll released Monday, most voters backed the plan.`: a sentence opening with
     "In" and a writing or record (a poll, a study, a report) says what follows the comma; not
     when a reporting verb in the rest names someone else ("In a report, Smith said ...")."""
-    if not body.startswith(WRITING_OPENINGS, sentence.start):
+    if not body.startswith(_WRITING_OPENINGS, sentence.start):
         return None
     comma = body.find(",", sentence.start, min(sentence.end, sentence.start + _SOURCE_TAIL))
     words = tokens(body, sentence.start + 3, comma) if comma > 0 else []

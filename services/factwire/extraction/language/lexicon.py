@@ -237,16 +237,18 @@ class Lexicon:
         return self.speech_verbs["names-speaker-place"]
 
     @cached_property
+    def report_cues(self) -> frozenset[str]:
+        """Every cue that reports speech or a stance: strong, weak and acts of judging."""
+        return self.strong_cues | self.weak_cues | self.act_cues
+
+    @cached_property
     def cue_pattern(self) -> PhraseFinder:
         # case matters: a capitalised "Said" or "Reports" is rarely a reporting verb
-        return PhraseFinder(
-            sorted(self.strong_cues | self.weak_cues | self.act_cues), ignore_case=False
-        )
+        return PhraseFinder(sorted(self.report_cues), ignore_case=False)
 
     @cached_property
     def quote_cue_pattern(self) -> PhraseFinder:
-        cues = self.strong_cues | self.weak_cues | self.quote_cues | self.act_cues
-        return PhraseFinder(sorted(cues), ignore_case=False)
+        return PhraseFinder(sorted(self.report_cues | self.quote_cues), ignore_case=False)
 
     @cached_property
     def hedge_pattern(self) -> PhraseFinder:
